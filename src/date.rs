@@ -1,0 +1,277 @@
+//! Calendar dates with a precision.
+//!
+//! A newsroom often knows only the month or the year of a visit. A [`PartialDate`] keeps that
+//! precision as data: `2023-02` is the whole of February 2023, drawn as that month and written
+//! "February 2023", never as its first day. Dates are never timestamps, so no time zone can
+//! shift them.
+
+use std::fmt;
+
+/// How much of a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// Only the year: `2023`.
+    Year,
+    /// A quarter of a year: `2023-Q4`.
+    Quarter,
+    /// A month: `2023-02`.
+    Month,
+    /// A single day: `2023-02-27`.
+    Day,
+}
+
+/// A calendar date known to a [`Precision`].
+///
+/// Unknown parts are stored as the first month or day of the period so that dates order by
+/// their start; [`PartialDate::first_day`] and [`PartialDate::last_day`] give the period.
+///
+/// # Examples
+///
+/// ```
+/// use inspection_timeline::date::{PartialDate, Precision};
+/// let d: PartialDate = "2023-02".parse().unwrap();
+/// assert_eq!(d.precision(), Precision::Month);
+/// assert_eq!(d.to_string(), "2023-02");
+/// assert_eq!(d.long_en_gb(), "February 2023");
+/// assert_eq!(d.last_day() - d.first_day(), 27);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    year: i32,
+    /// 1-12; for quarters the first month of the quarter.
+    month: u8,
+    day: u8,
+    precision: Precision,
+}
+
+/// Why a date string could not be read. The text is written for journalists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// The text has none of the four accepted shapes.
+    Shape,
+    /// The shape is right but the month, quarter or day does not exist.
+    Impossible(String),
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Shape => f.write_str(
+                "write the date as YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (for example 2023-02-27)",
+            ),
+            DateError::Impossible(why) => f.write_str(why),
+        }
+    }
+}
+
+pub const MONTHS_EN_GB: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        _ => 28,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The inverse of [`days_from_civil`]: (year, month, day).
+pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+fn digits(s: &str, n: usize) -> Option<u32> {
+    if s.len() == n && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+impl std::str::FromStr for PartialDate {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Self, DateError> {
+        let mut parts = s.split('-');
+        let year = parts.next().and_then(|y| digits(y, 4)).ok_or(DateError::Shape)? as i32;
+        let second = parts.next();
+        let third = parts.next();
+        if parts.next().is_some() {
+            return Err(DateError::Shape);
+        }
+        match (second, third) {
+            (None, None) => Ok(PartialDate { year, month: 1, day: 1, precision: Precision::Year }),
+            (Some(q), None) if q.starts_with('Q') => {
+                let n = digits(&q[1..], 1).ok_or(DateError::Shape)?;
+                if !(1..=4).contains(&n) {
+                    return Err(DateError::Impossible(format!(
+                        "{s} is not a date: quarters run from Q1 to Q4"
+                    )));
+                }
+                Ok(PartialDate {
+                    year,
+                    month: (n as u8 - 1) * 3 + 1,
+                    day: 1,
+                    precision: Precision::Quarter,
+                })
+            }
+            (Some(m), day) => {
+                let month = digits(m, 2).ok_or(DateError::Shape)? as u8;
+                if !(1..=12).contains(&month) {
+                    return Err(DateError::Impossible(format!(
+                        "{s} is not a date: months run from 01 to 12"
+                    )));
+                }
+                match day {
+                    None => Ok(PartialDate { year, month, day: 1, precision: Precision::Month }),
+                    Some(d) => {
+                        let day = digits(d, 2).ok_or(DateError::Shape)? as u8;
+                        let max = days_in_month(year, month);
+                        if day == 0 || day > max {
+                            return Err(DateError::Impossible(format!(
+                                "{s} is not a date: {} {year} has {max} days",
+                                MONTHS_EN_GB[usize::from(month - 1)]
+                            )));
+                        }
+                        Ok(PartialDate { year, month, day, precision: Precision::Day })
+                    }
+                }
+            }
+            (None, Some(_)) => Err(DateError::Shape),
+        }
+    }
+}
+
+impl PartialDate {
+    /// A day-precision date. Returns `None` when the day does not exist.
+    pub fn ymd(year: i32, month: u8, day: u8) -> Option<Self> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(
+            PartialDate { year, month, day, precision: Precision::Day },
+        )
+    }
+
+    /// The day-precision date `days` days after 1970-01-01.
+    pub fn from_days(days: i64) -> Self {
+        let (year, month, day) = civil_from_days(days);
+        PartialDate { year, month, day, precision: Precision::Day }
+    }
+
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The month (1-12); for a year or quarter, the first month of the period.
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+
+    /// First day of the period, in days since 1970-01-01.
+    pub fn first_day(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day)
+    }
+
+    /// Last day of the period (inclusive), in days since 1970-01-01.
+    pub fn last_day(&self) -> i64 {
+        let (y, m) = (self.year, self.month);
+        match self.precision {
+            Precision::Day => self.first_day(),
+            Precision::Month => days_from_civil(y, m, days_in_month(y, m)),
+            Precision::Quarter => days_from_civil(y, m + 2, days_in_month(y, m + 2)),
+            Precision::Year => days_from_civil(y, 12, 31),
+        }
+    }
+
+    /// The date as a reader would say it in British English: "2023", "October to December
+    /// 2023", "February 2023", "27 February 2023".
+    pub fn long_en_gb(&self) -> String {
+        let month = MONTHS_EN_GB[usize::from(self.month - 1)];
+        match self.precision {
+            Precision::Year => self.year.to_string(),
+            Precision::Quarter => format!(
+                "{month} to {} {}",
+                MONTHS_EN_GB[usize::from(self.month + 1)],
+                self.year
+            ),
+            Precision::Month => format!("{month} {}", self.year),
+            Precision::Day => format!("{} {month} {}", self.day, self.year),
+        }
+    }
+
+    /// Whether `self` and `other` name the same period to the same precision.
+    pub fn same_period(&self, other: &PartialDate) -> bool {
+        self.precision == other.precision && self.first_day() == other.first_day()
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.precision {
+            Precision::Year => write!(f, "{:04}", self.year),
+            Precision::Quarter => write!(f, "{:04}-Q{}", self.year, (self.month - 1) / 3 + 1),
+            Precision::Month => write!(f, "{:04}-{:02}", self.year, self.month),
+            Precision::Day => write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day),
+        }
+    }
+}
+
+/// Writes a period from `start` to an optional `end` as a reader would: "27 February to 1
+/// March 2023", "February 2023", "November 2022 to May 2023".
+pub fn range_en_gb(start: &PartialDate, end: Option<&PartialDate>) -> String {
+    let Some(end) = end.filter(|e| !e.same_period(start)) else {
+        return start.long_en_gb();
+    };
+    if start.precision == Precision::Day
+        && end.precision == Precision::Day
+        && start.year == end.year
+    {
+        let tail = end.long_en_gb();
+        let head = if start.month == end.month {
+            start.day.to_string()
+        } else {
+            format!("{} {}", start.day, MONTHS_EN_GB[usize::from(start.month - 1)])
+        };
+        return format!("{head} to {tail}");
+    }
+    format!("{} to {}", start.long_en_gb(), end.long_en_gb())
+}

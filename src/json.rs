@@ -1,0 +1,384 @@
+//! A small JSON reader that remembers where every value starts.
+//!
+//! The validator reports each problem at its field path and at the line and column of the
+//! offending value, so that a journalist's editor can jump straight to it. Keeping the source
+//! position of every value is what a general-purpose parser does not do, and the format is small
+//! enough that reading it directly costs less code than adapting one.
+
+use std::fmt;
+
+/// A parsed JSON value with the byte offset where it starts in the source text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub offset: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Node>),
+    /// Entries in source order; a repeated key is kept so the validator can report it.
+    Object(Vec<Entry>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_offset: usize,
+    pub node: Node,
+}
+
+impl Value {
+    /// The word a journalist would use for this kind of value.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "text",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        }
+    }
+}
+
+/// The text is not JSON. `offset` is where the reader gave up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// Line and column (both from 1, columns counted in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.bytes().filter(|&b| b == b'\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() as u32 + 1;
+    (line, col)
+}
+
+/// Deepest nesting accepted; data files are a few levels deep, and a limit keeps hostile input
+/// from exhausting the stack.
+const MAX_DEPTH: usize = 64;
+
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let mut p = Parser { s: text.as_bytes(), text, i: 0, depth: 0 };
+    p.skip_ws();
+    if p.i == p.s.len() {
+        return Err(p.err("the file is empty; it should start with {"));
+    }
+    let node = p.value()?;
+    p.skip_ws();
+    if p.i != p.s.len() {
+        return Err(p.err("unexpected text after the end of the data; remove it"));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    text: &'a str,
+    i: usize,
+    depth: usize,
+}
+
+impl Parser<'_> {
+    fn err(&self, message: &str) -> SyntaxError {
+        SyntaxError { offset: self.i, message: message.to_string() }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.i += 1;
+        }
+    }
+
+    fn value(&mut self) -> Result<Node, SyntaxError> {
+        let offset = self.i;
+        let value = match self.peek() {
+            Some(b'{') => self.object()?,
+            Some(b'[') => self.array()?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(b'\'') => return Err(self.err("use double quotes \" around text, not single quotes")),
+            Some(b'}' | b']') => return Err(self.err("expected a value here; remove the comma before it")),
+            Some(_) => return Err(self.err("expected a value: text in double quotes, a number, true, false, a list [...] or an object {...}")),
+            None => return Err(self.err("the data ends too early; a closing } or ] is missing")),
+        };
+        Ok(Node { value, offset })
+    }
+
+    fn literal(&mut self, word: &str, v: Value) -> Result<Value, SyntaxError> {
+        if self.s[self.i..].starts_with(word.as_bytes()) {
+            self.i += word.len();
+            Ok(v)
+        } else {
+            Err(self.err("expected a value; put text in double quotes"))
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.i;
+        if self.peek() == Some(b'-') {
+            self.i += 1;
+        }
+        let digits = |p: &mut Self| {
+            let from = p.i;
+            while matches!(p.peek(), Some(b'0'..=b'9')) {
+                p.i += 1;
+            }
+            p.i > from
+        };
+        if !digits(self) {
+            return Err(self.err("expected digits after -"));
+        }
+        if self.peek() == Some(b'.') {
+            self.i += 1;
+            if !digits(self) {
+                return Err(self.err("expected digits after the decimal point"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.i += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if !digits(self) {
+                return Err(self.err("expected digits in the exponent"));
+            }
+        }
+        self.text[start..self.i]
+            .parse()
+            .map(Value::Number)
+            .map_err(|_| SyntaxError { offset: start, message: "this number cannot be read".into() })
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        let start = self.i;
+        self.i += 1;
+        let mut out = String::new();
+        loop {
+            let run = self.i;
+            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
+                self.i += 1;
+            }
+            out.push_str(&self.text[run..self.i]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.i += 1;
+                            let hi = self.hex4()?;
+                            let c = if (0xD800..0xDC00).contains(&hi)
+                                && self.s[self.i..].starts_with(b"\\u")
+                            {
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF))
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            out.push(c.unwrap_or('\u{FFFD}'));
+                            continue;
+                        }
+                        _ => return Err(self.err("unknown escape after \\; write \\\\ for a backslash")),
+                    };
+                    out.push(c);
+                    self.i += 1;
+                }
+                Some(b'\n') => {
+                    return Err(SyntaxError {
+                        offset: start,
+                        message: "this text is not closed: a \" is missing before the end of the line".into(),
+                    })
+                }
+                Some(_) => return Err(self.err("text may not contain control characters; write \\n for a new line")),
+                None => {
+                    return Err(SyntaxError {
+                        offset: start,
+                        message: "this text is not closed: a \" is missing".into(),
+                    })
+                }
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let h = self.text.get(self.i..self.i + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+        match h {
+            Some(v) => {
+                self.i += 4;
+                Ok(v)
+            }
+            None => Err(self.err("expected four hex digits after \\u")),
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), SyntaxError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.err("the data is nested too deeply"));
+        }
+        Ok(())
+    }
+
+    fn array(&mut self) -> Result<Value, SyntaxError> {
+        self.enter()?;
+        self.i += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.i += 1;
+            self.depth -= 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_ws();
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.i += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b']') {
+                        return Err(self.err("remove the comma before ]: JSON does not allow a trailing comma"));
+                    }
+                }
+                Some(b']') => {
+                    self.i += 1;
+                    self.depth -= 1;
+                    return Ok(Value::Array(items));
+                }
+                None => return Err(self.err("the data ends too early; a ] is missing")),
+                _ => return Err(self.err("expected , or ] after a list item; a comma may be missing")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, SyntaxError> {
+        self.enter()?;
+        self.i += 1;
+        let mut entries = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
+            self.depth -= 1;
+            return Ok(Value::Object(entries));
+        }
+        loop {
+            self.skip_ws();
+            let key_offset = self.i;
+            let key = match self.peek() {
+                Some(b'"') => self.string()?,
+                None => return Err(self.err("the data ends too early; a } is missing")),
+                _ => return Err(self.err("expected a field name in double quotes")),
+            };
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.err("expected : after the field name"));
+            }
+            self.i += 1;
+            self.skip_ws();
+            let node = self.value()?;
+            entries.push(Entry { key, key_offset, node });
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.i += 1;
+                    self.skip_ws();
+                    if self.peek() == Some(b'}') {
+                        return Err(self.err("remove the comma before }: JSON does not allow a trailing comma"));
+                    }
+                }
+                Some(b'}') => {
+                    self.i += 1;
+                    self.depth -= 1;
+                    return Ok(Value::Object(entries));
+                }
+                None => return Err(self.err("the data ends too early; a } is missing")),
+                _ => return Err(self.err("expected , or } after a field; a comma may be missing")),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_nested_values_with_offsets() {
+        let n = parse(r#"{"a": [1, "x\u00e9"], "b": null}"#).unwrap();
+        let Value::Object(e) = n.value else { panic!("not an object") };
+        assert_eq!(e[0].key, "a");
+        assert_eq!(e[0].node.offset, 6);
+        let Value::Array(items) = &e[0].node.value else { panic!("not a list") };
+        assert_eq!(items[1].value, Value::String("xé".into()));
+        assert_eq!(e[1].node.value, Value::Null);
+    }
+
+    #[test]
+    fn surrogate_pairs_decode() {
+        let n = parse(r#""\ud83d\ude00""#).unwrap();
+        assert_eq!(n.value, Value::String("😀".into()));
+    }
+
+    #[test]
+    fn trailing_comma_is_reported_where_it_is() {
+        let text = "{\n  \"a\": 1,\n}";
+        let e = parse(text).unwrap_err();
+        assert_eq!(line_col(text, e.offset), (3, 1));
+        assert!(e.message.contains("trailing comma"), "{}", e.message);
+    }
+
+    #[test]
+    fn unclosed_string_points_at_its_start() {
+        let text = "{\"a\": \"abc\n}";
+        let e = parse(text).unwrap_err();
+        assert_eq!(line_col(text, e.offset), (1, 7));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let text = "[".repeat(10_000);
+        assert!(parse(&text).unwrap_err().message.contains("nested too deeply"));
+    }
+
+    #[test]
+    fn empty_and_trailing_text_are_errors() {
+        assert!(parse("  ").is_err());
+        assert!(parse("{} x").is_err());
+        assert!(parse("{'a': 1}").unwrap_err().message.contains("double quotes"));
+    }
+}

@@ -1,0 +1,64 @@
+//! Text measurement estimates and reader-facing wording that layout and the web layer share.
+//!
+//! The core cannot measure text (the browser does that with the page's font), so layout uses a
+//! deliberately generous estimate and keeps its gutters independent of exact label widths. That
+//! way the canvas and the SVG output agree.
+
+/// Estimated width in pixels of `text` set at `px` pixels in a proportional font.
+pub fn estimate_width(text: &str, px: f64) -> f64 {
+    let em: f64 = text
+        .chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | '.' | ',' | '\'' | '|' | ':' | ';' | '!' | ' ' => 0.3,
+            'f' | 't' | 'r' | '(' | ')' | '-' | '1' => 0.4,
+            'm' | 'w' | 'M' | 'W' | '—' => 0.85,
+            c if c.is_uppercase() => 0.68,
+            _ => 0.56,
+        })
+        .sum();
+    em * px
+}
+
+/// Shortens `text` with an ellipsis so its estimated width fits `max_px`.
+pub fn ellipsize(text: &str, px: f64, max_px: f64) -> Option<String> {
+    if estimate_width(text, px) <= max_px {
+        return Some(text.to_string());
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        out.push(c);
+        if estimate_width(&out, px) + 0.6 * px > max_px {
+            out.pop();
+            break;
+        }
+    }
+    let trimmed = out.trim_end();
+    (!trimmed.is_empty()).then(|| format!("{trimmed}…"))
+}
+
+/// A count as a word for small numbers, as a newspaper would write it.
+pub fn number_word(n: usize) -> String {
+    const WORDS: [&str; 11] =
+        ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    WORDS.get(n).map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ellipsis_fits_the_room_it_is_given() {
+        let s = ellipsize("Monitoring visits and inspections", 12.0, 80.0).unwrap();
+        assert!(s.ends_with('…'));
+        assert!(estimate_width(&s, 12.0) <= 80.0 + 1.0, "{s}");
+        assert_eq!(ellipsize("Short", 12.0, 200.0).unwrap(), "Short");
+        assert_eq!(ellipsize("Wide", 12.0, 5.0), None);
+    }
+
+    #[test]
+    fn small_numbers_are_words() {
+        assert_eq!(number_word(4), "four");
+        assert_eq!(number_word(12), "12");
+    }
+}
