@@ -130,14 +130,22 @@ impl std::str::FromStr for PartialDate {
 
     fn from_str(s: &str) -> Result<Self, DateError> {
         let mut parts = s.split('-');
-        let year = parts.next().and_then(|y| digits(y, 4)).ok_or(DateError::Shape)? as i32;
+        let year = parts
+            .next()
+            .and_then(|y| digits(y, 4))
+            .ok_or(DateError::Shape)? as i32;
         let second = parts.next();
         let third = parts.next();
         if parts.next().is_some() {
             return Err(DateError::Shape);
         }
         match (second, third) {
-            (None, None) => Ok(PartialDate { year, month: 1, day: 1, precision: Precision::Year }),
+            (None, None) => Ok(PartialDate {
+                year,
+                month: 1,
+                day: 1,
+                precision: Precision::Year,
+            }),
             (Some(q), None) if q.starts_with('Q') => {
                 let n = digits(&q[1..], 1).ok_or(DateError::Shape)?;
                 if !(1..=4).contains(&n) {
@@ -160,7 +168,12 @@ impl std::str::FromStr for PartialDate {
                     )));
                 }
                 match day {
-                    None => Ok(PartialDate { year, month, day: 1, precision: Precision::Month }),
+                    None => Ok(PartialDate {
+                        year,
+                        month,
+                        day: 1,
+                        precision: Precision::Month,
+                    }),
                     Some(d) => {
                         let day = digits(d, 2).ok_or(DateError::Shape)? as u8;
                         let max = days_in_month(year, month);
@@ -170,7 +183,12 @@ impl std::str::FromStr for PartialDate {
                                 MONTHS_EN_GB[usize::from(month - 1)]
                             )));
                         }
-                        Ok(PartialDate { year, month, day, precision: Precision::Day })
+                        Ok(PartialDate {
+                            year,
+                            month,
+                            day,
+                            precision: Precision::Day,
+                        })
                     }
                 }
             }
@@ -183,14 +201,24 @@ impl PartialDate {
     /// A day-precision date. Returns `None` when the day does not exist.
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Self> {
         ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(
-            PartialDate { year, month, day, precision: Precision::Day },
+            PartialDate {
+                year,
+                month,
+                day,
+                precision: Precision::Day,
+            },
         )
     }
 
     /// The day-precision date `days` days after 1970-01-01.
     pub fn from_days(days: i64) -> Self {
         let (year, month, day) = civil_from_days(days);
-        PartialDate { year, month, day, precision: Precision::Day }
+        PartialDate {
+            year,
+            month,
+            day,
+            precision: Precision::Day,
+        }
     }
 
     pub fn precision(&self) -> Precision {
@@ -269,7 +297,11 @@ pub fn range_en_gb(start: &PartialDate, end: Option<&PartialDate>) -> String {
         let head = if start.month == end.month {
             start.day.to_string()
         } else {
-            format!("{} {}", start.day, MONTHS_EN_GB[usize::from(start.month - 1)])
+            format!(
+                "{} {}",
+                start.day,
+                MONTHS_EN_GB[usize::from(start.month - 1)]
+            )
         };
         return format!("{head} to {tail}");
     }

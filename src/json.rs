@@ -73,7 +73,12 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
 const MAX_DEPTH: usize = 64;
 
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut p = Parser { s: text.as_bytes(), text, i: 0, depth: 0 };
+    let mut p = Parser {
+        s: text.as_bytes(),
+        text,
+        i: 0,
+        depth: 0,
+    };
     p.skip_ws();
     if p.i == p.s.len() {
         return Err(p.err("the file is empty; it should start with {"));
@@ -95,7 +100,10 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, message: &str) -> SyntaxError {
-        SyntaxError { offset: self.i, message: message.to_string() }
+        SyntaxError {
+            offset: self.i,
+            message: message.to_string(),
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -168,7 +176,10 @@ impl Parser<'_> {
         self.text[start..self.i]
             .parse()
             .map(Value::Number)
-            .map_err(|_| SyntaxError { offset: start, message: "this number cannot be read".into() })
+            .map_err(|_| SyntaxError {
+                offset: start,
+                message: "this number cannot be read".into(),
+            })
     }
 
     fn string(&mut self) -> Result<String, SyntaxError> {
@@ -205,14 +216,22 @@ impl Parser<'_> {
                             {
                                 self.i += 2;
                                 let lo = self.hex4()?;
-                                char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF))
+                                char::from_u32(
+                                    0x10000
+                                        + ((hi - 0xD800) << 10)
+                                        + (lo.wrapping_sub(0xDC00) & 0x3FF),
+                                )
                             } else {
                                 char::from_u32(hi)
                             };
                             out.push(c.unwrap_or('\u{FFFD}'));
                             continue;
                         }
-                        _ => return Err(self.err("unknown escape after \\; write \\\\ for a backslash")),
+                        _ => {
+                            return Err(
+                                self.err("unknown escape after \\; write \\\\ for a backslash")
+                            )
+                        }
                     };
                     out.push(c);
                     self.i += 1;
@@ -220,10 +239,15 @@ impl Parser<'_> {
                 Some(b'\n') => {
                     return Err(SyntaxError {
                         offset: start,
-                        message: "this text is not closed: a \" is missing before the end of the line".into(),
+                        message:
+                            "this text is not closed: a \" is missing before the end of the line"
+                                .into(),
                     })
                 }
-                Some(_) => return Err(self.err("text may not contain control characters; write \\n for a new line")),
+                Some(_) => {
+                    return Err(self
+                        .err("text may not contain control characters; write \\n for a new line"))
+                }
                 None => {
                     return Err(SyntaxError {
                         offset: start,
@@ -235,7 +259,10 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let h = self.text.get(self.i..self.i + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+        let h = self
+            .text
+            .get(self.i..self.i + 4)
+            .and_then(|h| u32::from_str_radix(h, 16).ok());
         match h {
             Some(v) => {
                 self.i += 4;
@@ -272,7 +299,9 @@ impl Parser<'_> {
                     self.i += 1;
                     self.skip_ws();
                     if self.peek() == Some(b']') {
-                        return Err(self.err("remove the comma before ]: JSON does not allow a trailing comma"));
+                        return Err(self.err(
+                            "remove the comma before ]: JSON does not allow a trailing comma",
+                        ));
                     }
                 }
                 Some(b']') => {
@@ -281,7 +310,11 @@ impl Parser<'_> {
                     return Ok(Value::Array(items));
                 }
                 None => return Err(self.err("the data ends too early; a ] is missing")),
-                _ => return Err(self.err("expected , or ] after a list item; a comma may be missing")),
+                _ => {
+                    return Err(
+                        self.err("expected , or ] after a list item; a comma may be missing")
+                    )
+                }
             }
         }
     }
@@ -311,14 +344,20 @@ impl Parser<'_> {
             self.i += 1;
             self.skip_ws();
             let node = self.value()?;
-            entries.push(Entry { key, key_offset, node });
+            entries.push(Entry {
+                key,
+                key_offset,
+                node,
+            });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
                     self.i += 1;
                     self.skip_ws();
                     if self.peek() == Some(b'}') {
-                        return Err(self.err("remove the comma before }: JSON does not allow a trailing comma"));
+                        return Err(self.err(
+                            "remove the comma before }: JSON does not allow a trailing comma",
+                        ));
                     }
                 }
                 Some(b'}') => {
@@ -340,10 +379,14 @@ mod tests {
     #[test]
     fn parses_nested_values_with_offsets() {
         let n = parse(r#"{"a": [1, "x\u00e9"], "b": null}"#).unwrap();
-        let Value::Object(e) = n.value else { panic!("not an object") };
+        let Value::Object(e) = n.value else {
+            panic!("not an object")
+        };
         assert_eq!(e[0].key, "a");
         assert_eq!(e[0].node.offset, 6);
-        let Value::Array(items) = &e[0].node.value else { panic!("not a list") };
+        let Value::Array(items) = &e[0].node.value else {
+            panic!("not a list")
+        };
         assert_eq!(items[1].value, Value::String("xé".into()));
         assert_eq!(e[1].node.value, Value::Null);
     }
@@ -372,13 +415,19 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_not_overflowed() {
         let text = "[".repeat(10_000);
-        assert!(parse(&text).unwrap_err().message.contains("nested too deeply"));
+        assert!(parse(&text)
+            .unwrap_err()
+            .message
+            .contains("nested too deeply"));
     }
 
     #[test]
     fn empty_and_trailing_text_are_errors() {
         assert!(parse("  ").is_err());
         assert!(parse("{} x").is_err());
-        assert!(parse("{'a': 1}").unwrap_err().message.contains("double quotes"));
+        assert!(parse("{'a': 1}")
+            .unwrap_err()
+            .message
+            .contains("double quotes"));
     }
 }

@@ -81,11 +81,19 @@ pub fn default_scale() -> Vec<Grade> {
     [
         ("outstanding", "Outstanding", Rgb(0x1a, 0x7f, 0x4b)),
         ("good", "Good", Rgb(0x4c, 0x9a, 0x2a)),
-        ("requires-improvement", "Requires improvement", Rgb(0xb2, 0x6b, 0x00)),
+        (
+            "requires-improvement",
+            "Requires improvement",
+            Rgb(0xb2, 0x6b, 0x00),
+        ),
         ("inadequate", "Inadequate", Rgb(0xc0, 0x1f, 0x2f)),
     ]
     .into_iter()
-    .map(|(id, label, color)| Grade { id: id.into(), label: label.into(), color })
+    .map(|(id, label, color)| Grade {
+        id: id.into(),
+        label: label.into(),
+        color,
+    })
     .collect()
 }
 
@@ -144,7 +152,10 @@ impl Tone {
     ];
 
     pub fn name(&self) -> &'static str {
-        Tone::ALL.iter().find(|(_, t)| t == self).map_or("neutral", |(n, _)| n)
+        Tone::ALL
+            .iter()
+            .find(|(_, t)| t == self)
+            .map_or("neutral", |(n, _)| n)
     }
 
     /// How the tone is told to someone who cannot see its colour or symbol.
@@ -222,12 +233,30 @@ pub struct Timeline {
 }
 
 const TOP_FIELDS: &[&str] = &[
-    "$schema", "version", "title", "subtitle", "subject", "regulator", "updated", "credit", "scale",
+    "$schema",
+    "version",
+    "title",
+    "subtitle",
+    "subject",
+    "regulator",
+    "updated",
+    "credit",
+    "scale",
     "events",
 ];
 const EVENT_FIELDS: &[&str] = &[
-    "id", "kind", "title", "date", "end", "published", "status", "rating", "summary", "findings",
-    "sources", "lane",
+    "id",
+    "kind",
+    "title",
+    "date",
+    "end",
+    "published",
+    "status",
+    "rating",
+    "summary",
+    "findings",
+    "sources",
+    "lane",
 ];
 const GRADE_FIELDS: &[&str] = &["id", "label", "color"];
 const FINDING_FIELDS: &[&str] = &["text", "tone", "quote"];
@@ -239,12 +268,18 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
         let (line, column) = json::line_col(text, e.offset);
         vec![Problem {
             path: String::new(),
-            message: format!("not valid JSON at line {line}, column {column}: {}", e.message),
+            message: format!(
+                "not valid JSON at line {line}, column {column}: {}",
+                e.message
+            ),
             line,
             column,
         }]
     })?;
-    let mut v = Validator { text, problems: Vec::new() };
+    let mut v = Validator {
+        text,
+        problems: Vec::new(),
+    };
     let timeline = v.timeline(&root);
     if v.problems.is_empty() {
         if let Some(t) = timeline {
@@ -290,14 +325,29 @@ fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
 impl<'a> Validator<'a> {
     fn report(&mut self, path: &str, offset: usize, message: String) {
         let (line, column) = json::line_col(self.text, offset);
-        self.problems.push(Problem { path: path.to_string(), message, line, column });
+        self.problems.push(Problem {
+            path: path.to_string(),
+            message,
+            line,
+            column,
+        });
     }
 
     /// Checks that `node` is an object with only `known` fields, reporting duplicates and
     /// unknown names with a suggestion.
-    fn object<'n>(&mut self, node: &'n Node, path: &str, known: &[&str], what: &str) -> Option<Obj<'n>> {
+    fn object<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+        known: &[&str],
+        what: &str,
+    ) -> Option<Obj<'n>> {
         let Value::Object(entries) = &node.value else {
-            self.report(path, node.offset, format!("expected {what} in {{ }}, found {}", node.value.kind_name()));
+            self.report(
+                path,
+                node.offset,
+                format!("expected {what} in {{ }}, found {}", node.value.kind_name()),
+            );
             return None;
         };
         let mut seen: HashMap<&str, ()> = HashMap::new();
@@ -308,32 +358,62 @@ impl<'a> Validator<'a> {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("the fields allowed here are {}", quoted_list(known)),
                 };
-                self.report(&field_path, e.key_offset, format!("unknown field `{}`; {hint}", e.key));
+                self.report(
+                    &field_path,
+                    e.key_offset,
+                    format!("unknown field `{}`; {hint}", e.key),
+                );
             } else if seen.insert(&e.key, ()).is_some() {
-                self.report(&field_path, e.key_offset, format!("`{}` appears twice; keep only one", e.key));
+                self.report(
+                    &field_path,
+                    e.key_offset,
+                    format!("`{}` appears twice; keep only one", e.key),
+                );
             }
         }
-        Some(Obj { path: path.to_string(), entries, offset: node.offset })
+        Some(Obj {
+            path: path.to_string(),
+            entries,
+            offset: node.offset,
+        })
     }
 
     fn string(&mut self, obj: &Obj, name: &str, required: bool, example: &str) -> Option<String> {
         let path = join(&obj.path, name);
         match obj.get(name) {
             None if required => {
-                self.report(&obj.path, obj.offset, format!("`{name}` is missing; add it, for example \"{name}\": {example}"));
+                self.report(
+                    &obj.path,
+                    obj.offset,
+                    format!("`{name}` is missing; add it, for example \"{name}\": {example}"),
+                );
                 None
             }
             None => None,
-            Some(Node { value: Value::String(s), offset }) => {
+            Some(Node {
+                value: Value::String(s),
+                offset,
+            }) => {
                 if s.trim().is_empty() {
-                    self.report(&path, *offset, "is empty; write some text or remove the field".into());
+                    self.report(
+                        &path,
+                        *offset,
+                        "is empty; write some text or remove the field".into(),
+                    );
                     None
                 } else {
                     Some(s.trim().to_string())
                 }
             }
             Some(n) => {
-                self.report(&path, n.offset, format!("expected text in double quotes, found {}", n.value.kind_name()));
+                self.report(
+                    &path,
+                    n.offset,
+                    format!(
+                        "expected text in double quotes, found {}",
+                        n.value.kind_name()
+                    ),
+                );
                 None
             }
         }
@@ -342,7 +422,10 @@ impl<'a> Validator<'a> {
     fn date(&mut self, obj: &Obj, name: &str) -> Option<PartialDate> {
         let path = join(&obj.path, name);
         match obj.get(name)? {
-            Node { value: Value::String(s), offset } => match s.parse::<PartialDate>() {
+            Node {
+                value: Value::String(s),
+                offset,
+            } => match s.parse::<PartialDate>() {
                 Ok(d) => Some(d),
                 Err(e) => {
                     self.report(&path, *offset, format!("\"{s}\" is not a date; {e}"));
@@ -350,18 +433,33 @@ impl<'a> Validator<'a> {
                 }
             },
             n => {
-                self.report(&path, n.offset, format!("expected a date in double quotes such as \"2023-02-27\", found {}", n.value.kind_name()));
+                self.report(
+                    &path,
+                    n.offset,
+                    format!(
+                        "expected a date in double quotes such as \"2023-02-27\", found {}",
+                        n.value.kind_name()
+                    ),
+                );
                 None
             }
         }
     }
 
-    fn choice<T: Copy>(&mut self, obj: &Obj, name: &str, options: &[(&str, T)]) -> Option<Option<T>> {
+    fn choice<T: Copy>(
+        &mut self,
+        obj: &Obj,
+        name: &str,
+        options: &[(&str, T)],
+    ) -> Option<Option<T>> {
         let path = join(&obj.path, name);
         let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
         match obj.get(name) {
             None => Some(None),
-            Some(Node { value: Value::String(s), offset }) => {
+            Some(Node {
+                value: Value::String(s),
+                offset,
+            }) => {
                 if let Some((_, v)) = options.iter().find(|(n, _)| n == s) {
                     return Some(Some(*v));
                 }
@@ -369,11 +467,23 @@ impl<'a> Validator<'a> {
                     Some(g) => format!("did you mean `{g}`?"),
                     None => format!("use {}", quoted_list(&names)),
                 };
-                self.report(&path, *offset, format!("\"{s}\" is not allowed here; {hint}"));
+                self.report(
+                    &path,
+                    *offset,
+                    format!("\"{s}\" is not allowed here; {hint}"),
+                );
                 None
             }
             Some(n) => {
-                self.report(&path, n.offset, format!("expected one of {}, found {}", quoted_list(&names), n.value.kind_name()));
+                self.report(
+                    &path,
+                    n.offset,
+                    format!(
+                        "expected one of {}, found {}",
+                        quoted_list(&names),
+                        n.value.kind_name()
+                    ),
+                );
                 None
             }
         }
@@ -382,10 +492,17 @@ impl<'a> Validator<'a> {
     fn list<'n>(&mut self, obj: &Obj<'n>, name: &str) -> &'n [Node] {
         match obj.get(name) {
             None => &[],
-            Some(Node { value: Value::Array(items), .. }) => items,
+            Some(Node {
+                value: Value::Array(items),
+                ..
+            }) => items,
             Some(n) => {
                 let path = join(&obj.path, name);
-                self.report(&path, n.offset, format!("expected a list in [ ], found {}", n.value.kind_name()));
+                self.report(
+                    &path,
+                    n.offset,
+                    format!("expected a list in [ ], found {}", n.value.kind_name()),
+                );
                 &[]
             }
         }
@@ -394,14 +511,25 @@ impl<'a> Validator<'a> {
     fn timeline(&mut self, root: &Node) -> Option<Timeline> {
         let obj = self.object(root, "", TOP_FIELDS, "the whole file")?;
         match obj.get("version") {
-            None => self.report("", root.offset, "`version` is missing; add \"version\": 1 at the top".into()),
-            Some(Node { value: Value::Number(n), .. }) if *n == 1.0 => {}
+            None => self.report(
+                "",
+                root.offset,
+                "`version` is missing; add \"version\": 1 at the top".into(),
+            ),
+            Some(Node {
+                value: Value::Number(n),
+                ..
+            }) if *n == 1.0 => {}
             Some(n) => {
                 let found = match &n.value {
                     Value::Number(x) => x.to_string(),
                     v => v.kind_name().to_string(),
                 };
-                self.report("version", n.offset, format!("must be 1 (found {found}); this widget reads version 1 files"));
+                self.report(
+                    "version",
+                    n.offset,
+                    format!("must be 1 (found {found}); this widget reads version 1 files"),
+                );
             }
         }
         let title = self.string(&obj, "title", true, "\"Children's services inspections\"");
@@ -412,7 +540,14 @@ impl<'a> Validator<'a> {
         let updated = self.date(&obj, "updated");
         if let Some(n) = obj.get("$schema") {
             if !matches!(n.value, Value::String(_)) {
-                self.report("$schema", n.offset, format!("expected the schema's address as text, found {}", n.value.kind_name()));
+                self.report(
+                    "$schema",
+                    n.offset,
+                    format!(
+                        "expected the schema's address as text, found {}",
+                        n.value.kind_name()
+                    ),
+                );
             }
         }
         let scale = match obj.get("scale") {
@@ -421,18 +556,35 @@ impl<'a> Validator<'a> {
         };
         let events = match obj.get("events") {
             None => {
-                self.report("", root.offset, "`events` is missing; add \"events\": [ ... ] with at least one event".into());
+                self.report(
+                    "",
+                    root.offset,
+                    "`events` is missing; add \"events\": [ ... ] with at least one event".into(),
+                );
                 Vec::new()
             }
             Some(n) => {
                 let items = self.list(&obj, "events");
                 if items.is_empty() && matches!(n.value, Value::Array(_)) {
-                    self.report("events", n.offset, "is empty; add at least one event".into());
+                    self.report(
+                        "events",
+                        n.offset,
+                        "is empty; add at least one event".into(),
+                    );
                 }
                 self.events(items, &scale)
             }
         };
-        Some(Timeline { title: title?, subtitle, subject, regulator, updated, credit, scale, events })
+        Some(Timeline {
+            title: title?,
+            subtitle,
+            subject,
+            regulator,
+            updated,
+            credit,
+            scale,
+            events,
+        })
     }
 
     fn scale(&mut self, top: &Obj) -> Vec<Grade> {
@@ -447,15 +599,24 @@ impl<'a> Validator<'a> {
         let mut grades: Vec<Grade> = Vec::new();
         for (i, node) in items.iter().enumerate() {
             let path = format!("scale[{i}]");
-            let Some(g) = self.object(node, &path, GRADE_FIELDS, "a grade") else { continue };
+            let Some(g) = self.object(node, &path, GRADE_FIELDS, "a grade") else {
+                continue;
+            };
             let id = self.string(&g, "id", true, "\"inadequate\"");
             let label = self.string(&g, "label", true, "\"Inadequate\"");
             let color = match g.get("color") {
                 None => {
-                    self.report(&path, node.offset, "`color` is missing; add it, for example \"color\": \"#c01f2f\"".into());
+                    self.report(
+                        &path,
+                        node.offset,
+                        "`color` is missing; add it, for example \"color\": \"#c01f2f\"".into(),
+                    );
                     None
                 }
-                Some(Node { value: Value::String(s), offset }) => {
+                Some(Node {
+                    value: Value::String(s),
+                    offset,
+                }) => {
                     let c = Rgb::parse(s);
                     if c.is_none() {
                         self.report(&join(&path, "color"), *offset, format!("\"{s}\" is not a colour; write it as # and six hex digits, for example \"#c01f2f\""));
@@ -463,13 +624,26 @@ impl<'a> Validator<'a> {
                     c
                 }
                 Some(n) => {
-                    self.report(&join(&path, "color"), n.offset, format!("expected a colour such as \"#c01f2f\", found {}", n.value.kind_name()));
+                    self.report(
+                        &join(&path, "color"),
+                        n.offset,
+                        format!(
+                            "expected a colour such as \"#c01f2f\", found {}",
+                            n.value.kind_name()
+                        ),
+                    );
                     None
                 }
             };
             if let Some(id) = &id {
                 if let Some(j) = grades.iter().position(|x| &x.id == id) {
-                    self.report(&join(&path, "id"), g.get("id").map_or(node.offset, |n| n.offset), format!("\"{id}\" is already used by scale[{j}]; give each grade its own id"));
+                    self.report(
+                        &join(&path, "id"),
+                        g.get("id").map_or(node.offset, |n| n.offset),
+                        format!(
+                            "\"{id}\" is already used by scale[{j}]; give each grade its own id"
+                        ),
+                    );
                 }
             }
             if let (Some(id), Some(label), Some(color)) = (id, label, color) {
@@ -484,19 +658,32 @@ impl<'a> Validator<'a> {
         let mut ids: HashMap<String, usize> = HashMap::new();
         for (i, node) in items.iter().enumerate() {
             let path = format!("events[{i}]");
-            let Some(e) = self.object(node, &path, EVENT_FIELDS, "an event") else { continue };
+            let Some(e) = self.object(node, &path, EVENT_FIELDS, "an event") else {
+                continue;
+            };
             let id = self.string(&e, "id", true, "\"visit-3\"");
             if let Some(id) = &id {
                 let offset = e.get("id").map_or(node.offset, |n| n.offset);
                 if let Some(j) = ids.get(id) {
-                    self.report(&join(&path, "id"), offset, format!("\"{id}\" is already used by events[{j}]; give each event its own id"));
+                    self.report(
+                        &join(&path, "id"),
+                        offset,
+                        format!(
+                            "\"{id}\" is already used by events[{j}]; give each event its own id"
+                        ),
+                    );
                 } else {
                     ids.insert(id.clone(), i);
                 }
             }
             let kind = match e.get("kind") {
                 None => {
-                    self.report(&path, node.offset, "`kind` is missing; add it, for example \"kind\": \"monitoring-visit\"".into());
+                    self.report(
+                        &path,
+                        node.offset,
+                        "`kind` is missing; add it, for example \"kind\": \"monitoring-visit\""
+                            .into(),
+                    );
                     None
                 }
                 Some(_) => self.choice(&e, "kind", &Kind::ALL).flatten(),
@@ -506,7 +693,11 @@ impl<'a> Validator<'a> {
             let end = self.date(&e, "end");
             let published = self.date(&e, "published");
             let status = self
-                .choice(&e, "status", &[("done", Status::Done), ("expected", Status::Expected)])
+                .choice(
+                    &e,
+                    "status",
+                    &[("done", Status::Done), ("expected", Status::Expected)],
+                )
                 .flatten()
                 .unwrap_or(Status::Done);
             let off = |name: &str| e.get(name).map_or(node.offset, |n| n.offset);
@@ -525,7 +716,13 @@ impl<'a> Validator<'a> {
             }
             if let (Some(d), Some(p)) = (date, published) {
                 if p.last_day() < d.first_day() {
-                    self.report(&join(&path, "published"), off("published"), format!("{p} is before date {d}; a report cannot come out before its visit"));
+                    self.report(
+                        &join(&path, "published"),
+                        off("published"),
+                        format!(
+                            "{p} is before date {d}; a report cannot come out before its visit"
+                        ),
+                    );
                 }
             }
             let has_any_date = ["date", "published"].iter().any(|k| e.get(k).is_some());
@@ -534,7 +731,10 @@ impl<'a> Validator<'a> {
             }
             let rating = match e.get("rating") {
                 None => None,
-                Some(Node { value: Value::String(s), offset }) => {
+                Some(Node {
+                    value: Value::String(s),
+                    offset,
+                }) => {
                     let pos = scale.iter().position(|g| &g.id == s);
                     if pos.is_none() && !scale.is_empty() {
                         let ids: Vec<&str> = scale.iter().map(|g| g.id.as_str()).collect();
@@ -542,12 +742,23 @@ impl<'a> Validator<'a> {
                             Some(g) => format!("did you mean `{g}`?"),
                             None => format!("use {}", quoted_list(&ids)),
                         };
-                        self.report(&join(&path, "rating"), *offset, format!("\"{s}\" is not a grade in the scale; {hint}"));
+                        self.report(
+                            &join(&path, "rating"),
+                            *offset,
+                            format!("\"{s}\" is not a grade in the scale; {hint}"),
+                        );
                     }
                     pos
                 }
                 Some(n) => {
-                    self.report(&join(&path, "rating"), n.offset, format!("expected a grade id in double quotes, found {}", n.value.kind_name()));
+                    self.report(
+                        &join(&path, "rating"),
+                        n.offset,
+                        format!(
+                            "expected a grade id in double quotes, found {}",
+                            n.value.kind_name()
+                        ),
+                    );
                     None
                 }
             };
@@ -556,7 +767,20 @@ impl<'a> Validator<'a> {
             let findings = self.findings(&e);
             let sources = self.sources(&e, &path);
             if let (Some(id), Some(kind), Some(title)) = (id, kind, title) {
-                events.push(Event { id, kind, title, date, end, published, status, rating, summary, findings, sources, lane });
+                events.push(Event {
+                    id,
+                    kind,
+                    title,
+                    date,
+                    end,
+                    published,
+                    status,
+                    rating,
+                    summary,
+                    findings,
+                    sources,
+                    lane,
+                });
             }
         }
         events
@@ -566,17 +790,31 @@ impl<'a> Validator<'a> {
         let mut out = Vec::new();
         for (i, node) in self.list(event, "findings").iter().enumerate() {
             let path = format!("{}.findings[{i}]", event.path);
-            let Some(f) = self.object(node, &path, FINDING_FIELDS, "a finding") else { continue };
-            let text = self.string(&f, "text", true, "\"Social work practice remains inconsistent\"");
+            let Some(f) = self.object(node, &path, FINDING_FIELDS, "a finding") else {
+                continue;
+            };
+            let text = self.string(
+                &f,
+                "text",
+                true,
+                "\"Social work practice remains inconsistent\"",
+            );
             let tone = match f.get("tone") {
                 None => Some(Tone::Neutral),
                 Some(_) => self.choice(&f, "tone", &Tone::ALL).flatten(),
             };
             let quote = match f.get("quote") {
                 None => false,
-                Some(Node { value: Value::Bool(b), .. }) => *b,
+                Some(Node {
+                    value: Value::Bool(b),
+                    ..
+                }) => *b,
                 Some(n) => {
-                    self.report(&join(&path, "quote"), n.offset, format!("expected true or false, found {}", n.value.kind_name()));
+                    self.report(
+                        &join(&path, "quote"),
+                        n.offset,
+                        format!("expected true or false, found {}", n.value.kind_name()),
+                    );
                     false
                 }
             };
@@ -591,7 +829,9 @@ impl<'a> Validator<'a> {
         let mut out = Vec::new();
         for (i, node) in self.list(event, "sources").iter().enumerate() {
             let path = format!("{event_path}.sources[{i}]");
-            let Some(s) = self.object(node, &path, SOURCE_FIELDS, "a source") else { continue };
+            let Some(s) = self.object(node, &path, SOURCE_FIELDS, "a source") else {
+                continue;
+            };
             let title = self.string(&s, "title", true, "\"Ofsted monitoring letter\"");
             let url = self.string(&s, "url", false, "");
             if let Some(u) = &url {
@@ -607,7 +847,12 @@ impl<'a> Validator<'a> {
             let publisher = self.string(&s, "publisher", false, "");
             let date = self.date(&s, "date");
             if let Some(title) = title {
-                out.push(Source { title, url, publisher, date });
+                out.push(Source {
+                    title,
+                    url,
+                    publisher,
+                    date,
+                });
             }
         }
         out

@@ -1,0 +1,413 @@
+//! Paints a [`Scene`] with plotters primitives on any [`DrawingBackend`]: the HTML canvas in
+//! the browser, SVG natively. This is the only place that knows about plotters.
+//!
+//! Geometry arrives in CSS pixels; `scale` (the device pixel ratio on a canvas, 1 for SVG)
+//! turns it into backend pixels here and nowhere else.
+
+use crate::layout::{Anchor, Ink, Label, Mark, Point, Scene, Shape, Swatch};
+use crate::model::{Kind, Rgb};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::fmt;
+
+/// Colours by role. Kinds differ by shape too, so colour is never the only cue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Theme {
+    /// Filled behind everything; `None` leaves the canvas transparent to show the page.
+    pub background: Option<Rgb>,
+    pub text: Rgb,
+    pub muted: Rgb,
+    pub rule: Rgb,
+    pub surface: Rgb,
+    pub focus: Rgb,
+    pub inspection: Rgb,
+    pub monitoring: Rgb,
+    pub reinspection: Rgb,
+    pub other: Rgb,
+}
+
+impl Theme {
+    pub const LIGHT: Theme = Theme {
+        background: None,
+        text: Rgb(0x1d, 0x1d, 0x1f),
+        muted: Rgb(0x59, 0x59, 0x5e),
+        rule: Rgb(0x8a, 0x8a, 0x90),
+        surface: Rgb(0xff, 0xff, 0xff),
+        focus: Rgb(0x00, 0x5f, 0xcc),
+        inspection: Rgb(0x1f, 0x2d, 0x4d),
+        monitoring: Rgb(0x00, 0x63, 0x9e),
+        reinspection: Rgb(0x6a, 0x3d, 0x9a),
+        other: Rgb(0x4d, 0x4d, 0x4d),
+    };
+
+    fn kind(&self, k: Kind) -> Rgb {
+        match k {
+            Kind::Inspection => self.inspection,
+            Kind::MonitoringVisit => self.monitoring,
+            Kind::Reinspection => self.reinspection,
+            Kind::Other => self.other,
+        }
+    }
+
+    fn ink(&self, ink: Ink) -> Rgb {
+        match ink {
+            Ink::Text => self.text,
+            Ink::Muted => self.muted,
+            Ink::Kind(k) => self.kind(k),
+            Ink::OnBand(c) => {
+                if c.luminance() > 0.35 {
+                    Rgb(0x11, 0x11, 0x11)
+                } else {
+                    Rgb(0xff, 0xff, 0xff)
+                }
+            }
+        }
+    }
+}
+
+/// What to emphasise: the mark whose card is open, and whether it has keyboard focus.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Highlight {
+    pub mark: Option<usize>,
+    pub focus_ring: bool,
+}
+
+/// Drawing failed in the backend (for example a canvas without a 2D context).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError(pub String);
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the chart could not be drawn: {}", self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+fn col(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+struct Painter<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    k: f64,
+    font: &'a str,
+}
+
+type R = Result<(), RenderError>;
+
+impl<DB: DrawingBackend> Painter<'_, DB> {
+    fn p(&self, x: f64, y: f64) -> (i32, i32) {
+        ((x * self.k).round() as i32, (y * self.k).round() as i32)
+    }
+
+    fn w(&self, px: f64) -> u32 {
+        (px * self.k).round().max(1.0) as u32
+    }
+
+    fn draw<E>(&self, e: &E) -> R
+    where
+        for<'b> &'b E: plotters::element::PointCollection<'b, (i32, i32)>,
+        E: plotters::element::Drawable<DB>,
+    {
+        self.area.draw(e).map_err(|e| RenderError(e.to_string()))
+    }
+
+    fn rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, style: ShapeStyle) -> R {
+        self.draw(&Rectangle::new([self.p(x0, y0), self.p(x1, y1)], style))
+    }
+
+    fn line(&self, pts: &[(f64, f64)], c: RGBAColor, width: f64) -> R {
+        let pts: Vec<_> = pts.iter().map(|&(x, y)| self.p(x, y)).collect();
+        self.draw(&PathElement::new(pts, c.stroke_width(self.w(width))))
+    }
+
+    /// A dashed polyline; canvas and SVG backends differ in dash support, so dashes are drawn
+    /// as separate segments.
+    fn dashed(&self, pts: &[(f64, f64)], c: RGBAColor, width: f64, dash: f64) -> R {
+        for seg in pts.windows(2) {
+            let ((ax, ay), (bx, by)) = (seg[0], seg[1]);
+            let len = (bx - ax).hypot(by - ay);
+            let mut t = 0.0;
+            while t < len {
+                let t1 = (t + dash).min(len);
+                let at = |s: f64| (ax + (bx - ax) * s / len, ay + (by - ay) * s / len);
+                self.line(&[at(t), at(t1)], c, width)?;
+                t += dash * 2.0;
+            }
+        }
+        Ok(())
+    }
+
+    fn text(&self, l: &Label, theme: &Theme) -> R {
+        let style = if l.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let h = match l.anchor {
+            Anchor::Start => HPos::Left,
+            Anchor::Middle => HPos::Center,
+            Anchor::End => HPos::Right,
+        };
+        let font = FontDesc::new(FontFamily::Name(self.font), l.px * self.k, style);
+        let color = col(theme.ink(l.ink));
+        let ts = TextStyle::from(font)
+            .color(&color)
+            .pos(Pos::new(h, VPos::Top));
+        self.draw(&Text::new(l.text.clone(), self.p(l.x, l.y), ts))
+    }
+
+    fn outline(&self, shape: Shape, c: Point, r: f64) -> Vec<(f64, f64)> {
+        match shape {
+            Shape::Diamond => {
+                let r = r * 1.3;
+                vec![
+                    (c.x, c.y - r),
+                    (c.x + r, c.y),
+                    (c.x, c.y + r),
+                    (c.x - r, c.y),
+                ]
+            }
+            Shape::Square => {
+                let r = r * 0.95;
+                vec![
+                    (c.x - r, c.y - r),
+                    (c.x + r, c.y - r),
+                    (c.x + r, c.y + r),
+                    (c.x - r, c.y + r),
+                ]
+            }
+            Shape::Triangle => {
+                let r = r * 1.2;
+                vec![
+                    (c.x, c.y - r),
+                    (c.x + r, c.y + r * 0.8),
+                    (c.x - r, c.y + r * 0.8),
+                ]
+            }
+            Shape::Circle => (0..24)
+                .map(|i| {
+                    let a = f64::from(i) / 24.0 * std::f64::consts::TAU;
+                    (c.x + r * a.cos(), c.y + r * a.sin())
+                })
+                .collect(),
+        }
+    }
+
+    fn marker(&self, shape: Shape, c: Point, r: f64, color: Rgb, hollow: bool, theme: &Theme) -> R {
+        let pts = self.outline(shape, c, r);
+        if hollow {
+            let dev: Vec<_> = pts.iter().map(|&(x, y)| self.p(x, y)).collect();
+            self.draw(&Polygon::new(dev, col(theme.surface).filled()))?;
+            let mut ring = pts.clone();
+            ring.push(pts[0]);
+            self.dashed(&ring, col(color).to_rgba(), 1.6, 2.6)
+        } else {
+            let dev: Vec<_> = pts.iter().map(|&(x, y)| self.p(x, y)).collect();
+            self.draw(&Polygon::new(dev, col(color).filled()))?;
+            // A light edge keeps touching markers apart.
+            let mut ring = pts.clone();
+            ring.push(pts[0]);
+            self.line(&ring, col(theme.surface).to_rgba(), 1.0)
+        }
+    }
+
+    fn mark(&self, m: &Mark, theme: &Theme, hl: Highlight, index: usize, scene: &Scene) -> R {
+        let color = theme.kind(m.kind);
+        let c = m.center;
+        if let Some((a, b)) = m.bar {
+            // The period an approximate date covers, drawn like an interval: a thin rule with
+            // end caps, so that neighbouring years read as separate spans.
+            let ink = col(color).mix(if m.expected { 0.35 } else { 0.55 });
+            let (a, b) = (a + 1.5, b - 1.5);
+            self.line(&[(a, c.y), (b, c.y)], ink, 2.0)?;
+            self.line(&[(a, c.y - 5.0), (a, c.y + 5.0)], ink, 1.5)?;
+            self.line(&[(b, c.y - 5.0), (b, c.y + 5.0)], ink, 1.5)?;
+        }
+        if let Some(px) = m.published_x {
+            let from = if px > c.x {
+                c.x + m.r + 2.0
+            } else {
+                c.x - m.r - 2.0
+            };
+            self.dashed(
+                &[(from, c.y), (px, c.y)],
+                col(theme.muted).to_rgba(),
+                1.0,
+                2.0,
+            )?;
+            self.line(
+                &[(px, c.y - 7.0), (px, c.y + 7.0)],
+                col(color).to_rgba(),
+                2.0,
+            )?;
+        }
+        let active = hl.mark == Some(index);
+        let r = if active { m.r + 1.5 } else { m.r };
+        if active && hl.focus_ring {
+            let ring: Vec<_> = self.outline(Shape::Circle, c, r + 6.0);
+            let mut closed = ring.clone();
+            closed.push(ring[0]);
+            self.line(&closed, col(theme.focus).to_rgba(), 2.5)?;
+        }
+        self.marker(m.shape, c, r, color, m.expected, theme)?;
+        if let Some(n) = m.number {
+            let fill = if m.expected { color } else { theme.surface };
+            self.text(
+                &Label {
+                    x: c.x,
+                    y: c.y - 5.0,
+                    text: n.to_string(),
+                    px: 9.5,
+                    anchor: Anchor::Middle,
+                    ink: Ink::OnBand(if fill == theme.surface {
+                        color
+                    } else {
+                        theme.surface
+                    }),
+                    bold: true,
+                },
+                theme,
+            )?;
+        }
+        let _ = scene;
+        Ok(())
+    }
+}
+
+/// Draws `scene` on `area`. `font` is a CSS font-family list (the host page's font on a
+/// canvas); `scale` converts CSS pixels to backend pixels.
+pub fn render<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    theme: &Theme,
+    font: &str,
+    scale: f64,
+    hl: Highlight,
+) -> R {
+    let p = Painter {
+        area,
+        k: scale,
+        font,
+    };
+    if let Some(bg) = theme.background {
+        area.fill(&col(bg))
+            .map_err(|e| RenderError(e.to_string()))?;
+    }
+
+    if let Some(z) = &scene.next_zone {
+        let r = z.rect;
+        p.rect(r.x0, r.y0, r.x1, r.y1, col(theme.rule).mix(0.08).filled())?;
+        p.dashed(
+            &[(r.x0, r.y0), (r.x0, r.y1)],
+            col(theme.rule).to_rgba(),
+            1.0,
+            3.0,
+        )?;
+    }
+
+    for b in &scene.bands {
+        let r = b.rect;
+        let solid_end = b.known_until.min(r.x1);
+        p.rect(r.x0, r.y0, solid_end, r.y1, col(b.color).filled())?;
+        if r.x1 > solid_end {
+            // After the latest report the rating is assumed to hold, so it fades.
+            p.rect(solid_end, r.y0, r.x1, r.y1, col(b.color).mix(0.25).filled())?;
+            p.dashed(
+                &[(solid_end, r.y0), (r.x1, r.y0)],
+                col(b.color).to_rgba(),
+                1.0,
+                3.0,
+            )?;
+            p.dashed(
+                &[(solid_end, r.y1), (r.x1, r.y1)],
+                col(b.color).to_rgba(),
+                1.0,
+                3.0,
+            )?;
+        }
+    }
+
+    for &(x0, x1, y) in &scene.lane_lines {
+        p.line(&[(x0, y), (x1, y)], col(theme.rule).mix(0.35), 1.0)?;
+    }
+
+    let (ax0, ax1) = scene.axis_x;
+    p.line(
+        &[(ax0, scene.axis_y), (ax1, scene.axis_y)],
+        col(theme.rule).to_rgba(),
+        1.0,
+    )?;
+    for &(x, major) in &scene.ticks {
+        let len = if major { 7.0 } else { 3.5 };
+        p.line(
+            &[(x, scene.axis_y), (x, scene.axis_y + len)],
+            col(theme.rule).to_rgba(),
+            1.0,
+        )?;
+        if major {
+            let top = scene
+                .bands
+                .first()
+                .map_or(scene.axis_y, |b| b.rect.y1 + 2.0);
+            p.dashed(
+                &[(x, top), (x, scene.axis_y)],
+                col(theme.rule).mix(0.3),
+                1.0,
+                2.0,
+            )?;
+        }
+    }
+
+    // Draw the highlighted mark last so that it sits on top of its neighbours.
+    let order = (0..scene.marks.len())
+        .filter(|&i| Some(i) != hl.mark)
+        .chain(hl.mark.filter(|&i| i < scene.marks.len()));
+    for i in order {
+        p.mark(&scene.marks[i], theme, hl, i, scene)?;
+    }
+
+    for item in &scene.legend {
+        let c = item.at;
+        match item.swatch {
+            Swatch::Marker(shape, kind, hollow) => {
+                p.marker(shape, c, 6.0, theme.kind(kind), hollow, theme)?
+            }
+            Swatch::Bar => {
+                let ink = col(theme.monitoring).mix(0.55);
+                p.line(&[(c.x - 8.0, c.y), (c.x + 8.0, c.y)], ink, 2.0)?;
+                p.line(&[(c.x - 8.0, c.y - 5.0), (c.x - 8.0, c.y + 5.0)], ink, 1.5)?;
+                p.line(&[(c.x + 8.0, c.y - 5.0), (c.x + 8.0, c.y + 5.0)], ink, 1.5)?;
+            }
+            Swatch::Published => p.line(
+                &[(c.x, c.y - 7.0), (c.x, c.y + 7.0)],
+                col(theme.text).to_rgba(),
+                2.0,
+            )?,
+        }
+    }
+
+    for l in &scene.labels {
+        p.text(l, theme)?;
+    }
+    area.present().map_err(|e| RenderError(e.to_string()))
+}
+
+/// The scene as an SVG document, for tests, the command line and static fallbacks.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_svg(
+    scene: &Scene,
+    theme: &Theme,
+    font: &str,
+    hl: Highlight,
+) -> Result<String, RenderError> {
+    let mut out = String::new();
+    {
+        let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        render(&area, scene, theme, font, 1.0, hl)?;
+    }
+    Ok(out)
+}

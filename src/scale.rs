@@ -27,13 +27,18 @@ pub struct Tick {
     pub label: Option<String>,
 }
 
-const MONTH_ABBR: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 impl TimeScale {
     pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
         // A zero-length domain would divide by zero; widen it to one day.
-        let domain = if domain.1 > domain.0 { domain } else { (domain.0, domain.0 + 1.0) };
+        let domain = if domain.1 > domain.0 {
+            domain
+        } else {
+            (domain.0, domain.0 + 1.0)
+        };
         TimeScale { domain, range }
     }
 
@@ -121,7 +126,10 @@ mod tests {
 
     #[test]
     fn narrow_axes_label_years_only_and_wide_axes_label_months() {
-        let domain = (days_from_civil(2021, 10, 1) as f64, days_from_civil(2024, 2, 1) as f64);
+        let domain = (
+            days_from_civil(2021, 10, 1) as f64,
+            days_from_civil(2024, 2, 1) as f64,
+        );
         let narrow = TimeScale::new(domain, (0.0, 280.0)).ticks(6.0);
         let labels: Vec<_> = narrow.iter().filter_map(|t| t.label.clone()).collect();
         assert_eq!(labels, ["2022", "2023", "2024"]);

@@ -38,9 +38,12 @@ pub fn ellipsize(text: &str, px: f64, max_px: f64) -> Option<String> {
 
 /// A count as a word for small numbers, as a newspaper would write it.
 pub fn number_word(n: usize) -> String {
-    const WORDS: [&str; 11] =
-        ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
-    WORDS.get(n).map_or_else(|| n.to_string(), |w| w.to_string())
+    const WORDS: [&str; 11] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
 #[cfg(test)]

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds pkg/: the wasm module, its JavaScript bindings, the custom element, types and
+# package.json. Run .ci/setup.sh first (make does).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f .wasm-toolchain.env ] && . ./.wasm-toolchain.env
+MODE=${WASM_TOOLCHAIN_MODE:-rustup}
+WASM=target/wasm32-unknown-unknown/release/inspection_timeline.wasm
+if [ "$MODE" = debian ]; then
+  RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --release --lib \
+    --target wasm32-unknown-unknown -Z build-std=std,panic_abort
+else
+  cargo build --release --lib --target wasm32-unknown-unknown
+fi
+mkdir -p pkg
+wasm-bindgen --target web --out-dir pkg --remove-name-section --remove-producers-section "$WASM"
+# Debian's wasm-opt (binaryen 108) breaks wasm-bindgen's output, so only the pinned npm one is used.
+OPT=tests/browser/node_modules/.bin/wasm-opt
+if [ -x "$OPT" ]; then
+  "$OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    pkg/inspection_timeline_bg.wasm -o pkg/inspection_timeline_bg.wasm
+else
+  echo "[build] wasm-opt not installed (make setup-npm adds it); the wasm is a little larger" >&2
+fi
+cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts pkg/
+VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
+cat > pkg/package.json <<JSON
+{
+  "name": "inspection-timeline",
+  "version": "$VERSION",
+  "description": "An embeddable, interactive timeline of inspection ratings and monitoring visits, drawn by Rust/WebAssembly on a canvas.",
+  "license": "MIT",
+  "type": "module",
+  "main": "inspection-timeline.js",
+  "module": "inspection-timeline.js",
+  "types": "inspection-timeline.d.ts",
+  "files": [
+    "inspection-timeline.js",
+    "inspection-timeline.d.ts",
+    "inspection_timeline.js",
+    "inspection_timeline.d.ts",
+    "inspection_timeline_bg.wasm",
+    "inspection_timeline_bg.wasm.d.ts"
+  ],
+  "sideEffects": ["./inspection-timeline.js"]
+}
+JSON
+ls -l pkg >&2

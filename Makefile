@@ -1,0 +1,53 @@
+# The two commands of the README: `make demo` and `make test`. Each installs what is missing.
+SHELL := /bin/bash
+PORT ?= 8000
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: demo test build setup setup-test check fmt lint native-test browser-test bench clean
+
+## Build and serve the demo article with the Bury data on 127.0.0.1.
+demo: setup build
+	@echo
+	@echo "  Demo: http://127.0.0.1:$(PORT)/www/index.html"
+	@echo "  (Ctrl-C stops the server)"
+	@echo
+	python3 -m http.server $(PORT) --bind 127.0.0.1
+
+## Every check CI runs: format, lints (native and wasm32), native tests, wasm build, browser tests.
+test: setup-test fmt lint native-test build browser-test
+
+## Build pkg/ (wasm, bindings, the custom element, types, package.json).
+build: setup
+	bash .ci/build.sh
+
+setup:
+	bash .ci/setup.sh --npm
+
+setup-test:
+	bash .ci/setup.sh --browser
+
+fmt:
+	cargo fmt --all -- --check
+
+lint:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	@# Only the web shell may touch the browser; the core stays pure and natively testable.
+	@if grep -lE 'wasm_bindgen|web_sys|js_sys' src/*.rs src/bin/*.rs | grep -v '^src/web.rs$$'; then \
+	  echo "error: only src/web.rs may use wasm_bindgen, web_sys or js_sys"; exit 1; fi
+
+native-test:
+	cargo test --all-targets
+	cargo test --doc
+
+browser-test:
+	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
+
+## Page weight, time to first chart and pointer-to-card latency, for the Bury data and
+## generated data of 1,000 and 10,000 events.
+bench: setup-test build
+	node tests/browser/bench.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg/*.js pkg/*.ts pkg/*.wasm pkg/package.json tests/artifacts

@@ -1,0 +1,636 @@
+//! The browser shell: builds the widget's DOM inside a shadow root, turns pointer and keyboard
+//! events into [`interact::Input`]s, and paints the scene on the canvas with plotters' canvas
+//! backend. Every decision is made by the pure core; this module only translates and paints.
+//!
+//! Listeners are kept in the handle and removed by [`Widget::destroy`], so a widget can be
+//! unmounted without leaking closures.
+
+use crate::interact::{Input, Key, State};
+use crate::layout::{self, Card, LayoutConfig, Point, Scene};
+use crate::model::{self, Timeline};
+use crate::render::{self, Highlight, Theme};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, Event, HtmlCanvasElement, HtmlElement, KeyboardEvent, Node, PointerEvent,
+};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(s: &str);
+}
+
+/// Panics should never happen on user data; if one does, its message reaches the console
+/// instead of an anonymous "unreachable" trap.
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error(&format!("inspection-timeline: {info}"))
+    }));
+}
+
+struct Dom {
+    doc: Document,
+    host: HtmlElement,
+    figure: Element,
+    title: Element,
+    subtitle: Element,
+    canvas: HtmlCanvasElement,
+    card: HtmlElement,
+    message: Element,
+    credit: Element,
+    table: Element,
+    live: Element,
+}
+
+struct Inner {
+    dom: Dom,
+    timeline: Option<Timeline>,
+    scene: Option<Scene>,
+    state: State,
+    width: f64,
+    dpr: f64,
+    /// Where a touch or click started, to tell a tap from a scroll.
+    down: Option<(f64, f64)>,
+}
+
+type Listener = (
+    web_sys::EventTarget,
+    &'static str,
+    Closure<dyn FnMut(Event)>,
+);
+
+/// One widget on the page. Created by the `<inspection-timeline>` element.
+#[wasm_bindgen]
+pub struct Widget {
+    inner: Rc<RefCell<Inner>>,
+    listeners: Vec<Listener>,
+}
+
+fn el(doc: &Document, tag: &str, class: &str, parent: &Node) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+fn text_el(
+    doc: &Document,
+    tag: &str,
+    class: &str,
+    text: &str,
+    parent: &Node,
+) -> Result<Element, JsValue> {
+    let e = el(doc, tag, class, parent)?;
+    e.set_text_content(Some(text));
+    Ok(e)
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Builds the widget inside `root` (the element's shadow root); `host` is the element, whose
+    /// font the chart uses.
+    #[wasm_bindgen(constructor)]
+    pub fn new(root: &web_sys::ShadowRoot, host: HtmlElement) -> Result<Widget, JsValue> {
+        let doc = root
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("no document"))?;
+        let figure = el(&doc, "figure", "it", root)?;
+        let head = el(&doc, "div", "head", &figure)?;
+        let title = el(&doc, "p", "title", &head)?;
+        let subtitle = el(&doc, "p", "sub", &head)?;
+        let chart: HtmlElement = el(&doc, "div", "chart", &figure)?.dyn_into()?;
+        let canvas: HtmlCanvasElement = el(&doc, "canvas", "", &chart)?.dyn_into()?;
+        canvas.set_attribute("tabindex", "0")?;
+        canvas.set_attribute("role", "img")?;
+        canvas.set_attribute("aria-label", "Timeline, loading")?;
+        let card: HtmlElement = el(&doc, "div", "card", &chart)?.dyn_into()?;
+        card.set_id("card");
+        card.set_attribute("role", "tooltip")?;
+        card.set_hidden(true);
+        let message = el(&doc, "p", "msg", &figure)?;
+        message.set_attribute("role", "status")?;
+        message.set_text_content(Some("Loading the timeline…"));
+        let credit = el(&doc, "figcaption", "credit", &figure)?;
+        // Tables grow to fit their content whatever their width, so the visually hidden box is
+        // a wrapper around the table.
+        let hidden = el(&doc, "div", "sr-only", &figure)?;
+        let table = el(&doc, "table", "", &hidden)?;
+        let live = el(&doc, "div", "sr-only", &figure)?;
+        live.set_attribute("aria-live", "polite")?;
+        let dom = Dom {
+            doc,
+            host,
+            figure,
+            title,
+            subtitle,
+            canvas,
+            card,
+            message,
+            credit,
+            table,
+            live,
+        };
+        let inner = Rc::new(RefCell::new(Inner {
+            dom,
+            timeline: None,
+            scene: None,
+            state: State::default(),
+            width: 0.0,
+            dpr: 1.0,
+            down: None,
+        }));
+        let mut w = Widget {
+            inner,
+            listeners: Vec::new(),
+        };
+        w.listen()?;
+        Ok(w)
+    }
+
+    /// Validates and draws a data file. Returns `{ok: true, events}` when drawn, or
+    /// `{ok: false, problems: [{path, message, line, column}]}`; then the last good chart stays.
+    pub fn set_data(&self, json: &str) -> Result<JsValue, JsValue> {
+        let mut inner = self.inner.borrow_mut();
+        match model::parse(json) {
+            Ok(t) => {
+                let n = t.events.len();
+                inner.timeline = Some(t);
+                inner.state = State::default();
+                inner.relayout()?;
+                inner.fill_text()?;
+                inner.set_message(None);
+                let out = js_sys::Object::new();
+                js_sys::Reflect::set(&out, &"ok".into(), &true.into())?;
+                js_sys::Reflect::set(&out, &"events".into(), &(n as u32).into())?;
+                Ok(out.into())
+            }
+            Err(problems) => {
+                let msg = if inner.timeline.is_some() {
+                    "This graphic could not be updated, so it shows the last version that loaded."
+                } else {
+                    "This graphic could not be loaded."
+                };
+                inner.set_message(Some(msg));
+                let out = js_sys::Object::new();
+                js_sys::Reflect::set(&out, &"ok".into(), &false.into())?;
+                let p = serde_wasm_bindgen::to_value(&problems)
+                    .map_err(|e| JsValue::from_str(&e.to_string()))?;
+                js_sys::Reflect::set(&out, &"problems".into(), &p)?;
+                Ok(out.into())
+            }
+        }
+    }
+
+    /// Shows a short reader-facing message, for example when the data could not be fetched.
+    /// The chart, if any, stays.
+    pub fn show_message(&self, text: &str) {
+        self.inner.borrow().set_message(Some(text));
+    }
+
+    /// Redraws for a new width (CSS px) or device pixel ratio.
+    pub fn resize(&self, width: f64, dpr: f64) -> Result<(), JsValue> {
+        let mut inner = self.inner.borrow_mut();
+        let width = width.floor();
+        if width == inner.width && dpr == inner.dpr {
+            return Ok(());
+        }
+        inner.width = width;
+        inner.dpr = if dpr.is_finite() && dpr > 0.0 {
+            dpr
+        } else {
+            1.0
+        };
+        inner.relayout()
+    }
+
+    /// Number of events drawn, and which one's card is open (its `id`), for tests and hosts.
+    pub fn active_event(&self) -> Option<String> {
+        let inner = self.inner.borrow();
+        let (t, s) = (inner.timeline.as_ref()?, inner.scene.as_ref()?);
+        let m = s.marks.get(inner.state.card()?)?;
+        Some(t.events[m.event].id.clone())
+    }
+
+    /// Centre of each event's marker in CSS px relative to the canvas, in reading order, as
+    /// `[{id, x, y}]`: lets a host or a test point at events.
+    pub fn marker_positions(&self) -> JsValue {
+        let inner = self.inner.borrow();
+        let arr = js_sys::Array::new();
+        if let (Some(t), Some(s)) = (&inner.timeline, &inner.scene) {
+            for m in &s.marks {
+                let o = js_sys::Object::new();
+                let _ =
+                    js_sys::Reflect::set(&o, &"id".into(), &t.events[m.event].id.as_str().into());
+                let _ = js_sys::Reflect::set(&o, &"x".into(), &m.center.x.into());
+                let _ = js_sys::Reflect::set(&o, &"y".into(), &m.center.y.into());
+                arr.push(&o);
+            }
+        }
+        arr.into()
+    }
+
+    /// Removes every listener; the DOM inside the shadow root is removed too.
+    pub fn destroy(&mut self) {
+        for (target, name, f) in self.listeners.drain(..) {
+            let _ = target.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+        }
+        self.inner.borrow().dom.figure.remove();
+    }
+}
+
+impl Widget {
+    fn on(
+        &mut self,
+        target: &web_sys::EventTarget,
+        name: &'static str,
+        f: impl FnMut(Event) + 'static,
+    ) -> Result<(), JsValue> {
+        let f = Closure::<dyn FnMut(Event)>::new(f);
+        target.add_event_listener_with_callback(name, f.as_ref().unchecked_ref())?;
+        self.listeners.push((target.clone(), name, f));
+        Ok(())
+    }
+
+    fn listen(&mut self) -> Result<(), JsValue> {
+        let canvas: web_sys::EventTarget = self.inner.borrow().dom.canvas.clone().into();
+        let doc: web_sys::EventTarget = self.inner.borrow().dom.doc.clone().into();
+
+        let inner = self.inner.clone();
+        self.on(&canvas, "pointermove", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else {
+                return;
+            };
+            if e.pointer_type() == "touch" {
+                return;
+            }
+            let p = inner.borrow().local(e);
+            inner.borrow_mut().apply(Input::PointerMove(p), false);
+        })?;
+
+        let inner = self.inner.clone();
+        self.on(&canvas, "pointerleave", move |_| {
+            inner.borrow_mut().apply(Input::PointerLeave, false)
+        })?;
+
+        let inner = self.inner.clone();
+        self.on(&canvas, "pointerdown", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else {
+                return;
+            };
+            let p = inner.borrow().local(e);
+            inner.borrow_mut().down = Some((p.x, p.y));
+        })?;
+
+        let inner = self.inner.clone();
+        self.on(&canvas, "pointercancel", move |_| {
+            inner.borrow_mut().down = None
+        })?;
+
+        let inner = self.inner.clone();
+        self.on(&canvas, "pointerup", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else {
+                return;
+            };
+            let p = inner.borrow().local(e);
+            let down = inner.borrow_mut().down.take();
+            // A finger that travelled was scrolling the page, not tapping.
+            if down.is_some_and(|(x, y)| (x - p.x).hypot(y - p.y) < 12.0) {
+                inner.borrow_mut().apply(Input::Tap(p), false);
+            }
+        })?;
+
+        let inner = self.inner.clone();
+        self.on(&canvas, "keydown", move |e| {
+            let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                return;
+            };
+            if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                return;
+            }
+            let Some(key) = Key::from_dom(&e.key()) else {
+                return;
+            };
+            let has_card = inner.borrow().state.card().is_some();
+            if key == Key::Escape && !has_card {
+                return;
+            }
+            e.prevent_default();
+            inner.borrow_mut().apply(Input::Key(key), true);
+        })?;
+
+        let inner = self.inner.clone();
+        self.on(&canvas, "blur", move |_| {
+            inner.borrow_mut().apply(Input::Blur, false)
+        })?;
+
+        // A tap anywhere outside the widget closes a pinned card.
+        let inner = self.inner.clone();
+        self.on(&doc, "pointerdown", move |e| {
+            let host: Node = inner.borrow().dom.host.clone().into();
+            let inside = e.composed_path().iter().any(|n| {
+                n.dyn_ref::<Node>()
+                    .is_some_and(|n| n.is_same_node(Some(&host)))
+            });
+            if !inside && inner.borrow().state.pinned.is_some() {
+                let mut i = inner.borrow_mut();
+                i.state.pinned = None;
+                i.state.hover = None;
+                let _ = i.show();
+            }
+        })?;
+        Ok(())
+    }
+}
+
+impl Inner {
+    fn local(&self, e: &PointerEvent) -> Point {
+        let r = self.dom.canvas.get_bounding_client_rect();
+        Point {
+            x: f64::from(e.client_x()) - r.left(),
+            y: f64::from(e.client_y()) - r.top(),
+        }
+    }
+
+    fn apply(&mut self, input: Input, announce: bool) {
+        let Some(scene) = &self.scene else { return };
+        let next = self.state.step(input, scene);
+        if next == self.state {
+            return;
+        }
+        let card_changed = next.card() != self.state.card();
+        self.state = next;
+        if let Err(e) = self.show() {
+            console_error(&format!("inspection-timeline: {e:?}"));
+        }
+        if announce && card_changed {
+            self.announce();
+        }
+    }
+
+    fn set_message(&self, text: Option<&str>) {
+        let m = &self.dom.message;
+        m.set_text_content(text);
+        let _ = m.class_list().toggle_with_force("shown", text.is_some());
+    }
+
+    fn font(&self) -> String {
+        web_sys::window()
+            .and_then(|w| w.get_computed_style(&self.dom.host).ok().flatten())
+            .and_then(|s| s.get_property_value("font-family").ok())
+            .filter(|f| !f.is_empty())
+            .unwrap_or_else(|| "sans-serif".into())
+    }
+
+    fn relayout(&mut self) -> Result<(), JsValue> {
+        let Some(t) = &self.timeline else {
+            return Ok(());
+        };
+        if self.width <= 0.0 {
+            return Ok(());
+        }
+        let scene = layout::layout(
+            t,
+            &LayoutConfig {
+                width: self.width,
+                ..LayoutConfig::default()
+            },
+        );
+        let c = &self.dom.canvas;
+        c.style()
+            .set_property("width", &format!("{}px", scene.width))?;
+        c.style()
+            .set_property("height", &format!("{}px", scene.height))?;
+        c.set_attribute(
+            "aria-label",
+            &format!("{} {}", t.title, layout::describe(t)),
+        )?;
+        self.scene = Some(scene);
+        self.state = self
+            .state
+            .step(Input::PointerLeave, self.scene.as_ref().expect("just set"));
+        self.show()
+    }
+
+    /// Paints the canvas for the current state and shows or hides the card.
+    fn show(&mut self) -> Result<(), JsValue> {
+        let Some(scene) = &self.scene else {
+            return Ok(());
+        };
+        let c = &self.dom.canvas;
+        // Assigning the size also clears the canvas.
+        c.set_width((scene.width * self.dpr).round() as u32);
+        c.set_height((scene.height * self.dpr).round() as u32);
+        let backend =
+            CanvasBackend::with_canvas_object(c.clone()).ok_or("the canvas has no 2D context")?;
+        let area = backend.into_drawing_area();
+        let hl = Highlight {
+            mark: self.state.highlight(),
+            focus_ring: self.state.keyboard,
+        };
+        let font = self.font();
+        render::render(&area, scene, &Theme::LIGHT, &font, self.dpr, hl)
+            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        self.show_card()
+    }
+
+    fn show_card(&self) -> Result<(), JsValue> {
+        let (Some(t), Some(scene)) = (&self.timeline, &self.scene) else {
+            return Ok(());
+        };
+        let card = &self.dom.card;
+        let Some(mark) = self.state.card().and_then(|i| scene.marks.get(i)) else {
+            card.set_hidden(true);
+            self.dom.canvas.remove_attribute("aria-describedby")?;
+            return Ok(());
+        };
+        let content = layout::card(t, mark.event);
+        fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
+        card.set_hidden(false);
+        self.dom.canvas.set_attribute("aria-describedby", "card")?;
+        let size = (
+            f64::from(card.offset_width()),
+            f64::from(card.offset_height()),
+        );
+        let at = layout::place_card(mark, size, scene.width);
+        card.style().set_property("left", &format!("{}px", at.x))?;
+        card.style().set_property("top", &format!("{}px", at.y))?;
+        Ok(())
+    }
+
+    fn announce(&self) {
+        let (Some(t), Some(scene)) = (&self.timeline, &self.scene) else {
+            return;
+        };
+        let text = self.state.card().and_then(|i| scene.marks.get(i)).map(|m| {
+            let c = layout::card(t, m.event);
+            let when = c.when.or(c.published).or(c.status).unwrap_or_default();
+            format!("{}. {when}", c.title)
+        });
+        self.dom.live.set_text_content(text.as_deref());
+    }
+
+    /// Title, credit and the screen-reader table: everything that is text, set as text.
+    fn fill_text(&self) -> Result<(), JsValue> {
+        let Some(t) = &self.timeline else {
+            return Ok(());
+        };
+        let d = &self.dom;
+        d.title.set_text_content(Some(&t.title));
+        d.subtitle.set_text_content(t.subtitle.as_deref());
+        let mut credit = t.credit.clone().unwrap_or_default();
+        if let Some(u) = t.updated {
+            if !credit.is_empty() {
+                credit.push_str(". ");
+            }
+            credit.push_str(&format!("Updated {}", u.long_en_gb()));
+        }
+        d.credit.set_text_content(Some(&credit));
+        d.figure.set_attribute("aria-label", &t.title)?;
+
+        d.table.set_text_content(None);
+        let doc = &d.doc;
+        text_el(
+            doc,
+            "caption",
+            "",
+            &format!("{}: {}", t.title, layout::describe(t)),
+            &d.table,
+        )?;
+        let thead = el(doc, "thead", "", &d.table)?;
+        let head = el(doc, "tr", "", &thead)?;
+        for h in [
+            "Event",
+            "When",
+            "Report published",
+            "Rating",
+            "Summary and findings",
+            "Sources",
+        ] {
+            text_el(doc, "th", "", h, &head)?.set_attribute("scope", "col")?;
+        }
+        let body = el(doc, "tbody", "", &d.table)?;
+        for i in layout::reading_order(t) {
+            let c = layout::card(t, i);
+            let row = el(doc, "tr", "", &body)?;
+            let title = match &c.count {
+                Some(n) => format!("{} ({n})", c.title),
+                None => c.title.clone(),
+            };
+            text_el(doc, "th", "", &title, &row)?.set_attribute("scope", "row")?;
+            let when = c
+                .when
+                .clone()
+                .or(c.status.clone())
+                .unwrap_or_else(|| "Not given".into());
+            text_el(doc, "td", "", &when, &row)?;
+            text_el(
+                doc,
+                "td",
+                "",
+                c.published.as_deref().unwrap_or("Not given"),
+                &row,
+            )?;
+            text_el(doc, "td", "", c.rating.as_deref().unwrap_or("None"), &row)?;
+            let cell = el(doc, "td", "", &row)?;
+            if let Some(s) = &c.summary {
+                text_el(doc, "p", "", s, &cell)?;
+            }
+            if !c.findings.is_empty() {
+                let list = el(doc, "ul", "", &cell)?;
+                for f in &c.findings {
+                    text_el(
+                        doc,
+                        "li",
+                        "",
+                        &format!("{}: {}", f.tone_label, f.text),
+                        &list,
+                    )?;
+                }
+            }
+            let cell = el(doc, "td", "", &row)?;
+            for s in &c.sources {
+                source_el(doc, s, &cell)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn source_el(doc: &Document, s: &layout::CardSource, parent: &Node) -> Result<(), JsValue> {
+    match &s.url {
+        Some(url) => {
+            let a = text_el(doc, "a", "", &s.text, parent)?;
+            a.set_attribute("href", url)?;
+            a.set_attribute("rel", "noopener noreferrer")?;
+            a.set_attribute("target", "_blank")?;
+        }
+        None => {
+            text_el(doc, "span", "", &s.text, parent)?;
+        }
+    }
+    Ok(())
+}
+
+fn fill_card(doc: &Document, card: &HtmlElement, c: &Card, pinned: bool) -> Result<(), JsValue> {
+    card.set_text_content(None);
+    let _ = card.class_list().toggle_with_force("pinned", pinned);
+    text_el(doc, "p", "kind", &c.kind, card)?;
+    text_el(doc, "p", "ctitle", &c.title, card)?;
+    for line in [&c.count, &c.status, &c.when, &c.published, &c.rating]
+        .into_iter()
+        .flatten()
+    {
+        text_el(doc, "p", "meta", line, card)?;
+    }
+    if let Some(s) = &c.summary {
+        text_el(doc, "p", "summary", s, card)?;
+    }
+    if !c.findings.is_empty() {
+        let list = el(doc, "ul", "findings", card)?;
+        for f in &c.findings {
+            let li = el(doc, "li", f.tone, &list)?;
+            text_el(doc, "span", "tone", f.tone_label, &li)?;
+            let text = if f.quote {
+                format!("“{}”", f.text)
+            } else {
+                f.text.clone()
+            };
+            text_el(doc, "span", "", &text, &li)?;
+        }
+    }
+    if !c.sources.is_empty() {
+        let p = el(doc, "div", "sources", card)?;
+        text_el(
+            doc,
+            "span",
+            "",
+            if c.sources.len() == 1 {
+                "Source: "
+            } else {
+                "Sources: "
+            },
+            &p,
+        )?;
+        for s in &c.sources {
+            source_el(doc, s, &p)?;
+        }
+    }
+    if pinned {
+        text_el(
+            doc,
+            "p",
+            "hint",
+            "Press Escape or tap elsewhere to close",
+            card,
+        )?;
+    }
+    Ok(())
+}
