@@ -293,6 +293,7 @@ impl Parser<'_> {
         loop {
             self.skip_ws();
             items.push(self.value()?);
+            let value_end = self.i;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
@@ -311,9 +312,11 @@ impl Parser<'_> {
                 }
                 None => return Err(self.err("the data ends too early; a ] is missing")),
                 _ => {
-                    return Err(
-                        self.err("expected , or ] after a list item; a comma may be missing")
-                    )
+                    // The comma is missing right after the item, not where the next one starts.
+                    return Err(SyntaxError {
+                        offset: value_end,
+                        message: "expected , or ] after a list item; a comma may be missing".into(),
+                    });
                 }
             }
         }
@@ -349,6 +352,7 @@ impl Parser<'_> {
                 key_offset,
                 node,
             });
+            let value_end = self.i;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
@@ -366,7 +370,12 @@ impl Parser<'_> {
                     return Ok(Value::Object(entries));
                 }
                 None => return Err(self.err("the data ends too early; a } is missing")),
-                _ => return Err(self.err("expected , or } after a field; a comma may be missing")),
+                _ => {
+                    return Err(SyntaxError {
+                        offset: value_end,
+                        message: "expected , or } after a field; a comma may be missing".into(),
+                    });
+                }
             }
         }
     }

@@ -317,7 +317,8 @@ fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4) && *d < k.len())
+        // Within a third of the word: "titel" finds `title`, "poor" does not find `good`.
+        .filter(|(d, k)| *d <= 3 && *d * 3 <= k.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
@@ -597,6 +598,7 @@ impl<'a> Validator<'a> {
             }
         }
         let mut grades: Vec<Grade> = Vec::new();
+        let mut ids: Vec<(String, usize)> = Vec::new();
         for (i, node) in items.iter().enumerate() {
             let path = format!("scale[{i}]");
             let Some(g) = self.object(node, &path, GRADE_FIELDS, "a grade") else {
@@ -636,7 +638,7 @@ impl<'a> Validator<'a> {
                 }
             };
             if let Some(id) = &id {
-                if let Some(j) = grades.iter().position(|x| &x.id == id) {
+                if let Some((_, j)) = ids.iter().find(|(x, _)| x == id) {
                     self.report(
                         &join(&path, "id"),
                         g.get("id").map_or(node.offset, |n| n.offset),
@@ -644,6 +646,8 @@ impl<'a> Validator<'a> {
                             "\"{id}\" is already used by scale[{j}]; give each grade its own id"
                         ),
                     );
+                } else {
+                    ids.push((id.clone(), i));
                 }
             }
             if let (Some(id), Some(label), Some(color)) = (id, label, color) {
@@ -692,14 +696,14 @@ impl<'a> Validator<'a> {
             let date = self.date(&e, "date");
             let end = self.date(&e, "end");
             let published = self.date(&e, "published");
+            // `None` when the status itself is wrong: then whether a date is needed is unknown.
             let status = self
                 .choice(
                     &e,
                     "status",
                     &[("done", Status::Done), ("expected", Status::Expected)],
                 )
-                .flatten()
-                .unwrap_or(Status::Done);
+                .map(|s| s.unwrap_or(Status::Done));
             let off = |name: &str| e.get(name).map_or(node.offset, |n| n.offset);
             match (date, end) {
                 (None, Some(end)) if e.get("date").is_none() => self.report(
@@ -726,7 +730,7 @@ impl<'a> Validator<'a> {
                 }
             }
             let has_any_date = ["date", "published"].iter().any(|k| e.get(k).is_some());
-            if status == Status::Done && !has_any_date {
+            if status == Some(Status::Done) && !has_any_date {
                 self.report(&path, node.offset, "has no date; add `date` (when it happened) or `published` (when its report came out), or mark it \"status\": \"expected\"".into());
             }
             let rating = match e.get("rating") {
@@ -774,7 +778,7 @@ impl<'a> Validator<'a> {
                     date,
                     end,
                     published,
-                    status,
+                    status: status.unwrap_or(Status::Done),
                     rating,
                     summary,
                     findings,

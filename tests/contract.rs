@@ -1,0 +1,416 @@
+//! The data contract, version 1: what is accepted, and the exact words of every refusal.
+
+use inspection_timeline::model::{Kind, Status, Tone};
+use inspection_timeline::parse;
+
+const BURY: &str = include_str!("../www/data/bury-childrens-services.json");
+
+/// A valid file with `events` spliced in.
+fn doc(events: &str) -> String {
+    format!(r#"{{"version": 1, "title": "T", "events": [{events}]}}"#)
+}
+
+/// Problems as `path: message` lines, or an empty list when the file is valid.
+fn problems(text: &str) -> Vec<String> {
+    match parse(text) {
+        Ok(_) => Vec::new(),
+        Err(ps) => ps.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+fn one(text: &str) -> String {
+    let ps = problems(text);
+    assert_eq!(ps.len(), 1, "expected exactly one problem, got {ps:#?}");
+    ps[0].clone()
+}
+
+const VISIT: &str =
+    r#"{"id": "v1", "kind": "monitoring-visit", "title": "Visit", "date": "2023-02"}"#;
+
+#[test]
+fn the_bury_data_is_valid() {
+    let t = parse(BURY).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(t.events.len(), 6);
+    assert_eq!(t.regulator.as_deref(), Some("Ofsted"));
+}
+
+#[test]
+fn the_bury_data_sources_every_event_and_invents_no_addresses() {
+    let t = parse(BURY).unwrap();
+    for e in &t.events {
+        assert!(!e.sources.is_empty(), "{} has no source", e.id);
+        // The seed reporting gives no web addresses, publishers or days, so none may appear.
+        for s in &e.sources {
+            assert!(
+                s.url.is_none() && s.publisher.is_none() && s.date.is_none(),
+                "{}: {s:?}",
+                e.id
+            );
+        }
+        for d in [e.date, e.end, e.published].into_iter().flatten() {
+            assert_ne!(
+                d.precision(),
+                inspection_timeline::date::Precision::Day,
+                "{}: a day date",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_bury_data_shows_both_dates_of_the_inadequate_rating() {
+    let t = parse(BURY).unwrap();
+    let first = &t.events[0];
+    assert_eq!(first.kind, Kind::Inspection);
+    assert_eq!(first.date.unwrap().to_string(), "2021-11");
+    assert_eq!(first.published.unwrap().to_string(), "2021-12");
+    assert_eq!(t.scale[first.rating.unwrap()].id, "inadequate");
+    assert_eq!(first.sources.len(), 2, "each month needs its own source");
+}
+
+#[test]
+fn the_bury_data_expects_a_reinspection_without_inventing_its_date() {
+    let t = parse(BURY).unwrap();
+    let last = t.events.last().unwrap();
+    assert_eq!(
+        (last.kind, last.status),
+        (Kind::Reinspection, Status::Expected)
+    );
+    assert!(last.date.is_none() && last.published.is_none());
+    let visits = t
+        .events
+        .iter()
+        .filter(|e| e.kind == Kind::MonitoringVisit)
+        .count();
+    assert_eq!(visits, 4);
+    assert_eq!(t.events[2].published.unwrap().to_string(), "2022-11");
+    assert!(
+        t.events[2].date.is_none(),
+        "the seeds give only the publication month of the second visit"
+    );
+}
+
+#[test]
+fn a_minimal_file_is_valid_and_fills_defaults() {
+    let t = parse(&doc(VISIT)).unwrap();
+    let e = &t.events[0];
+    assert_eq!(e.status, Status::Done);
+    assert_eq!(t.scale.len(), 4);
+    assert_eq!(t.scale[0].id, "outstanding");
+    assert_eq!(t.scale[3].id, "inadequate");
+}
+
+#[test]
+fn findings_and_sources_are_read() {
+    let t = parse(&doc(
+        r#"{"id": "a", "kind": "inspection", "title": "I", "date": "2021-11", "rating": "inadequate",
+            "findings": [{"text": "Serious failures", "tone": "negative", "quote": true}, {"text": "Plain"}],
+            "sources": [{"title": "Letter", "url": "https://example.org/x", "publisher": "Ofsted", "date": "2021-12-01"}]}"#,
+    ))
+    .unwrap();
+    let e = &t.events[0];
+    assert_eq!(e.findings[0].tone, Tone::Negative);
+    assert!(e.findings[0].quote);
+    assert_eq!(e.findings[1].tone, Tone::Neutral);
+    assert_eq!(e.sources[0].url.as_deref(), Some("https://example.org/x"));
+}
+
+#[test]
+fn an_expected_event_may_have_no_date() {
+    assert_eq!(
+        problems(&doc(
+            r#"{"id": "r", "kind": "reinspection", "title": "R", "status": "expected"}"#
+        )),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_done_event_needs_a_date_or_a_publication() {
+    assert_eq!(
+        one(&doc(r#"{"id": "r", "kind": "reinspection", "title": "R"}"#)),
+        "events[0]: has no date; add `date` (when it happened) or `published` (when its report came out), or mark it \"status\": \"expected\""
+    );
+    assert!(problems(&doc(
+        r#"{"id": "r", "kind": "other", "title": "R", "published": "2022-11"}"#
+    ))
+    .is_empty());
+}
+
+#[test]
+fn impossible_dates_are_refused() {
+    let e = |d: &str| {
+        doc(&format!(
+            r#"{{"id": "v", "kind": "other", "title": "V", "date": "{d}"}}"#
+        ))
+    };
+    assert_eq!(one(&e("2023-02-30")), "events[0].date: \"2023-02-30\" is not a date; 2023-02-30 is not a date: February 2023 has 28 days");
+    assert_eq!(one(&e("2024-02-30")), "events[0].date: \"2024-02-30\" is not a date; 2024-02-30 is not a date: February 2024 has 29 days");
+    assert_eq!(one(&e("2023-13")), "events[0].date: \"2023-13\" is not a date; 2023-13 is not a date: months run from 01 to 12");
+    assert_eq!(one(&e("2023-Q5")), "events[0].date: \"2023-Q5\" is not a date; 2023-Q5 is not a date: quarters run from Q1 to Q4");
+    assert_eq!(
+        one(&e("27/02/2023")),
+        "events[0].date: \"27/02/2023\" is not a date; write the date as YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (for example 2023-02-27)"
+    );
+    assert!(
+        problems(&e("2024-02-29")).is_empty(),
+        "a leap day is a date"
+    );
+}
+
+#[test]
+fn timestamps_are_not_dates() {
+    let p = one(&doc(
+        r#"{"id": "v", "kind": "other", "title": "V", "date": "2023-02-27T10:00:00Z"}"#,
+    ));
+    assert!(
+        p.starts_with("events[0].date: \"2023-02-27T10:00:00Z\" is not a date"),
+        "{p}"
+    );
+}
+
+#[test]
+fn an_end_before_the_date_is_refused() {
+    assert_eq!(
+        one(&doc(r#"{"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2023-02-27", "end": "2023-01-05"}"#)),
+        "events[0].end: 2023-01-05 is before date 2023-02-27; end is the last day of the visit, so it cannot come first"
+    );
+    // A day inside a month-precision start is not before it.
+    assert!(problems(&doc(r#"{"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2023-02", "end": "2023-02-01"}"#)).is_empty());
+}
+
+#[test]
+fn an_end_needs_a_date() {
+    assert_eq!(
+        one(&doc(r#"{"id": "v", "kind": "monitoring-visit", "title": "V", "published": "2023-04", "end": "2023-03-01"}"#)),
+        "events[0].end: 2023-03-01 is an end without a start; add `date` (the first day of the visit) or remove `end`"
+    );
+}
+
+#[test]
+fn a_report_cannot_come_out_before_its_visit() {
+    assert_eq!(
+        one(&doc(r#"{"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2023-02", "published": "2022-12"}"#)),
+        "events[0].published: 2022-12 is before date 2023-02; a report cannot come out before its visit"
+    );
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    assert_eq!(
+        one(&doc(&format!("{VISIT}, {VISIT}"))),
+        "events[1].id: \"v1\" is already used by events[0]; give each event its own id"
+    );
+}
+
+#[test]
+fn ratings_must_be_in_the_scale() {
+    let e = |r: &str| {
+        doc(&format!(
+            r#"{{"id": "i", "kind": "inspection", "title": "I", "date": "2021", "rating": "{r}"}}"#
+        ))
+    };
+    assert_eq!(
+        one(&e("inadequat")),
+        "events[0].rating: \"inadequat\" is not a grade in the scale; did you mean `inadequate`?"
+    );
+    assert_eq!(
+        one(&e("poor")),
+        "events[0].rating: \"poor\" is not a grade in the scale; use `outstanding`, `good`, `requires-improvement` or `inadequate`"
+    );
+}
+
+#[test]
+fn a_custom_scale_replaces_ofsteds() {
+    let text = r##"{"version": 1, "title": "T",
+        "scale": [{"id": "met", "label": "Met", "color": "#1a7f4b"}, {"id": "not-met", "label": "Not met", "color": "#c01f2f"}],
+        "events": [{"id": "i", "kind": "inspection", "title": "I", "date": "2021", "rating": "not-met"}]}"##;
+    let t = parse(text).unwrap();
+    assert_eq!(t.scale[t.events[0].rating.unwrap()].label, "Not met");
+    let bad = text
+        .replace("\"inadequate\"", "")
+        .replace("not-met\"}]}", "inadequate\"}]}");
+    assert_eq!(
+        one(&bad),
+        "events[0].rating: \"inadequate\" is not a grade in the scale; use `met` or `not-met`"
+    );
+}
+
+#[test]
+fn scale_grades_are_checked() {
+    let text = r##"{"version": 1, "title": "T",
+        "scale": [{"id": "a", "label": "A", "color": "red"}, {"id": "a", "label": "B", "color": "#fff"}],
+        "events": [{"id": "i", "kind": "other", "title": "I", "date": "2021"}]}"##;
+    assert_eq!(
+        problems(text),
+        [
+            "scale[0].color: \"red\" is not a colour; write it as # and six hex digits, for example \"#c01f2f\"",
+            "scale[1].id: \"a\" is already used by scale[0]; give each grade its own id",
+        ]
+    );
+}
+
+#[test]
+fn only_web_addresses_are_links() {
+    let e = |u: &str| {
+        doc(&format!(
+            r#"{{"id": "v", "kind": "other", "title": "V", "date": "2021", "sources": [{{"title": "S", "url": "{u}"}}]}}"#
+        ))
+    };
+    assert_eq!(
+        one(&e("javascript:alert(1)")),
+        "events[0].sources[0].url: \"javascript:alert(1)\" is not a web address; it must start with https:// (or http://) and contain no spaces"
+    );
+    assert_eq!(
+        one(&e("ftp://example.org/a")).split(':').next(),
+        Some("events[0].sources[0].url")
+    );
+    assert_eq!(
+        one(&e("https://")).split(':').next(),
+        Some("events[0].sources[0].url")
+    );
+    assert!(problems(&e("http://example.org/a?b=c")).is_empty());
+}
+
+#[test]
+fn unknown_fields_are_refused_with_a_suggestion() {
+    assert_eq!(
+        one(&doc(
+            r#"{"id": "v", "kind": "other", "title": "V", "date": "2021", "finding": []}"#
+        )),
+        "events[0].finding: unknown field `finding`; did you mean `findings`?"
+    );
+    assert_eq!(
+        one(
+            r#"{"version": 1, "titel": "T", "title": "T", "events": [{"id": "v", "kind": "other", "title": "V", "date": "2021"}]}"#
+        ),
+        "titel: unknown field `titel`; did you mean `title`?"
+    );
+    let far = one(&doc(
+        r#"{"id": "v", "kind": "other", "title": "V", "date": "2021", "colour": "red"}"#,
+    ));
+    assert!(
+        far.starts_with(
+            "events[0].colour: unknown field `colour`; the fields allowed here are `id`, `kind`"
+        ),
+        "{far}"
+    );
+}
+
+#[test]
+fn kinds_statuses_and_tones_are_named_choices() {
+    assert_eq!(
+        one(&doc(r#"{"id": "v", "kind": "monitoring visit", "title": "V", "date": "2021"}"#)),
+        "events[0].kind: \"monitoring visit\" is not allowed here; did you mean `monitoring-visit`?"
+    );
+    assert_eq!(
+        one(&doc(
+            r#"{"id": "v", "kind": "other", "title": "V", "status": "planned"}"#
+        )),
+        "events[0].status: \"planned\" is not allowed here; use `done` or `expected`"
+    );
+    assert_eq!(
+        one(&doc(r#"{"id": "v", "kind": "other", "title": "V", "date": "2021", "findings": [{"text": "x", "tone": "good"}]}"#)),
+        "events[0].findings[0].tone: \"good\" is not allowed here; use `positive`, `negative`, `mixed` or `neutral`"
+    );
+    assert_eq!(
+        one(&doc(
+            r#"{"id": "v", "kind": "other", "title": "V", "date": "2021", "findings": [{"text": "x", "quote": "yes"}]}"#
+        )),
+        "events[0].findings[0].quote: expected true or false, found text"
+    );
+}
+
+#[test]
+fn required_fields_and_types_are_named() {
+    assert_eq!(
+        problems(r#"{"events": []}"#),
+        [
+            "`version` is missing; add \"version\": 1 at the top",
+            "`title` is missing; add it, for example \"title\": \"Children's services inspections\"",
+            "events: is empty; add at least one event",
+        ]
+    );
+    assert_eq!(
+        one(&doc(VISIT).replace("\"version\": 1", "\"version\": 2")),
+        "version: must be 1 (found 2); this widget reads version 1 files"
+    );
+    assert_eq!(
+        one(&doc(VISIT).replace("\"title\": \"T\"", "\"title\": 5")),
+        "title: expected text in double quotes, found a number"
+    );
+    assert_eq!(
+        one(&doc(VISIT).replace("\"title\": \"T\"", "\"title\": \"  \"")),
+        "title: is empty; write some text or remove the field"
+    );
+    assert_eq!(
+        one(&doc(r#"{"kind": "other", "title": "V", "date": "2021"}"#)),
+        "events[0]: `id` is missing; add it, for example \"id\": \"visit-3\""
+    );
+    assert_eq!(
+        one(r#"{"version": 1, "title": "T", "events": {}}"#),
+        "events: expected a list in [ ], found an object"
+    );
+    assert_eq!(
+        one("[1, 2]"),
+        "expected the whole file in { }, found a list"
+    );
+}
+
+#[test]
+fn a_repeated_field_is_refused() {
+    assert_eq!(
+        one(&doc(
+            r#"{"id": "v", "id": "w", "kind": "other", "title": "V", "date": "2021"}"#
+        )),
+        "events[0].id: `id` appears twice; keep only one"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_source_order_with_its_position() {
+    let text = "{\n  \"version\": 1,\n  \"title\": \"T\",\n  \"events\": [\n    {\"id\": \"a\", \"kind\": \"visit\", \"title\": \"A\", \"date\": \"2023-02-30\"},\n    {\"id\": \"a\", \"kind\": \"other\", \"title\": \"B\", \"date\": \"2023\", \"finding\": []}\n  ]\n}";
+    let ps = parse(text).unwrap_err();
+    let got: Vec<String> = ps
+        .iter()
+        .map(|p| format!("{}:{}: {}", p.line, p.column, p.path))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "5:25: events[0].kind",
+            "5:56: events[0].date",
+            "6:12: events[1].id",
+            "6:64: events[1].finding"
+        ]
+    );
+}
+
+#[test]
+fn text_that_is_not_json_says_where() {
+    let ps = parse("{\n  \"version\": 1,\n  \"title\": \"T\"\n  \"events\": []\n}").unwrap_err();
+    assert_eq!(ps.len(), 1);
+    assert_eq!((ps[0].line, ps[0].column), (3, 15));
+    assert_eq!(
+        ps[0].to_string(),
+        "not valid JSON at line 3, column 15: expected , or } after a field; a comma may be missing"
+    );
+}
+
+#[test]
+fn nothing_panics_on_odd_input() {
+    for text in [
+        "",
+        "{",
+        "}",
+        "null",
+        "\"x\"",
+        "[[[[",
+        "{\"version\":1e400}",
+        "{\"a\":\"\\ud800\"}",
+        "\u{feff}{}",
+    ] {
+        assert!(parse(text).is_err(), "{text:?} was accepted");
+    }
+}
