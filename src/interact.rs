@@ -83,6 +83,8 @@ impl State {
             Input::Tap(p) => {
                 let hit = scene.hit_test(p);
                 s.pinned = if hit == s.pinned { None } else { hit };
+                // The pinned card now speaks for the pointer.
+                s.hover = None;
                 if hit.is_some() {
                     s.focus = hit;
                 }

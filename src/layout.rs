@@ -529,25 +529,45 @@ pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
         });
     }
 
-    // Axis ticks and their labels.
+    // Axis ticks and their labels: year labels first, then month labels wherever they fit
+    // without touching a label already placed (or the zone's "Next").
     let ticks: Vec<Tick> = scale.ticks(small * 0.6);
-    let mut tick_lines = Vec::new();
-    for tk in &ticks {
-        let x = scale.map(tk.day);
-        tick_lines.push((x, tk.major));
-        if let Some(text) = &tk.label {
+    let tick_lines: Vec<(f64, bool)> = ticks
+        .iter()
+        .map(|tk| (scale.map(tk.day), tk.major))
+        .collect();
+    let mut taken: Vec<(f64, f64)> = labels
+        .iter()
+        .filter(|l| l.y == axis_y + 8.0)
+        .map(|l| {
+            let w = estimate_width(&l.text, l.px);
+            (l.x - w / 2.0, l.x + w / 2.0)
+        })
+        .collect();
+    for major in [true, false] {
+        for tk in ticks.iter().filter(|tk| tk.major == major) {
+            let Some(text) = &tk.label else { continue };
+            let x = scale.map(tk.day);
+            let w = estimate_width(text, small);
+            let (x0, anchor) = if major {
+                (x + 3.0, Anchor::Start)
+            } else {
+                (x - w / 2.0, Anchor::Middle)
+            };
+            let span = (x0 - 4.0, x0 + w + 4.0);
+            if span.0 < 0.0 || span.1 > width || taken.iter().any(|t| t.0 < span.1 && span.0 < t.1)
+            {
+                continue;
+            }
+            taken.push(span);
             labels.push(Label {
-                x: if tk.major { x + 3.0 } else { x },
+                x: if major { x0 } else { x },
                 y: axis_y + 8.0,
                 text: text.clone(),
                 px: small,
-                anchor: if tk.major {
-                    Anchor::Start
-                } else {
-                    Anchor::Middle
-                },
-                ink: if tk.major { Ink::Text } else { Ink::Muted },
-                bold: tk.major,
+                anchor,
+                ink: if major { Ink::Text } else { Ink::Muted },
+                bold: major,
             });
         }
     }

@@ -1,0 +1,105 @@
+//! Dates keep their precision: a month is a month, never its first day.
+
+use inspection_timeline::date::{
+    civil_from_days, days_from_civil, range_en_gb, PartialDate, Precision,
+};
+
+fn d(s: &str) -> PartialDate {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}
+
+#[test]
+fn each_precision_reads_and_writes_back() {
+    for (text, precision) in [
+        ("2023", Precision::Year),
+        ("2023-Q4", Precision::Quarter),
+        ("2023-02", Precision::Month),
+        ("2023-02-27", Precision::Day),
+    ] {
+        let date = d(text);
+        assert_eq!(date.precision(), precision);
+        assert_eq!(date.to_string(), text);
+    }
+}
+
+#[test]
+fn reader_wording_keeps_the_precision() {
+    assert_eq!(d("2023").long_en_gb(), "2023");
+    assert_eq!(d("2023-Q4").long_en_gb(), "October to December 2023");
+    assert_eq!(d("2023-02").long_en_gb(), "February 2023");
+    assert_eq!(d("2023-02-07").long_en_gb(), "7 February 2023");
+}
+
+#[test]
+fn periods_cover_whole_months_quarters_and_years() {
+    let feb = d("2023-02");
+    assert_eq!(feb.first_day(), days_from_civil(2023, 2, 1));
+    assert_eq!(feb.last_day(), days_from_civil(2023, 2, 28));
+    assert_eq!(
+        d("2024-02").last_day() - d("2024-02").first_day(),
+        28,
+        "leap February has 29 days"
+    );
+    assert_eq!(d("2023-Q4").first_day(), days_from_civil(2023, 10, 1));
+    assert_eq!(d("2023-Q4").last_day(), days_from_civil(2023, 12, 31));
+    assert_eq!(d("2023").last_day() - d("2023").first_day(), 364);
+    assert_eq!(d("2023-02-27").first_day(), d("2023-02-27").last_day());
+}
+
+#[test]
+fn civil_day_numbers_round_trip() {
+    assert_eq!(days_from_civil(1970, 1, 1), 0);
+    assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    for day in (-800_000..800_000).step_by(997) {
+        let (y, m, dd) = civil_from_days(day);
+        assert_eq!(days_from_civil(y, m, dd), day);
+    }
+}
+
+#[test]
+fn leap_years_follow_the_gregorian_rule() {
+    assert!("2000-02-29".parse::<PartialDate>().is_ok());
+    assert!("1900-02-29".parse::<PartialDate>().is_err());
+    assert!("2024-02-29".parse::<PartialDate>().is_ok());
+    assert!("2023-02-29".parse::<PartialDate>().is_err());
+}
+
+#[test]
+fn malformed_dates_are_refused() {
+    for bad in [
+        "23",
+        "2023-2",
+        "2023-02-1",
+        "2023-00",
+        "2023-02-00",
+        "2023-Q0",
+        "2023-Q",
+        "2023-02-27-01",
+        "",
+        "2023/02",
+        "２０２３",
+    ] {
+        assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} was accepted");
+    }
+}
+
+#[test]
+fn ranges_are_written_as_a_reader_would() {
+    assert_eq!(
+        range_en_gb(&d("2023-02-27"), Some(&d("2023-02-28"))),
+        "27 to 28 February 2023"
+    );
+    assert_eq!(
+        range_en_gb(&d("2023-02-28"), Some(&d("2023-03-01"))),
+        "28 February to 1 March 2023"
+    );
+    assert_eq!(
+        range_en_gb(&d("2022-11"), Some(&d("2023-05"))),
+        "November 2022 to May 2023"
+    );
+    assert_eq!(range_en_gb(&d("2023-02"), None), "February 2023");
+    assert_eq!(
+        range_en_gb(&d("2023-02"), Some(&d("2023-02"))),
+        "February 2023"
+    );
+}

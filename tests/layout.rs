@@ -1,0 +1,503 @@
+//! Geometry, hit-testing, interaction and the words on the card, all without a browser.
+
+use inspection_timeline::interact::{Input, Key, State};
+use inspection_timeline::layout::{self, card, describe, layout, LayoutConfig, Point, Scene};
+use inspection_timeline::text::estimate_width;
+use inspection_timeline::{parse, Timeline};
+
+const BURY: &str = include_str!("../www/data/bury-childrens-services.json");
+
+fn bury() -> Timeline {
+    parse(BURY).unwrap()
+}
+
+fn at(width: f64, t: &Timeline) -> Scene {
+    layout(
+        t,
+        &LayoutConfig {
+            width,
+            ..LayoutConfig::default()
+        },
+    )
+}
+
+fn doc(events: &str) -> Timeline {
+    parse(&format!(
+        r#"{{"version": 1, "title": "T", "events": [{events}]}}"#
+    ))
+    .unwrap_or_else(|p| panic!("{p:#?}"))
+}
+
+fn ids(t: &Timeline, s: &Scene) -> Vec<String> {
+    s.marks
+        .iter()
+        .map(|m| t.events[m.event].id.clone())
+        .collect()
+}
+
+#[test]
+fn marks_are_in_time_order_with_undated_expected_events_last() {
+    let t = bury();
+    let s = at(800.0, &t);
+    assert_eq!(
+        ids(&t, &s),
+        [
+            "inspection-2021",
+            "monitoring-visit-1",
+            "monitoring-visit-2",
+            "monitoring-visit-3",
+            "monitoring-visit-care-leavers",
+            "reinspection"
+        ]
+    );
+    let xs: Vec<f64> = s.marks.iter().map(|m| m.center.x).collect();
+    assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+}
+
+#[test]
+fn the_undated_expected_event_sits_in_the_next_zone() {
+    let t = bury();
+    for width in [320.0, 1200.0] {
+        let s = at(width, &t);
+        let zone = s.next_zone.as_ref().expect("a next zone").rect;
+        let last = s.marks.last().unwrap();
+        assert!(last.expected);
+        assert!(
+            zone.x0 < last.center.x && last.center.x < zone.x1,
+            "{width}: {last:?} not in {zone:?}"
+        );
+        for m in &s.marks[..s.marks.len() - 1] {
+            assert!(
+                m.hit.x1 < zone.x0 + 1.0,
+                "{width}: dated mark in the zone: {m:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_month_is_drawn_as_the_whole_month_not_its_first_day() {
+    let t = doc(
+        r#"{"id": "feb", "kind": "monitoring-visit", "title": "F", "date": "2023-02"},
+           {"id": "mar", "kind": "monitoring-visit", "title": "M", "date": "2023-03"},
+           {"id": "day", "kind": "monitoring-visit", "title": "D", "date": "2023-03-01"}"#,
+    );
+    let s = at(1200.0, &t);
+    let m = |id: &str| s.marks.iter().find(|m| t.events[m.event].id == id).unwrap();
+    let (feb, mar, day) = (m("feb"), m("mar"), m("day"));
+    let (fa, fb) = feb
+        .bar
+        .expect("a month is wider than a marker at this width");
+    let (ma, mb) = mar.bar.unwrap();
+    assert!(
+        ((fb - fa) / (mb - ma) - 28.0 / 31.0).abs() < 1e-9,
+        "bars follow the days in each month"
+    );
+    assert!((fb - ma).abs() < 1e-9, "February ends where March starts");
+    assert!(
+        (feb.center.x - (fa + fb) / 2.0).abs() < 1e-9,
+        "the marker sits mid-month"
+    );
+    assert!(day.bar.is_none(), "a day has no period bar");
+    assert!(
+        (day.center.x - ma).abs() < (mb - ma) / 31.0,
+        "1 March sits at the start of March"
+    );
+}
+
+#[test]
+fn a_multi_day_visit_is_a_span() {
+    let t = doc(
+        r#"{"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2023-02-01", "end": "2023-02-20"},
+                   {"id": "w", "kind": "other", "title": "W", "date": "2023-06-01"}"#,
+    );
+    let s = at(1000.0, &t);
+    let (a, b) = s.marks[0].bar.expect("a span");
+    let (w_x, v_x) = (s.marks[1].center.x, s.marks[0].center.x);
+    let px_per_day = (w_x - a) / (days(2023, 6, 1) + 0.5 - days(2023, 2, 1));
+    assert!(
+        ((b - a) / px_per_day - 20.0).abs() < 0.01,
+        "20 days, inclusive"
+    );
+    assert!(v_x > a && v_x < b);
+}
+
+fn days(y: i32, m: u8, d: u8) -> f64 {
+    inspection_timeline::date::days_from_civil(y, m, d) as f64
+}
+
+#[test]
+fn everything_fits_from_phone_to_desktop() {
+    let t = bury();
+    for width in [320.0, 375.0, 480.0, 768.0, 1200.0] {
+        let s = at(width, &t);
+        assert_eq!(s.width, width);
+        for m in &s.marks {
+            assert!(
+                m.center.x - m.r >= 0.0 && m.center.x + m.r <= width,
+                "{width}: {m:?}"
+            );
+            assert!(m.center.y > 0.0 && m.center.y < s.height);
+        }
+        for l in &s.labels {
+            let w = estimate_width(&l.text, l.px);
+            let left = match l.anchor {
+                layout::Anchor::Start => l.x,
+                layout::Anchor::Middle => l.x - w / 2.0,
+                layout::Anchor::End => l.x - w,
+            };
+            assert!(
+                left >= 0.0 && left + w <= width + 0.5,
+                "{width}: label {:?} overflows",
+                l.text
+            );
+            assert!(
+                l.y >= 0.0 && l.y + l.px <= s.height,
+                "{width}: label {:?} below the chart",
+                l.text
+            );
+        }
+    }
+}
+
+#[test]
+fn labels_in_one_row_never_overlap() {
+    let t = bury();
+    for width in [320.0, 375.0, 1200.0] {
+        let s = at(width, &t);
+        let mut boxes: Vec<(f64, f64, f64, &str)> = s
+            .labels
+            .iter()
+            .map(|l| {
+                let w = estimate_width(&l.text, l.px);
+                let x0 = match l.anchor {
+                    layout::Anchor::Start => l.x,
+                    layout::Anchor::Middle => l.x - w / 2.0,
+                    layout::Anchor::End => l.x - w,
+                };
+                (l.y, x0, x0 + w, l.text.as_str())
+            })
+            .collect();
+        boxes.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        for pair in boxes.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if (a.0 - b.0).abs() < 1.0 {
+                assert!(a.2 <= b.1, "{width}: {:?} overlaps {:?}", a.3, b.3);
+            }
+        }
+    }
+}
+
+#[test]
+fn monitoring_visits_are_counted_against_the_four_to_six_rule() {
+    let t = bury();
+    let s = at(800.0, &t);
+    let numbers: Vec<Option<usize>> = s.marks.iter().map(|m| m.number).collect();
+    assert_eq!(numbers, [None, Some(1), Some(2), Some(3), Some(4), None]);
+    assert_eq!(
+        card(&t, 3).count.as_deref(),
+        Some("Visit 3 of the 4–6 before re-inspection")
+    );
+    assert!(s
+        .labels
+        .iter()
+        .any(|l| l.text == "Monitoring visits: four so far; 4–6 come before re-inspection"));
+}
+
+#[test]
+fn visits_after_a_better_grade_are_not_counted() {
+    let t = doc(
+        r#"{"id": "i", "kind": "inspection", "title": "I", "date": "2021", "rating": "inadequate"},
+           {"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2022"},
+           {"id": "r", "kind": "reinspection", "title": "R", "date": "2023-05", "rating": "good"},
+           {"id": "w", "kind": "monitoring-visit", "title": "W", "date": "2024"}"#,
+    );
+    let n = layout::visit_numbers(&t);
+    assert_eq!(n, [None, Some(1), None, None]);
+}
+
+#[test]
+fn the_rating_band_runs_from_the_judgement_and_fades_after_the_last_report() {
+    let t = bury();
+    let s = at(1000.0, &t);
+    assert_eq!(s.bands.len(), 1);
+    let band = &s.bands[0];
+    let inspection = &s.marks[0];
+    let (month_start, _) = inspection.bar.expect("November 2021 as a month");
+    assert!(
+        (band.rect.x0 - month_start).abs() < 1e-9,
+        "the band starts with the inspection month"
+    );
+    let last_dated = &s.marks[4];
+    assert!(
+        (band.known_until - last_dated.bar.unwrap().1).abs() < 1e-9,
+        "solid until the end of the last dated period"
+    );
+    assert!(
+        band.rect.x1 > band.known_until,
+        "a faded part reaches into the next zone"
+    );
+    assert_eq!(band.color, t.scale[3].color);
+    assert!(s
+        .labels
+        .iter()
+        .any(|l| l.text == "Rated inadequate since November 2021"));
+}
+
+#[test]
+fn a_later_graded_inspection_ends_the_band() {
+    let t = doc(
+        r#"{"id": "i", "kind": "inspection", "title": "I", "date": "2021-11", "rating": "inadequate"},
+           {"id": "r", "kind": "reinspection", "title": "R", "date": "2024-03", "rating": "requires-improvement"}"#,
+    );
+    let s = at(900.0, &t);
+    assert_eq!(s.bands.len(), 2);
+    assert!((s.bands[0].rect.x1 - s.bands[1].rect.x0).abs() < 1e-9);
+    assert_eq!(
+        s.bands[0].rect.x1, s.bands[0].known_until,
+        "a replaced rating is known, not assumed"
+    );
+}
+
+#[test]
+fn layout_is_deterministic() {
+    let t = bury();
+    assert_eq!(at(640.0, &t), at(640.0, &t));
+}
+
+#[test]
+fn hit_test_finds_the_marker_under_the_pointer() {
+    let t = bury();
+    for width in [320.0, 1200.0] {
+        let s = at(width, &t);
+        for (i, m) in s.marks.iter().enumerate() {
+            assert_eq!(s.hit_test(m.center), Some(i), "{width}: marker {i}");
+            let nudge = Point {
+                x: m.center.x + 3.0,
+                y: m.center.y - 3.0,
+            };
+            assert_eq!(s.hit_test(nudge), Some(i), "{width}: near marker {i}");
+        }
+    }
+}
+
+#[test]
+fn hit_test_between_markers_picks_the_nearest() {
+    let t = doc(
+        r#"{"id": "a", "kind": "monitoring-visit", "title": "A", "date": "2023-01-10"},
+           {"id": "b", "kind": "monitoring-visit", "title": "B", "date": "2023-03-10"}"#,
+    );
+    let s = at(400.0, &t);
+    let (a, b) = (s.marks[0].center, s.marks[1].center);
+    let gap = b.x - a.x;
+    assert!(gap > 2.0 * 12.0 + 8.0, "the markers are apart: {gap}");
+    let left_of_middle = Point {
+        x: a.x + gap * 0.45,
+        y: a.y,
+    };
+    let right_of_middle = Point {
+        x: a.x + gap * 0.55,
+        y: a.y,
+    };
+    // Within the hit radius of both targets, the nearer wins.
+    if left_of_middle.x - (a.x + 12.0) <= layout::HIT_RADIUS {
+        assert_eq!(s.hit_test(left_of_middle), Some(0));
+    }
+    if (b.x - 12.0) - right_of_middle.x <= layout::HIT_RADIUS {
+        assert_eq!(s.hit_test(right_of_middle), Some(1));
+    }
+    assert_eq!(
+        s.hit_test(Point {
+            x: a.x + 20.0,
+            y: a.y + 4.0
+        }),
+        Some(0)
+    );
+    assert_eq!(
+        s.hit_test(Point {
+            x: b.x - 20.0,
+            y: b.y + 4.0
+        }),
+        Some(1)
+    );
+}
+
+#[test]
+fn hit_test_prefers_the_nearest_in_time_inside_overlapping_periods() {
+    let t = bury();
+    let s = at(1000.0, &t);
+    // Visit 3 (February 2023) sits inside visit 4's year-long period.
+    let v3 = &s.marks[3];
+    assert!(s.marks[4].hit.distance(v3.center) == 0.0);
+    assert_eq!(
+        s.hit_test(Point {
+            x: v3.center.x + 4.0,
+            y: v3.center.y
+        }),
+        Some(3)
+    );
+}
+
+#[test]
+fn hit_test_finds_nothing_far_away() {
+    let t = bury();
+    let s = at(800.0, &t);
+    assert_eq!(
+        s.hit_test(Point {
+            x: -100.0,
+            y: -100.0
+        }),
+        None
+    );
+    assert_eq!(
+        s.hit_test(Point {
+            x: 400.0,
+            y: s.height + 50.0
+        }),
+        None
+    );
+    // Between the lanes, far from any marker.
+    let y = (s.marks[0].center.y + s.marks[1].center.y) / 2.0;
+    assert_eq!(
+        s.hit_test(Point {
+            x: s.marks[0].center.x + 150.0,
+            y
+        }),
+        None
+    );
+}
+
+#[test]
+fn hovering_shows_and_leaving_hides_the_card() {
+    let t = bury();
+    let s = at(800.0, &t);
+    let st = State::default().step(Input::PointerMove(s.marks[2].center), &s);
+    assert_eq!(st.card(), Some(2));
+    let st = st.step(Input::PointerLeave, &s);
+    assert_eq!(st.card(), None);
+}
+
+#[test]
+fn a_tap_pins_and_a_tap_elsewhere_closes() {
+    let t = bury();
+    let s = at(375.0, &t);
+    let st = State::default().step(Input::Tap(s.marks[1].center), &s);
+    assert_eq!((st.pinned, st.card()), (Some(1), Some(1)));
+    let st = st.step(Input::PointerMove(s.marks[3].center), &s);
+    assert_eq!(
+        st.card(),
+        Some(1),
+        "a pinned card stays while the pointer moves"
+    );
+    let st = st.step(
+        Input::Tap(Point {
+            x: 1.0,
+            y: s.height - 1.0,
+        }),
+        &s,
+    );
+    assert_eq!(st.card(), None);
+    let st = st
+        .step(Input::Tap(s.marks[1].center), &s)
+        .step(Input::Tap(s.marks[1].center), &s);
+    assert_eq!(st.pinned, None, "tapping the same marker again closes it");
+}
+
+#[test]
+fn the_keyboard_walks_every_event_and_enter_pins() {
+    let t = bury();
+    let s = at(800.0, &t);
+    let mut st = State::default();
+    let mut seen = Vec::new();
+    for _ in 0..s.marks.len() + 2 {
+        st = st.step(Input::Key(Key::Next), &s);
+        seen.push(st.card().unwrap());
+    }
+    assert_eq!(seen, [0, 1, 2, 3, 4, 5, 5, 5]);
+    st = st.step(Input::Key(Key::Previous), &s);
+    assert_eq!(st.card(), Some(4));
+    st = st.step(Input::Key(Key::Activate), &s);
+    assert_eq!(st.pinned, Some(4));
+    st = st.step(Input::Key(Key::Escape), &s);
+    assert_eq!((st.pinned, st.card()), (None, None));
+    st = st.step(Input::Key(Key::First), &s);
+    assert_eq!(st.card(), Some(0));
+    st = st.step(Input::Key(Key::Last), &s);
+    assert_eq!(st.card(), Some(5));
+    st = st.step(Input::Blur, &s);
+    assert_eq!(st.card(), None);
+}
+
+#[test]
+fn state_from_a_larger_chart_is_forgotten_on_new_data() {
+    let t = doc(r#"{"id": "a", "kind": "other", "title": "A", "date": "2023"}"#);
+    let s = at(800.0, &t);
+    let st = State {
+        hover: Some(4),
+        focus: Some(5),
+        pinned: Some(3),
+        keyboard: true,
+    };
+    let st = st.step(Input::PointerLeave, &s);
+    assert_eq!((st.hover, st.focus, st.pinned), (None, None, None));
+}
+
+#[test]
+fn keys_map_from_the_dom() {
+    assert_eq!(Key::from_dom("ArrowRight"), Some(Key::Next));
+    assert_eq!(Key::from_dom("ArrowLeft"), Some(Key::Previous));
+    assert_eq!(Key::from_dom("Enter"), Some(Key::Activate));
+    assert_eq!(Key::from_dom("Escape"), Some(Key::Escape));
+    assert_eq!(Key::from_dom("Tab"), None, "Tab must leave the widget");
+}
+
+#[test]
+fn the_card_writes_dates_at_their_precision() {
+    let t = bury();
+    let c = card(&t, 0);
+    assert_eq!(c.title, "Inspection: rated inadequate");
+    assert_eq!(c.when.as_deref(), Some("Took place: November 2021"));
+    assert_eq!(
+        c.published.as_deref(),
+        Some("Report published: December 2021")
+    );
+    assert_eq!(c.rating.as_deref(), Some("Rating: Inadequate"));
+    let second = card(&t, 2);
+    assert_eq!(second.when, None, "no visit date is invented");
+    assert_eq!(
+        second.published.as_deref(),
+        Some("Report published: November 2022")
+    );
+    let third = card(&t, 3);
+    assert_eq!(third.when.as_deref(), Some("Visit: February 2023"));
+    assert!(third
+        .findings
+        .iter()
+        .any(|f| f.tone == "negative" && f.quote));
+    let next = card(&t, 5);
+    assert_eq!(next.status.as_deref(), Some("Expected; no date announced"));
+}
+
+#[test]
+fn the_card_places_itself_inside_the_widget() {
+    let t = bury();
+    let s = at(375.0, &t);
+    for m in &s.marks {
+        let p = layout::place_card(m, (340.0, 200.0), s.width);
+        assert!(p.x >= 0.0 && p.x + 340.0 <= s.width + 1e-9, "{p:?}");
+        assert!(p.y > m.center.y, "below the marker");
+    }
+    let p = layout::place_card(&s.marks[0], (500.0, 200.0), s.width);
+    assert_eq!(
+        p.x, 0.0,
+        "a card wider than the widget starts at its left edge"
+    );
+}
+
+#[test]
+fn the_summary_sentence_comes_from_the_data() {
+    assert_eq!(
+        describe(&bury()),
+        "Bury Council children's services was rated inadequate by Ofsted in November 2021; four monitoring visits since; re-inspection expected after four to six monitoring visits."
+    );
+}

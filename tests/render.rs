@@ -1,0 +1,229 @@
+//! The one render function, checked through a recording backend and through SVG.
+
+use inspection_timeline::layout::{layout, LayoutConfig, Scene};
+use inspection_timeline::parse;
+use inspection_timeline::render::{render, to_svg, Highlight, Theme};
+use plotters::prelude::IntoDrawingArea;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const BURY: &str = include_str!("../www/data/bury-childrens-services.json");
+
+/// Every point and text a render sent to the backend.
+#[derive(Default)]
+struct Log {
+    size: (u32, u32),
+    points: Vec<BackendCoord>,
+    texts: Vec<(String, BackendCoord, f64)>,
+}
+
+/// A backend that only records; the drawing area owns it, so the log is shared.
+struct Recorder(Rc<RefCell<Log>>);
+
+#[derive(Debug)]
+struct Never;
+impl std::fmt::Display for Never {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("never")
+    }
+}
+impl std::error::Error for Never {}
+
+impl DrawingBackend for Recorder {
+    type ErrorType = Never;
+    fn get_size(&self) -> (u32, u32) {
+        self.0.borrow().size
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Never>> {
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Never>> {
+        Ok(())
+    }
+    fn draw_pixel(
+        &mut self,
+        p: BackendCoord,
+        _: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Never>> {
+        self.0.borrow_mut().points.push(p);
+        Ok(())
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        _: &S,
+    ) -> Result<(), DrawingErrorKind<Never>> {
+        self.0.borrow_mut().points.extend([a, b]);
+        Ok(())
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        _: &S,
+        _: bool,
+    ) -> Result<(), DrawingErrorKind<Never>> {
+        self.0.borrow_mut().points.extend([a, b]);
+        Ok(())
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        _: &S,
+    ) -> Result<(), DrawingErrorKind<Never>> {
+        self.0.borrow_mut().points.extend(path);
+        Ok(())
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        _: &S,
+    ) -> Result<(), DrawingErrorKind<Never>> {
+        self.0.borrow_mut().points.extend(path);
+        Ok(())
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        _: u32,
+        _: &S,
+        _: bool,
+    ) -> Result<(), DrawingErrorKind<Never>> {
+        self.0.borrow_mut().points.push(c);
+        Ok(())
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Never>> {
+        self.0
+            .borrow_mut()
+            .texts
+            .push((text.to_string(), pos, style.size()));
+        Ok(())
+    }
+}
+
+fn scene(width: f64) -> Scene {
+    layout(
+        &parse(BURY).unwrap(),
+        &LayoutConfig {
+            width,
+            ..LayoutConfig::default()
+        },
+    )
+}
+
+fn record(scene: &Scene, scale: f64, hl: Highlight) -> Log {
+    let size = (
+        (scene.width * scale).round() as u32,
+        (scene.height * scale).round() as u32,
+    );
+    let log = Rc::new(RefCell::new(Log {
+        size,
+        ..Log::default()
+    }));
+    let area = Recorder(log.clone()).into_drawing_area();
+    render(&area, scene, &Theme::LIGHT, "sans-serif", scale, hl).unwrap();
+    drop(area);
+    Rc::try_unwrap(log)
+        .ok()
+        .expect("the area is gone")
+        .into_inner()
+}
+
+#[test]
+fn every_label_is_drawn_once_inside_the_canvas() {
+    for width in [320.0, 1200.0] {
+        let s = scene(width);
+        let rec = record(&s, 1.0, Highlight::default());
+        for l in &s.labels {
+            assert_eq!(
+                rec.texts.iter().filter(|t| t.0 == l.text).count(),
+                s.labels.iter().filter(|x| x.text == l.text).count(),
+                "{:?}",
+                l.text
+            );
+        }
+        for &(x, y) in &rec.points {
+            assert!(
+                x >= -1 && y >= -1 && x <= rec.size.0 as i32 + 1 && y <= rec.size.1 as i32 + 1,
+                "{width}: ({x}, {y}) outside {:?}",
+                rec.size
+            );
+        }
+    }
+}
+
+#[test]
+fn device_pixel_ratio_scales_geometry_and_text() {
+    let s = scene(600.0);
+    let one = record(&s, 1.0, Highlight::default());
+    let two = record(&s, 2.0, Highlight::default());
+    assert_eq!(two.size, (1200, (s.height * 2.0).round() as u32));
+    assert_eq!(one.points.len(), two.points.len());
+    for (a, b) in one.points.iter().zip(&two.points) {
+        assert!(
+            (b.0 - 2 * a.0).abs() <= 2 && (b.1 - 2 * a.1).abs() <= 2,
+            "{a:?} -> {b:?}"
+        );
+    }
+    for (a, b) in one.texts.iter().zip(&two.texts) {
+        assert_eq!(
+            b.2,
+            a.2 * 2.0,
+            "text for {:?} is set at twice the size",
+            a.0
+        );
+    }
+}
+
+#[test]
+fn the_focused_mark_gets_a_ring_and_is_drawn_last() {
+    let s = scene(800.0);
+    let plain = record(
+        &s,
+        1.0,
+        Highlight {
+            mark: Some(2),
+            focus_ring: false,
+        },
+    );
+    let ring = record(
+        &s,
+        1.0,
+        Highlight {
+            mark: Some(2),
+            focus_ring: true,
+        },
+    );
+    assert!(
+        ring.points.len() > plain.points.len(),
+        "the focus ring adds a path"
+    );
+    // The visit's number is drawn with its marker, so the highlighted one comes after the rest.
+    let numbers: Vec<&str> = plain
+        .texts
+        .iter()
+        .map(|t| t.0.as_str())
+        .filter(|t| ["1", "2", "3", "4"].contains(t))
+        .collect();
+    assert_eq!(numbers, ["1", "3", "4", "2"]);
+}
+
+#[test]
+fn svg_output_has_the_chart_size_and_its_words() {
+    let s = scene(720.0);
+    let svg = to_svg(&s, &Theme::LIGHT, "Liberation Sans", Highlight::default()).unwrap();
+    assert!(svg.starts_with("<svg"), "{}", &svg[..60]);
+    assert!(svg.contains(&format!("width=\"{}\"", 720)));
+    assert!(svg.contains(&format!("height=\"{}\"", s.height.ceil() as u32)));
+    assert!(svg.contains("Rated inadequate since November 2021"));
+    assert!(svg.contains("Re-inspection (expected)"));
+}
