@@ -661,14 +661,15 @@ impl Scene {
     }
 }
 
-/// Where to put a card of size `card` (w, h) next to `mark` inside a widget `width` wide:
-/// centred under the marker, moved left or right to stay inside. Returns its top-left corner.
-pub fn place_card(mark: &Mark, card: (f64, f64), width: f64) -> Point {
-    let w = card.0.min(width);
-    let x = (mark.center.x - w / 2.0).clamp(0.0, (width - w).max(0.0));
+/// Where to put a card `card_width` wide for `mark`: centred on the marker's time, moved
+/// left or right to stay inside the widget, and below every lane so that it never hides
+/// another marker the pointer may be heading for. Returns its top-left corner.
+pub fn place_card(scene: &Scene, mark: &Mark, card_width: f64) -> Point {
+    let w = card_width.min(scene.width);
+    let x = (mark.center.x - w / 2.0).clamp(0.0, (scene.width - w).max(0.0));
     Point {
         x,
-        y: mark.center.y + mark.r + 10.0,
+        y: scene.axis_y + 2.0,
     }
 }
 

@@ -455,11 +455,7 @@ impl Inner {
         fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
-        let size = (
-            f64::from(card.offset_width()),
-            f64::from(card.offset_height()),
-        );
-        let at = layout::place_card(mark, size, scene.width);
+        let at = layout::place_card(scene, mark, f64::from(card.offset_width()));
         card.style().set_property("left", &format!("{}px", at.x))?;
         card.style().set_property("top", &format!("{}px", at.y))?;
         Ok(())

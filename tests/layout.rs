@@ -479,18 +479,31 @@ fn the_card_writes_dates_at_their_precision() {
 }
 
 #[test]
-fn the_card_places_itself_inside_the_widget() {
+fn the_card_stays_inside_the_widget_and_below_every_marker() {
     let t = bury();
     let s = at(375.0, &t);
     for m in &s.marks {
-        let p = layout::place_card(m, (340.0, 200.0), s.width);
+        let p = layout::place_card(&s, m, 340.0);
         assert!(p.x >= 0.0 && p.x + 340.0 <= s.width + 1e-9, "{p:?}");
-        assert!(p.y > m.center.y, "below the marker");
+        for other in &s.marks {
+            assert!(
+                p.y > other.center.y + other.r,
+                "the card would hide {other:?}"
+            );
+        }
     }
-    let p = layout::place_card(&s.marks[0], (500.0, 200.0), s.width);
+    let p = layout::place_card(&s, &s.marks[0], 500.0);
     assert_eq!(
         p.x, 0.0,
         "a card wider than the widget starts at its left edge"
+    );
+    let wide = at(1200.0, &t);
+    let last = wide.marks.last().unwrap();
+    let p = layout::place_card(&wide, last, 340.0);
+    assert_eq!(
+        p.x,
+        1200.0 - 340.0,
+        "a card at the right edge is pulled inside"
     );
 }
 

@@ -34,6 +34,8 @@ canvas:focus-visible { outline: 2px solid #005fcc; outline-offset: 2px; }
   padding: 10px 12px; background: #fff; color: #1d1d1f; border: 1px solid #8a8a90; border-radius: 6px;
   box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 0.85em; }
 .card[hidden] { display: none; }
+/* A hover card must not catch the pointer on its way to the next marker; a pinned one holds links. */
+.card:not(.pinned) { pointer-events: none; }
 .card p { margin: 0 0 4px; }
 .card .kind { text-transform: uppercase; letter-spacing: .04em; font-size: .8em; color: #4a4a4f; }
 .card .ctitle { font-weight: 700; font-size: 1.1em; }

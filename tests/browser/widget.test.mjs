@@ -1,0 +1,285 @@
+// The widget in a real headless Chromium, on pages served from 127.0.0.1.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, open, waitForEvents, artifact, ROOT } from './harness.mjs';
+
+const BURY = JSON.parse(await readFile(join(ROOT, 'www/data/bury-childrens-services.json'), 'utf8'));
+const TITLES = BURY.events.map((e) => e.title);
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Watches the card inside the widget's shadow root and records each title it shows. */
+async function recordCards(page, selector = 'inspection-timeline') {
+  await page.evaluate((sel) => {
+    const card = document.querySelector(sel).shadowRoot.querySelector('.card');
+    window.__cards = [];
+    const note = () => {
+      const t = card.querySelector('.ctitle');
+      if (!card.hidden && t && window.__cards[window.__cards.length - 1] !== t.textContent) {
+        window.__cards.push(t.textContent);
+      }
+    };
+    new MutationObserver(note).observe(card, { childList: true, subtree: true, attributes: true });
+  }, selector);
+}
+
+async function canvasBox(page, selector = 'inspection-timeline') {
+  const handle = await page.evaluateHandle((sel) => document.querySelector(sel).shadowRoot.querySelector('canvas'), selector);
+  return { handle, box: await handle.asElement().boundingBox() };
+}
+
+async function canvasPixels(page, selector = 'inspection-timeline') {
+  return page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('canvas').toDataURL(), selector);
+}
+
+test('the demo page draws the Bury timeline', async () => {
+  const { page, context, errors } = await open(browser, `${server.base}/www/index.html`);
+  const [ev] = await waitForEvents(page, 'render');
+  assert.equal(ev.detail.events, BURY.events.length);
+  assert.equal(ev.detail.origin, 'src');
+  const info = await page.evaluate(() => {
+    const root = document.querySelector('inspection-timeline').shadowRoot;
+    const c = root.querySelector('canvas');
+    const ctx = c.getContext('2d');
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let inked = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+    return {
+      title: root.querySelector('.title').textContent,
+      width: c.getBoundingClientRect().width,
+      hostWidth: document.querySelector('inspection-timeline').getBoundingClientRect().width,
+      inked,
+      label: c.getAttribute('aria-label'),
+      rows: root.querySelectorAll('table tbody tr').length,
+      message: root.querySelector('.msg').classList.contains('shown'),
+    };
+  });
+  assert.equal(info.title, BURY.title);
+  assert.ok(Math.abs(info.width - info.hostWidth) <= 1, `canvas fills the element: ${info.width} vs ${info.hostWidth}`);
+  assert.ok(info.inked > 5000, `the canvas has a chart on it (${info.inked} inked pixels)`);
+  assert.match(info.label, /rated inadequate by Ofsted in November 2021; four monitoring visits since/);
+  assert.equal(info.rows, BURY.events.length, 'the accessible table lists every event');
+  assert.equal(info.message, false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('moving the pointer across the canvas shows every event\'s findings card in turn', async () => {
+  const { page, context, errors } = await open(browser, `${server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  // Sweep the whole canvas, row by row, with pointer events, noting where each card shows.
+  const found = await page.evaluate(() => {
+    const root = document.querySelector('inspection-timeline').shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const card = root.querySelector('.card');
+    const r = canvas.getBoundingClientRect();
+    const where = {};
+    for (let y = r.top + 1; y < r.bottom; y += 3) {
+      for (let x = r.left + 1; x < r.right; x += 3) {
+        canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType: 'mouse', bubbles: true }));
+        const t = card.hidden ? null : card.querySelector('.ctitle').textContent;
+        if (t) (where[t] ??= []).push([x, y]);
+      }
+    }
+    canvas.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    // The middle of each event's region, away from edges where rounding could tip it.
+    const mid = (pts) => pts[Math.floor(pts.length / 2)];
+    return Object.fromEntries(Object.entries(where).map(([t, pts]) => [t, mid(pts)]));
+  });
+  assert.deepEqual(Object.keys(found).sort(), [...TITLES].sort());
+  // Then move the real mouse to each of those places, in time order.
+  await recordCards(page);
+  for (const title of TITLES) {
+    const [x, y] = found[title];
+    await page.mouse.move(x, y);
+  }
+  assert.deepEqual(await page.evaluate(() => window.__cards), TITLES);
+  const card = await page.evaluate(() => {
+    const c = document.querySelector('inspection-timeline').shadowRoot.querySelector('.card');
+    return { findings: c.querySelectorAll('.findings li').length, role: c.getAttribute('role') };
+  });
+  assert.equal(card.role, 'tooltip');
+  await page.mouse.move(0, 0);
+  const hidden = await page.evaluate(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('.card').hidden);
+  assert.equal(hidden, true, 'leaving the chart closes the card');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the keyboard reaches every event in time order, and Enter pins, Escape closes', async () => {
+  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  await recordCards(page);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.localName + '/' + document.activeElement?.shadowRoot?.activeElement?.localName);
+  assert.equal(focused, 'inspection-timeline/canvas');
+  const announced = [];
+  for (let i = 0; i < TITLES.length; i++) {
+    await page.keyboard.press('ArrowRight');
+    announced.push(await page.evaluate(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('[aria-live]').textContent));
+  }
+  const seen = await page.evaluate(() => window.__cards);
+  assert.deepEqual(seen, TITLES, 'every event, in order');
+  assert.ok(announced[3].startsWith('Third monitoring visit. Visit: February 2023'), announced[3]);
+  await page.keyboard.press('Enter');
+  const pinned = await page.evaluate(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('.card').classList.contains('pinned'));
+  assert.equal(pinned, true);
+  await page.keyboard.press('Escape');
+  const hidden = await page.evaluate(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('.card').hidden);
+  assert.equal(hidden, true);
+  await context.close();
+});
+
+test('invalid data keeps the last good chart, says so, and fires error with every problem', async () => {
+  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  const before = await canvasPixels(page);
+  const bad = structuredClone(BURY);
+  bad.events[3].end = '2023-01-05';
+  bad.events[3].date = '2023-02-27';
+  bad.events[1].finding = [];
+  await page.evaluate((d) => { document.querySelector('inspection-timeline').data = d; }, bad);
+  const [err] = await waitForEvents(page, 'error');
+  assert.deepEqual(err.detail.problems.map((p) => `${p.path}: ${p.message}`), [
+    'events[1].finding: unknown field `finding`; did you mean `findings`?',
+    'events[3].end: 2023-01-05 is before date 2023-02-27; end is the last day of the visit, so it cannot come first',
+  ]);
+  assert.equal(await canvasPixels(page), before, 'the chart is unchanged');
+  const msg = await page.evaluate(() => {
+    const m = document.querySelector('inspection-timeline').shadowRoot.querySelector('.msg');
+    return { shown: m.classList.contains('shown'), text: m.textContent };
+  });
+  assert.equal(msg.shown, true);
+  assert.match(msg.text, /could not be updated/);
+  // Not even JSON: still the old chart.
+  await page.evaluate(() => { document.querySelector('inspection-timeline').data = '{"version": 1,'; });
+  const errs = await waitForEvents(page, 'error', 2);
+  assert.match(errs[1].detail.problems[0].message, /^not valid JSON at line 1, column 15/);
+  assert.equal(await canvasPixels(page), before);
+  // Good data again replaces the chart and clears the message.
+  const fixed = structuredClone(BURY);
+  fixed.events.splice(1, 1);
+  await page.evaluate((d) => { document.querySelector('inspection-timeline').data = d; }, fixed);
+  const renders = await waitForEvents(page, 'render', 2);
+  assert.equal(renders[1].detail.events, BURY.events.length - 1);
+  assert.notEqual(await canvasPixels(page), before);
+  await context.close();
+});
+
+test('text from the data is shown as text, never parsed as HTML', async () => {
+  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/inline.html`);
+  await waitForEvents(page, 'render');
+  const d = { version: 1, title: '<b>bold</b>', events: [{ id: 'x', kind: 'other', title: '<img src=x onerror="window.__pwned=1">', date: '2023', findings: [{ text: '<script>window.__pwned=2</script>' }] }] };
+  await page.evaluate((data) => { document.querySelector('#inline').data = data; }, d);
+  await waitForEvents(page, 'render', 2, 'inline');
+  await page.evaluate(() => document.querySelector('#inline').shadowRoot.querySelector('canvas').focus());
+  await page.keyboard.press('ArrowRight');
+  const r = await page.evaluate(() => {
+    const root = document.querySelector('#inline').shadowRoot;
+    return { imgs: root.querySelectorAll('img, script, b').length, title: root.querySelector('.card .ctitle').textContent, pwned: window.__pwned };
+  });
+  assert.equal(r.imgs, 0);
+  assert.equal(r.title, d.events[0].title);
+  assert.equal(r.pwned, undefined);
+  await context.close();
+});
+
+test('inline JSON works and several widgets on a page load the wasm once and act independently', async () => {
+  server.hits.clear();
+  const { page, context, errors } = await open(browser, `${server.base}/tests/browser/pages/inline.html`);
+  await waitForEvents(page, 'render', 1, 'inline');
+  await waitForEvents(page, 'render', 1, 'second');
+  const wasm = [...server.hits].filter(([p]) => p.endsWith('.wasm'));
+  assert.deepEqual(wasm.map(([, n]) => n), [1], 'one wasm download for the page');
+  await page.evaluate(() => { document.querySelector('#second').data = '{"version": 1}'; });
+  await waitForEvents(page, 'error', 1, 'second');
+  const state = await page.evaluate(() => ['#inline', '#second'].map((s) => document.querySelector(s).shadowRoot.querySelector('.msg').classList.contains('shown')));
+  assert.deepEqual(state, [false, true], 'only the widget given bad data complains');
+  const evs = await page.evaluate(() => window.__events.filter((e) => e.type === 'error').map((e) => e.id));
+  assert.deepEqual(evs, ['second']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a failing fetch says what failed and never leaves a blank box', async () => {
+  server.overrides.set('/www/data/missing.json', 404);
+  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/missing.html`);
+  const [err] = await waitForEvents(page, 'error');
+  assert.match(err.detail.problems[0].message, /^could not load http:\/\/127\.0\.0\.1:\d+\/www\/data\/missing\.json: the server answered 404/);
+  const msg = await page.evaluate(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('.msg').textContent);
+  assert.equal(msg, 'This graphic could not be loaded.');
+  const visible = await page.evaluate(() => document.querySelector('inspection-timeline').getBoundingClientRect().height);
+  assert.ok(visible > 10, 'the message takes room on the page');
+  server.overrides.delete('/www/data/missing.json');
+  await context.close();
+});
+
+test('a tap on a phone pins the card and a tap elsewhere closes it', async () => {
+  const { page, context } = await open(browser, `${server.base}/www/index.html`, { viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  await waitForEvents(page, 'render');
+  const { handle, box } = await canvasBox(page);
+  await handle.asElement().scrollIntoViewIfNeeded();
+  const b = await handle.asElement().boundingBox();
+  await recordCards(page);
+  // Tap along the monitoring-visit lane until a card pins.
+  let pinned = null;
+  for (let x = b.x + 4; x < b.x + b.width && !pinned; x += 6) {
+    for (const y of [b.y + 100, b.y + 112, b.y + 124, b.y + 136]) {
+      await page.touchscreen.tap(x, y);
+      pinned = await page.evaluate(() => {
+        const c = document.querySelector('inspection-timeline').shadowRoot.querySelector('.card');
+        return !c.hidden && c.classList.contains('pinned') ? c.querySelector('.ctitle').textContent : null;
+      });
+      if (pinned) break;
+    }
+  }
+  assert.ok(pinned && TITLES.includes(pinned), `a tap pinned a card (${pinned})`);
+  await page.touchscreen.tap(5, 5);
+  const hidden = await page.evaluate(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('.card').hidden);
+  assert.equal(hidden, true, 'a tap outside the widget closes the card');
+  const dims = await page.evaluate(() => {
+    const c = document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas');
+    return { w: c.width, css: c.getBoundingClientRect().width, overflow: document.documentElement.scrollWidth - innerWidth };
+  });
+  assert.equal(dims.w, Math.round(dims.css * 2), 'the canvas has two device pixels per CSS pixel');
+  assert.ok(dims.overflow <= 0, 'no horizontal scrolling on a phone');
+  assert.ok(box.width <= 375);
+  await context.close();
+});
+
+test('the chart redraws to its container width', async () => {
+  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  const widths = [];
+  for (const w of [320, 480, 700]) {
+    await page.evaluate((px) => { document.querySelector('.graphic').style.width = `${px}px`; }, w);
+    await page.waitForFunction((px) => Math.round(document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas').getBoundingClientRect().width) === px, w);
+    widths.push(await page.evaluate(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas').width));
+  }
+  assert.deepEqual(widths, [320, 480, 700]);
+  await context.close();
+});
+
+test('screenshots at phone and desktop widths', async () => {
+  for (const [name, width] of [['phone-375.png', 375], ['desktop-1200.png', 1200]]) {
+    const { page, context } = await open(browser, `${server.base}/www/index.html`, { viewport: { width, height: 900 } });
+    await waitForEvents(page, 'render');
+    const el = await page.$('.graphic');
+    await el.scrollIntoViewIfNeeded();
+    const { box } = await canvasBox(page);
+    await page.mouse.move(box.x + box.width * 0.05, box.y + 1);
+    await el.screenshot({ path: await artifact(name) });
+    await context.close();
+  }
+});
