@@ -703,9 +703,10 @@ pub struct CardSource {
     pub url: Option<String>,
 }
 
-pub fn card(t: &Timeline, event: usize) -> Card {
+/// The card for `event`, with its derived visit `number` (from [`visit_numbers`] or
+/// [`Mark::number`]) passed in so that building every card stays linear in the events.
+pub fn card(t: &Timeline, event: usize, number: Option<usize>) -> Card {
     let e = &t.events[event];
-    let numbers = visit_numbers(t);
     let (a, b) = MONITORING_RULE;
     let when = e.date.map(|d| {
         let label = if e.kind == Kind::MonitoringVisit {
@@ -721,7 +722,7 @@ pub fn card(t: &Timeline, event: usize) -> Card {
     Card {
         title: e.title.clone(),
         kind: e.kind.label().to_string(),
-        count: numbers[event].map(|n| format!("Visit {n} of the {a}–{b} before re-inspection")),
+        count: number.map(|n| format!("Visit {n} of the {a}–{b} before re-inspection")),
         when,
         published,
         status: (e.status == Status::Expected).then(|| match e.span() {

@@ -277,8 +277,8 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     }
 }
 
-/// Draws `scene` on `area`. `font` is a CSS font-family list (the host page's font on a
-/// canvas); `scale` converts CSS pixels to backend pixels.
+/// Draws `scene` on `area` with the mark in `hl` emphasised. `font` is a CSS font-family list
+/// (the host page's font on a canvas); `scale` converts CSS pixels to backend pixels.
 pub fn render<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
@@ -287,6 +287,42 @@ pub fn render<DB: DrawingBackend>(
     scale: f64,
     hl: Highlight,
 ) -> R {
+    render_base(area, scene, theme, font, scale)?;
+    render_highlight(area, scene, theme, font, scale, hl)
+}
+
+/// Draws the emphasised mark (larger, with a focus ring when the keyboard put it there) over a
+/// chart drawn by [`render_base`]. The canvas keeps the base as a bitmap and repaints only
+/// this on pointer moves, so hovering stays fast with thousands of events.
+pub fn render_highlight<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    theme: &Theme,
+    font: &str,
+    scale: f64,
+    hl: Highlight,
+) -> R {
+    let Some(i) = hl.mark.filter(|&i| i < scene.marks.len()) else {
+        return Ok(());
+    };
+    let p = Painter {
+        area,
+        k: scale,
+        font,
+    };
+    p.mark(&scene.marks[i], theme, hl, i, scene)?;
+    area.present().map_err(|e| RenderError(e.to_string()))
+}
+
+/// Draws everything in `scene` with nothing emphasised.
+pub fn render_base<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    theme: &Theme,
+    font: &str,
+    scale: f64,
+) -> R {
+    let hl = Highlight::default();
     let p = Painter {
         area,
         k: scale,
@@ -361,12 +397,8 @@ pub fn render<DB: DrawingBackend>(
         }
     }
 
-    // Draw the highlighted mark last so that it sits on top of its neighbours.
-    let order = (0..scene.marks.len())
-        .filter(|&i| Some(i) != hl.mark)
-        .chain(hl.mark.filter(|&i| i < scene.marks.len()));
-    for i in order {
-        p.mark(&scene.marks[i], theme, hl, i, scene)?;
+    for (i, m) in scene.marks.iter().enumerate() {
+        p.mark(m, theme, hl, i, scene)?;
     }
 
     for item in &scene.legend {

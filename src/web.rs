@@ -41,6 +41,8 @@ struct Dom {
     title: Element,
     subtitle: Element,
     canvas: HtmlCanvasElement,
+    /// The chart without emphasis, kept off-screen so that pointer moves only copy it.
+    base: HtmlCanvasElement,
     card: HtmlElement,
     message: Element,
     credit: Element,
@@ -55,6 +57,8 @@ struct Inner {
     state: State,
     width: f64,
     dpr: f64,
+    /// The host page's font-family, read at each layout.
+    font: String,
     /// Where a touch or click started, to tell a tap from a scroll.
     down: Option<(f64, f64)>,
 }
@@ -125,6 +129,7 @@ impl Widget {
         let table = el(&doc, "table", "", &hidden)?;
         let live = el(&doc, "div", "sr-only", &figure)?;
         live.set_attribute("aria-live", "polite")?;
+        let base: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
         let dom = Dom {
             doc,
             host,
@@ -132,6 +137,7 @@ impl Widget {
             title,
             subtitle,
             canvas,
+            base,
             card,
             message,
             credit,
@@ -145,6 +151,7 @@ impl Widget {
             state: State::default(),
             width: 0.0,
             dpr: 1.0,
+            font: String::new(),
             down: None,
         }));
         let mut w = Widget {
@@ -209,32 +216,6 @@ impl Widget {
             1.0
         };
         inner.relayout()
-    }
-
-    /// Number of events drawn, and which one's card is open (its `id`), for tests and hosts.
-    pub fn active_event(&self) -> Option<String> {
-        let inner = self.inner.borrow();
-        let (t, s) = (inner.timeline.as_ref()?, inner.scene.as_ref()?);
-        let m = s.marks.get(inner.state.card()?)?;
-        Some(t.events[m.event].id.clone())
-    }
-
-    /// Centre of each event's marker in CSS px relative to the canvas, in reading order, as
-    /// `[{id, x, y}]`: lets a host or a test point at events.
-    pub fn marker_positions(&self) -> JsValue {
-        let inner = self.inner.borrow();
-        let arr = js_sys::Array::new();
-        if let (Some(t), Some(s)) = (&inner.timeline, &inner.scene) {
-            for m in &s.marks {
-                let o = js_sys::Object::new();
-                let _ =
-                    js_sys::Reflect::set(&o, &"id".into(), &t.events[m.event].id.as_str().into());
-                let _ = js_sys::Reflect::set(&o, &"x".into(), &m.center.x.into());
-                let _ = js_sys::Reflect::set(&o, &"y".into(), &m.center.y.into());
-                arr.push(&o);
-            }
-        }
-        arr.into()
     }
 
     /// Removes every listener; the DOM inside the shadow root is removed too.
@@ -412,6 +393,26 @@ impl Inner {
             "aria-label",
             &format!("{} {}", t.title, layout::describe(t)),
         )?;
+        let (w, h) = (
+            (scene.width * self.dpr).round() as u32,
+            (scene.height * self.dpr).round() as u32,
+        );
+        // Assigning a size also clears a canvas.
+        for canvas in [c, &self.dom.base] {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        }
+        self.font = self.font();
+        let backend = CanvasBackend::with_canvas_object(self.dom.base.clone())
+            .ok_or("the canvas has no 2D context")?;
+        render::render_base(
+            &backend.into_drawing_area(),
+            &scene,
+            &Theme::LIGHT,
+            &self.font,
+            self.dpr,
+        )
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
         self.scene = Some(scene);
         self.state = self
             .state
@@ -419,25 +420,36 @@ impl Inner {
         self.show()
     }
 
-    /// Paints the canvas for the current state and shows or hides the card.
+    /// Paints the canvas for the current state: the cached chart, then the emphasised mark,
+    /// and shows or hides the card.
     fn show(&mut self) -> Result<(), JsValue> {
         let Some(scene) = &self.scene else {
             return Ok(());
         };
         let c = &self.dom.canvas;
-        // Assigning the size also clears the canvas.
-        c.set_width((scene.width * self.dpr).round() as u32);
-        c.set_height((scene.height * self.dpr).round() as u32);
-        let backend =
-            CanvasBackend::with_canvas_object(c.clone()).ok_or("the canvas has no 2D context")?;
-        let area = backend.into_drawing_area();
+        let ctx: web_sys::CanvasRenderingContext2d = c
+            .get_context("2d")?
+            .ok_or("the canvas has no 2D context")?
+            .dyn_into()?;
+        ctx.clear_rect(0.0, 0.0, f64::from(c.width()), f64::from(c.height()));
+        ctx.draw_image_with_html_canvas_element(&self.dom.base, 0.0, 0.0)?;
         let hl = Highlight {
             mark: self.state.highlight(),
             focus_ring: self.state.keyboard,
         };
-        let font = self.font();
-        render::render(&area, scene, &Theme::LIGHT, &font, self.dpr, hl)
+        if hl.mark.is_some() {
+            let backend = CanvasBackend::with_canvas_object(c.clone())
+                .ok_or("the canvas has no 2D context")?;
+            render::render_highlight(
+                &backend.into_drawing_area(),
+                scene,
+                &Theme::LIGHT,
+                &self.font,
+                self.dpr,
+                hl,
+            )
             .map_err(|e| JsValue::from_str(&e.to_string()))?;
+        }
         self.show_card()
     }
 
@@ -451,7 +463,7 @@ impl Inner {
             self.dom.canvas.remove_attribute("aria-describedby")?;
             return Ok(());
         };
-        let content = layout::card(t, mark.event);
+        let content = layout::card(t, mark.event, mark.number);
         fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
@@ -466,7 +478,7 @@ impl Inner {
             return;
         };
         let text = self.state.card().and_then(|i| scene.marks.get(i)).map(|m| {
-            let c = layout::card(t, m.event);
+            let c = layout::card(t, m.event, m.number);
             let when = c.when.or(c.published).or(c.status).unwrap_or_default();
             format!("{}. {when}", c.title)
         });
@@ -513,8 +525,9 @@ impl Inner {
             text_el(doc, "th", "", h, &head)?.set_attribute("scope", "col")?;
         }
         let body = el(doc, "tbody", "", &d.table)?;
+        let numbers = layout::visit_numbers(t);
         for i in layout::reading_order(t) {
-            let c = layout::card(t, i);
+            let c = layout::card(t, i, numbers[i]);
             let row = el(doc, "tr", "", &body)?;
             let title = match &c.count {
                 Some(n) => format!("{} ({n})", c.title),

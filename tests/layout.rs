@@ -195,7 +195,9 @@ fn monitoring_visits_are_counted_against_the_four_to_six_rule() {
     let numbers: Vec<Option<usize>> = s.marks.iter().map(|m| m.number).collect();
     assert_eq!(numbers, [None, Some(1), Some(2), Some(3), Some(4), None]);
     assert_eq!(
-        card(&t, 3).count.as_deref(),
+        card(&t, s.marks[3].event, s.marks[3].number)
+            .count
+            .as_deref(),
         Some("Visit 3 of the 4–6 before re-inspection")
     );
     assert!(s
@@ -454,7 +456,8 @@ fn keys_map_from_the_dom() {
 #[test]
 fn the_card_writes_dates_at_their_precision() {
     let t = bury();
-    let c = card(&t, 0);
+    let s = at(800.0, &t);
+    let c = card(&t, s.marks[0].event, s.marks[0].number);
     assert_eq!(c.title, "Inspection: rated inadequate");
     assert_eq!(c.when.as_deref(), Some("Took place: November 2021"));
     assert_eq!(
@@ -462,19 +465,19 @@ fn the_card_writes_dates_at_their_precision() {
         Some("Report published: December 2021")
     );
     assert_eq!(c.rating.as_deref(), Some("Rating: Inadequate"));
-    let second = card(&t, 2);
+    let second = card(&t, s.marks[2].event, s.marks[2].number);
     assert_eq!(second.when, None, "no visit date is invented");
     assert_eq!(
         second.published.as_deref(),
         Some("Report published: November 2022")
     );
-    let third = card(&t, 3);
+    let third = card(&t, s.marks[3].event, s.marks[3].number);
     assert_eq!(third.when.as_deref(), Some("Visit: February 2023"));
     assert!(third
         .findings
         .iter()
         .any(|f| f.tone == "negative" && f.quote));
-    let next = card(&t, 5);
+    let next = card(&t, s.marks[5].event, s.marks[5].number);
     assert_eq!(next.status.as_deref(), Some("Expected; no date announced"));
 }
 

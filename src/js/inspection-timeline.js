@@ -54,7 +54,7 @@ canvas:focus-visible { outline: 2px solid #005fcc; outline-offset: 2px; }
 .card .sources > * + *::before { content: ' · '; }
 .card a { color: #005fcc; }
 .card .hint { margin-top: 6px; font-size: .85em; color: #4a4a4f; }
-.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
+.sr-only { position: absolute; width: 1px; height: 1px; contain: strict; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 `;
 
@@ -86,6 +86,13 @@ export class InspectionTimeline extends HTMLElement {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [styles()];
+    // A page script may set `el.data` before this element is defined; that created a plain
+    // property which would hide the setter, so take its value through the setter instead.
+    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
+      const value = this.data;
+      delete this.data;
+      this.data = value;
+    }
   }
 
   async connectedCallback() {

@@ -80,6 +80,7 @@ export async function open(browser, url, options = {}) {
     for (const type of ['render', 'error']) {
       document.addEventListener(type, (e) => {
         if (e.target && e.target.localName === 'inspection-timeline') {
+          if (type === 'render') window.__firstRender ??= performance.now();
           window.__events.push({ type, id: e.target.id, detail: JSON.parse(JSON.stringify(e.detail || null)) });
         }
       }, true);
