@@ -18,7 +18,9 @@ pub struct Node {
 pub enum Value {
     Null,
     Bool(bool),
-    Number(f64),
+    /// The number as written; the contract's only number is `version`, so it is compared as
+    /// text and never converted.
+    Number(String),
     String(String),
     Array(Vec<Node>),
     /// Entries in source order; a repeated key is kept so the validator can report it.
@@ -173,13 +175,7 @@ impl Parser<'_> {
                 return Err(self.err("expected digits in the exponent"));
             }
         }
-        self.text[start..self.i]
-            .parse()
-            .map(Value::Number)
-            .map_err(|_| SyntaxError {
-                offset: start,
-                message: "this number cannot be read".into(),
-            })
+        Ok(Value::Number(self.text[start..self.i].to_string()))
     }
 
     fn string(&mut self) -> Result<String, SyntaxError> {

@@ -7,7 +7,7 @@
 use crate::date::range_en_gb;
 use crate::model::{Event, Kind, Rgb, Status, Timeline};
 use crate::scale::{Tick, TimeScale};
-use crate::text::{ellipsize, estimate_width, number_word};
+use crate::text::{ellipsize, estimate_width, lower_first, number_word};
 
 /// What the layout needs to know about the place it draws into.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -346,7 +346,7 @@ pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
             y1: band_y + BAND_H,
         };
         let since = start.long_en_gb();
-        let long = format!("Rated {} since {since}", grade.label.to_lowercase());
+        let long = format!("Rated {} since {since}", lower_first(&grade.label));
         let room = (known_until - bx0 - 12.0).max(0.0);
         let text = [long, grade.label.clone()]
             .into_iter()
@@ -789,10 +789,7 @@ pub fn describe(t: &Timeline) -> String {
             .as_deref()
             .map(|r| format!(" by {r}"))
             .unwrap_or_default();
-        parts.push(format!(
-            "{who} was rated {}{by}{when}",
-            grade.to_lowercase()
-        ));
+        parts.push(format!("{who} was rated {}{by}{when}", lower_first(grade)));
     }
     let visits = numbers.iter().flatten().count();
     if visits > 0 {
@@ -815,7 +812,7 @@ pub fn describe(t: &Timeline) -> String {
         } else {
             String::new()
         };
-        parts.push(format!("{} expected{rule}", e.title.to_lowercase()));
+        parts.push(format!("{} expected{rule}", lower_first(&e.title)));
     }
     if parts.is_empty() {
         return format!("{}: a timeline of {} events.", t.title, t.events.len());

@@ -89,6 +89,28 @@ fn col(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
+/// Sixteen points around the unit circle, written out so that drawing a circle as a polygon
+/// needs no trigonometry (whose code would add kilobytes to the wasm).
+const H: f64 = std::f64::consts::FRAC_1_SQRT_2;
+const UNIT_CIRCLE: [(f64, f64); 16] = [
+    (1.0, 0.0),
+    (0.92388, 0.382683),
+    (H, H),
+    (0.382683, 0.92388),
+    (0.0, 1.0),
+    (-0.382683, 0.92388),
+    (-H, H),
+    (-0.92388, 0.382683),
+    (-1.0, 0.0),
+    (-0.92388, -0.382683),
+    (-H, -H),
+    (-0.382683, -0.92388),
+    (0.0, -1.0),
+    (0.382683, -0.92388),
+    (H, -H),
+    (0.92388, -0.382683),
+];
+
 struct Painter<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     k: f64,
@@ -187,11 +209,9 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                     (c.x - r, c.y + r * 0.8),
                 ]
             }
-            Shape::Circle => (0..24)
-                .map(|i| {
-                    let a = f64::from(i) / 24.0 * std::f64::consts::TAU;
-                    (c.x + r * a.cos(), c.y + r * a.sin())
-                })
+            Shape::Circle => UNIT_CIRCLE
+                .iter()
+                .map(|&(dx, dy)| (c.x + r * dx, c.y + r * dy))
                 .collect(),
         }
     }

@@ -12,7 +12,7 @@ pub fn estimate_width(text: &str, px: f64) -> f64 {
             'i' | 'j' | 'l' | '.' | ',' | '\'' | '|' | ':' | ';' | '!' | ' ' => 0.3,
             'f' | 't' | 'r' | '(' | ')' | '-' | '1' => 0.4,
             'm' | 'w' | 'M' | 'W' | '—' => 0.85,
-            c if c.is_uppercase() => 0.68,
+            c if c.is_ascii_uppercase() => 0.68,
             _ => 0.56,
         })
         .sum();
@@ -34,6 +34,22 @@ pub fn ellipsize(text: &str, px: f64, max_px: f64) -> Option<String> {
     }
     let trimmed = out.trim_end();
     (!trimmed.is_empty()).then(|| format!("{trimmed}…"))
+}
+
+/// `text` with its first letter lower-cased, to run on inside a sentence ("Inadequate" ->
+/// "inadequate"), unless it starts an acronym ("OFSTED" stays).
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(_), Some(b)) if b.is_ascii_uppercase() => text.to_string(),
+        (Some(a), _) => {
+            let mut out = String::with_capacity(text.len());
+            out.push(a.to_ascii_lowercase());
+            out.push_str(&text[a.len_utf8()..]);
+            out
+        }
+        _ => String::new(),
+    }
 }
 
 /// A count as a word for small numbers, as a newspaper would write it.

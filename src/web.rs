@@ -349,7 +349,10 @@ impl Inner {
         let card_changed = next.card() != self.state.card();
         self.state = next;
         if let Err(e) = self.show() {
-            console_error(&format!("inspection-timeline: {e:?}"));
+            console_error(&format!(
+                "inspection-timeline: {}",
+                e.as_string().unwrap_or_default()
+            ));
         }
         if announce && card_changed {
             self.announce();

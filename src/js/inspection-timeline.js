@@ -157,7 +157,13 @@ export class InspectionTimeline extends HTMLElement {
   }
 
   #apply(text, origin) {
-    const result = this.#widget.set_data(text);
+    let result;
+    try {
+      result = this.#widget.set_data(text);
+    } catch (e) {
+      this.#crashed(e);
+      return;
+    }
     if (result.ok) {
       this.#lastGood = text;
       this.dispatchEvent(new CustomEvent('render', { detail: { events: result.events, origin } }));
@@ -191,6 +197,13 @@ export class InspectionTimeline extends HTMLElement {
     if (this.#widget) this.#apply(text, 'src');
   }
 
+  // A fault inside the WebAssembly (it should never happen on any data) leaves the module
+  // unusable; say so in place of the chart rather than leave it blank or half drawn.
+  #crashed(e) {
+    this.#widget = null;
+    this.#fail(`the widget stopped: ${e && e.message ? e.message : e}`, 'This graphic could not be drawn.');
+  }
+
   #fail(developerMessage, readerMessage) {
     console.error(`inspection-timeline: ${developerMessage}`);
     if (this.#widget) this.#widget.show_message(readerMessage);
@@ -211,7 +224,12 @@ export class InspectionTimeline extends HTMLElement {
     const redraw = () => {
       if (!this.#widget) return;
       const width = this.getBoundingClientRect().width;
-      if (width > 0) this.#widget.resize(width, window.devicePixelRatio || 1);
+      if (width <= 0) return;
+      try {
+        this.#widget.resize(width, window.devicePixelRatio || 1);
+      } catch (e) {
+        this.#crashed(e);
+      }
     };
     this.#resize = new ResizeObserver(redraw);
     this.#resize.observe(this);
