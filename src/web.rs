@@ -631,8 +631,9 @@ fn fill_card(doc: &Document, card: &HtmlElement, c: &Card, pinned: bool) -> Resu
             },
             &p,
         )?;
+        let list = el(doc, "span", "list", &p)?;
         for s in &c.sources {
-            source_el(doc, s, &p)?;
+            source_el(doc, s, &list)?;
         }
     }
     if pinned {

@@ -51,7 +51,7 @@ canvas:focus-visible { outline: 2px solid #005fcc; outline-offset: 2px; }
 .card li.negative .tone { color: #a11a28; }
 .card li.mixed .tone { color: #8a5300; }
 .card .sources { font-size: .9em; color: #4a4a4f; }
-.card .sources > * + *::before { content: ' · '; }
+.card .sources .list > * + *::before { content: ' · '; }
 .card a { color: #005fcc; }
 .card .hint { margin-top: 6px; font-size: .85em; color: #4a4a4f; }
 .sr-only { position: absolute; width: 1px; height: 1px; contain: strict; padding: 0; margin: -1px; overflow: hidden;
