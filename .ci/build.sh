@@ -35,6 +35,7 @@ else
   echo "[build] wasm-opt not installed (make setup-npm adds it); the wasm is a little larger" >&2
 fi
 cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts pkg/
+cp src/schema.json pkg/inspection-timeline.schema.json
 VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 cat > pkg/package.json <<JSON
 {
@@ -52,7 +53,8 @@ cat > pkg/package.json <<JSON
     "inspection_timeline.js",
     "inspection_timeline.d.ts",
     "inspection_timeline_bg.wasm",
-    "inspection_timeline_bg.wasm.d.ts"
+    "inspection_timeline_bg.wasm.d.ts",
+    "inspection-timeline.schema.json"
   ],
   "sideEffects": ["./inspection-timeline.js"]
 }

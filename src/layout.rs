@@ -821,3 +821,70 @@ pub fn describe(t: &Timeline) -> String {
     s.push('.');
     s
 }
+
+/// The chart with its title, subtitle and credit around it, for static images (the command
+/// line's SVG and PNG) where the page's own headline and caption are not there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    pub width: f64,
+    pub height: f64,
+    /// Title, subtitle and credit lines, positioned in the frame.
+    pub labels: Vec<Label>,
+    /// Where the chart's top edge sits in the frame.
+    pub chart_top: f64,
+    pub scene: Scene,
+}
+
+pub fn frame(t: &Timeline, cfg: &LayoutConfig) -> Frame {
+    let width = cfg.width.max(200.0);
+    let text_w = width - 2.0 * PAD;
+    let mut labels = Vec::new();
+    let mut y = PAD;
+    let mut lines = |text: &str, px: f64, ink: Ink, bold: bool, gap: f64, y: &mut f64| {
+        for line in crate::text::wrap(text, px, text_w) {
+            labels.push(Label {
+                x: PAD,
+                y: *y,
+                text: line,
+                px,
+                anchor: Anchor::Start,
+                ink,
+                bold,
+            });
+            *y += px * 1.3;
+        }
+        *y += gap;
+    };
+    let title_px = (cfg.font_px * 1.55).round();
+    lines(&t.title, title_px, Ink::Text, true, 2.0, &mut y);
+    if let Some(s) = &t.subtitle {
+        lines(s, cfg.font_px, Ink::Muted, false, 0.0, &mut y);
+    }
+    let chart_top = y + 6.0;
+    let scene = layout(t, &LayoutConfig { width, ..*cfg });
+    let mut y = chart_top + scene.height + 4.0;
+    let mut credit = t.credit.clone().unwrap_or_default();
+    if let Some(u) = t.updated {
+        if !credit.is_empty() {
+            credit.push_str(". ");
+        }
+        credit.push_str(&format!("Updated {}", u.long_en_gb()));
+    }
+    if !credit.is_empty() {
+        lines(
+            &credit,
+            (cfg.font_px * 0.85).round(),
+            Ink::Muted,
+            false,
+            0.0,
+            &mut y,
+        );
+    }
+    Frame {
+        width,
+        height: (y + PAD).ceil(),
+        labels,
+        chart_top,
+        scene,
+    }
+}

@@ -277,6 +277,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     let mut v = Validator {
         text,
         problems: Vec::new(),
+        grade_ids: Vec::new(),
     };
     let timeline = v.timeline(&root);
     if v.problems.is_empty() {
@@ -292,6 +293,9 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
 struct Validator<'a> {
     text: &'a str,
     problems: Vec<Problem>,
+    /// Ids of every grade in `scale`, including grades with a problem of their own, so that a
+    /// rating naming such a grade is not reported a second time.
+    grade_ids: Vec<String>,
 }
 
 /// Fields of one JSON object, looked up by name, with their path prefix.
@@ -640,6 +644,7 @@ impl<'a> Validator<'a> {
                 }
             };
             if let Some(id) = &id {
+                self.grade_ids.push(id.clone());
                 if let Some((_, j)) = ids.iter().find(|(x, _)| x == id) {
                     self.report(
                         &join(&path, "id"),
@@ -742,7 +747,7 @@ impl<'a> Validator<'a> {
                     offset,
                 }) => {
                     let pos = scale.iter().position(|g| &g.id == s);
-                    if pos.is_none() && !scale.is_empty() {
+                    if pos.is_none() && !scale.is_empty() && !self.grade_ids.contains(s) {
                         let ids: Vec<&str> = scale.iter().map(|g| g.id.as_str()).collect();
                         let hint = match suggest(s, &ids) {
                             Some(g) => format!("did you mean `{g}`?"),

@@ -4,7 +4,7 @@
 //! Geometry arrives in CSS pixels; `scale` (the device pixel ratio on a canvas, 1 for SVG)
 //! turns it into backend pixels here and nowhere else.
 
-use crate::layout::{Anchor, Ink, Label, Mark, Point, Scene, Shape, Swatch};
+use crate::layout::{Anchor, Frame, Ink, Label, Mark, Point, Scene, Shape, Swatch};
 use crate::model::{Kind, Rgb};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -445,6 +445,68 @@ pub fn render_base<DB: DrawingBackend>(
         p.text(l, theme)?;
     }
     area.present().map_err(|e| RenderError(e.to_string()))
+}
+
+/// Draws a [`Frame`]: its title, subtitle and credit, and the chart between them.
+pub fn render_frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    theme: &Theme,
+    font: &str,
+    scale: f64,
+) -> R {
+    let p = Painter {
+        area,
+        k: scale,
+        font,
+    };
+    if let Some(bg) = theme.background {
+        area.fill(&col(bg))
+            .map_err(|e| RenderError(e.to_string()))?;
+    }
+    for l in &frame.labels {
+        p.text(l, theme)?;
+    }
+    let (_, chart) = area.split_vertically((frame.chart_top * scale).round() as i32);
+    let chart_theme = Theme {
+        background: None,
+        ..*theme
+    };
+    render(
+        &chart,
+        &frame.scene,
+        &chart_theme,
+        font,
+        scale,
+        Highlight::default(),
+    )
+}
+
+/// A frame as an SVG document `scale` times its CSS size, for the command line and static
+/// fallbacks. Coordinates are whole pixels, so the output is byte-for-byte repeatable.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn frame_to_svg(
+    frame: &Frame,
+    theme: &Theme,
+    font: &str,
+    scale: f64,
+    size: (u32, u32),
+) -> Result<String, RenderError> {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        // Centre the frame vertically when the image is taller than it (a social card).
+        let top = ((f64::from(size.1) - frame.height * scale) / 2.0)
+            .max(0.0)
+            .round() as i32;
+        if let Some(bg) = theme.background {
+            area.fill(&col(bg))
+                .map_err(|e| RenderError(e.to_string()))?;
+        }
+        let (_, body) = area.split_vertically(top);
+        render_frame(&body, frame, theme, font, scale)?;
+    }
+    Ok(out)
 }
 
 /// The scene as an SVG document, for tests, the command line and static fallbacks.

@@ -81,3 +81,43 @@ mod tests {
         assert_eq!(number_word(12), "12");
     }
 }
+
+/// Breaks `text` into lines whose estimated width fits `max_px`, at spaces; a word longer
+/// than a line is put on a line of its own.
+pub fn wrap(text: &str, px: f64, max_px: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if estimate_width(&candidate, px) <= max_px || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_word() {
+        let text = "Bury children's services: rated inadequate, then monitored by Ofsted";
+        let lines = wrap(text, 20.0, 300.0);
+        assert!(lines.len() > 1);
+        for l in &lines {
+            assert!(estimate_width(l, 20.0) <= 300.0, "{l}");
+        }
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(wrap("", 20.0, 300.0), Vec::<String>::new());
+    }
+}

@@ -1,115 +1,251 @@
-//! Command-line tools for the newsroom: check a data file, or draw it as SVG.
+//! `inspection-timeline`: check data files, draw them as SVG or PNG, print the JSON Schema.
+//!
+//! It shares the validator, layout and drawing code with the widget, so its messages and
+//! pictures are the ones readers get.
 
-use inspection_timeline::layout::{layout, LayoutConfig};
-use inspection_timeline::render::{to_svg, Highlight, Theme};
+use inspection_timeline::layout::{frame, LayoutConfig};
+use inspection_timeline::model::Rgb;
+use inspection_timeline::render::{frame_to_svg, Theme};
+use inspection_timeline::{parse, Problem};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  inspection-timeline validate FILE...
-  inspection-timeline render FILE -o OUT.svg [--width PX]";
+  inspection-timeline validate [--format text|json] FILE...
+  inspection-timeline render FILE -o OUT.svg|OUT.png [--width PX] [--height PX] [--preset social|print]
+  inspection-timeline schema
+
+validate  checks each file and prints every problem as FILE:LINE:COL: PATH: message;
+          exit status 0 when all are valid, 1 when any is not, 2 for usage or file errors
+render    draws the chart with its title and credit, as the widget would
+schema    prints the JSON Schema of the data format";
+
+/// The font bundled for PNG output, so images are identical on every machine.
+const FONT_REGULAR: &[u8] = include_bytes!("../fonts/LiberationSans-Regular.ttf");
+const FONT_BOLD: &[u8] = include_bytes!("../fonts/LiberationSans-Bold.ttf");
+const FONT_FAMILY: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
+const SCHEMA: &str = include_str!("../schema.json");
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("validate") if args.len() > 1 => validate(&args[1..]),
+    let result = match args.first().map(String::as_str) {
+        Some("validate") => validate(&args[1..]),
         Some("render") => render(&args[1..]),
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
+        Some("schema") if args.len() == 1 => {
+            print!("{SCHEMA}");
+            Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-fn read(path: &str) -> Result<String, ExitCode> {
-    std::fs::read_to_string(path).map_err(|e| {
-        eprintln!("{path}: cannot read the file: {e}");
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(String::new()),
+    };
+    result.unwrap_or_else(|message| {
+        if !message.is_empty() {
+            eprintln!("inspection-timeline: {message}");
+        }
+        eprintln!("{USAGE}");
         ExitCode::from(2)
     })
 }
 
-fn validate(files: &[String]) -> ExitCode {
-    let mut status = ExitCode::SUCCESS;
-    for path in files {
-        let text = match read(path) {
-            Ok(t) => t,
-            Err(code) => return code,
-        };
-        if let Err(problems) = inspection_timeline::parse(&text) {
-            for p in problems {
-                println!("{path}:{}:{}: {p}", p.line, p.column);
-            }
-            status = ExitCode::from(1);
-        }
-    }
-    status
+fn problem_line(file: &str, p: &Problem) -> String {
+    format!("{file}:{}:{}: {p}", p.line, p.column)
 }
 
-fn render(args: &[String]) -> ExitCode {
-    let mut input = None;
-    let mut out = None;
-    let mut width = 720.0;
+fn validate(args: &[String]) -> Result<ExitCode, String> {
+    let mut json = false;
+    let mut files = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "-o" => out = it.next().cloned(),
-            "--width" => match it.next().and_then(|w| w.parse::<f64>().ok()) {
-                Some(w) if w >= 200.0 => width = w,
-                _ => {
-                    eprintln!("--width needs a number of pixels, at least 200");
-                    return ExitCode::from(2);
-                }
+            "--format" => match it.next().map(String::as_str) {
+                Some("json") => json = true,
+                Some("text") => json = false,
+                _ => return Err("--format takes text or json".into()),
             },
-            _ if input.is_none() => input = Some(a.clone()),
-            _ => {
-                eprintln!("{USAGE}");
-                return ExitCode::from(2);
-            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => files.push(a.clone()),
         }
     }
-    let (Some(input), Some(out)) = (input, out) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    let text = match read(&input) {
-        Ok(t) => t,
-        Err(code) => return code,
-    };
-    let timeline = match inspection_timeline::parse(&text) {
-        Ok(t) => t,
-        Err(problems) => {
-            for p in problems {
-                eprintln!("{input}:{}:{}: {p}", p.line, p.column);
+    if files.is_empty() {
+        return Err("name at least one file to validate".into());
+    }
+    let mut status = 0u8;
+    let mut report = Vec::new();
+    for file in &files {
+        let entry = match std::fs::read_to_string(file) {
+            Err(e) => {
+                status = 2;
+                let message = format!("cannot read the file: {e}");
+                if !json {
+                    eprintln!("{file}: {message}");
+                }
+                serde_json::json!({ "file": file, "valid": false, "error": message })
             }
-            return ExitCode::from(1);
+            Ok(text) => match parse(&text) {
+                Ok(t) => {
+                    if !json {
+                        println!("{file}: valid, {} events", t.events.len());
+                    }
+                    serde_json::json!({ "file": file, "valid": true, "events": t.events.len(), "problems": [] })
+                }
+                Err(problems) => {
+                    status = status.max(1);
+                    if !json {
+                        for p in &problems {
+                            println!("{}", problem_line(file, p));
+                        }
+                    }
+                    serde_json::json!({ "file": file, "valid": false, "problems": problems })
+                }
+            },
+        };
+        report.push(entry);
+    }
+    if json {
+        let doc = serde_json::json!({ "files": report });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?
+        );
+    }
+    Ok(ExitCode::from(status))
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Preset {
+    Plain,
+    Social,
+    Print,
+}
+
+fn number(flag: &str, value: Option<&String>) -> Result<u32, String> {
+    value
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|v| (200..=10_000).contains(v))
+        .ok_or_else(|| format!("{flag} takes a number of pixels from 200 to 10000"))
+}
+
+fn render(args: &[String]) -> Result<ExitCode, String> {
+    let (mut input, mut out) = (None, None);
+    let (mut width, mut height) = (None, None);
+    let mut preset = Preset::Plain;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "--output" => out = it.next().cloned(),
+            "--width" => width = Some(number("--width", it.next())?),
+            "--height" => height = Some(number("--height", it.next())?),
+            "--preset" => {
+                preset = match it.next().map(String::as_str) {
+                    Some("social") => Preset::Social,
+                    Some("print") => Preset::Print,
+                    _ => return Err("--preset takes social or print".into()),
+                }
+            }
+            s if s.starts_with('-') => return Err(format!("unknown option {s}")),
+            _ if input.is_none() => input = Some(a.clone()),
+            _ => return Err("render draws one file at a time".into()),
+        }
+    }
+    let input = input.ok_or("name the data file to render")?;
+    let out = out.ok_or("name the output file with -o OUT.svg or -o OUT.png")?;
+    let png = match out
+        .rsplit('.')
+        .next()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png") => true,
+        Some("svg") => false,
+        _ => return Err(format!("{out}: the output must end in .svg or .png")),
+    };
+    let text = match std::fs::read_to_string(&input) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{input}: cannot read the file: {e}");
+            return Ok(ExitCode::from(2));
         }
     };
-    let scene = layout(
+    let timeline = match parse(&text) {
+        Ok(t) => t,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{}", problem_line(&input, p));
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+
+    // Each preset fixes the image size and how many image pixels make one CSS pixel of
+    // layout, so text stays readable: a social card is 1200x630, print is 300 dpi.
+    let (out_w, scale) = match preset {
+        Preset::Plain => (width.unwrap_or(720), 1.0),
+        Preset::Social => (width.unwrap_or(1200), 1.5),
+        Preset::Print => (width.unwrap_or(2250), 300.0 / 96.0),
+    };
+    let social_h = height.unwrap_or(630);
+    let mut scale = scale;
+    let mut fr = frame(
         &timeline,
         &LayoutConfig {
-            width,
+            width: f64::from(out_w) / scale,
             ..LayoutConfig::default()
         },
     );
+    if preset == Preset::Social && fr.height * scale > f64::from(social_h) {
+        // Shrink to fit the card's height; the layout then gets more room across.
+        scale = f64::from(social_h) / fr.height;
+        fr = frame(
+            &timeline,
+            &LayoutConfig {
+                width: f64::from(out_w) / scale,
+                ..LayoutConfig::default()
+            },
+        );
+    }
+    let out_h = match (preset, height) {
+        (Preset::Social, _) => social_h,
+        (_, Some(h)) => h,
+        (_, None) => (fr.height * scale).ceil() as u32,
+    };
     let theme = Theme {
-        background: Some(inspection_timeline::model::Rgb(255, 255, 255)),
+        background: Some(Rgb(255, 255, 255)),
         ..Theme::LIGHT
     };
-    match to_svg(
-        &scene,
-        &theme,
-        "Liberation Sans, Arial, sans-serif",
-        Highlight::default(),
-    ) {
-        Ok(svg) => match std::fs::write(&out, svg) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("{out}: cannot write the file: {e}");
-                ExitCode::from(2)
-            }
-        },
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(1)
-        }
+    let svg =
+        frame_to_svg(&fr, &theme, FONT_FAMILY, scale, (out_w, out_h)).map_err(|e| e.to_string())?;
+    let bytes = if png {
+        rasterise(&svg)?
+    } else {
+        svg.into_bytes()
+    };
+    if let Err(e) = std::fs::write(&out, bytes) {
+        eprintln!("{out}: cannot write the file: {e}");
+        return Ok(ExitCode::from(2));
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Turns the SVG into a PNG with the bundled font and no system fonts.
+fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut fonts = usvg::fontdb::Database::new();
+    fonts.load_font_data(FONT_REGULAR.to_vec());
+    fonts.load_font_data(FONT_BOLD.to_vec());
+    fonts.set_sans_serif_family("Liberation Sans");
+    let options = usvg::Options {
+        fontdb: std::sync::Arc::new(fonts),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options)
+        .map_err(|e| format!("the drawing could not be read back: {e}"))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap =
+        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("the image is too large")?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|e| format!("the PNG could not be written: {e}"))
 }

@@ -1,0 +1,379 @@
+//! The command line, checked against golden files.
+//!
+//! Each fixture under `tests/fixtures/` has a `.out` file beside it holding the exit status,
+//! standard output and standard error of `inspection-timeline validate FIXTURE`. A mismatch
+//! writes `NAME.out.new` to compare; `UPDATE_GOLDENS=1 cargo test` rewrites the goldens.
+//! SVG snapshots in `tests/goldens/` work the same way, with `NAME.new.svg`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_inspection-timeline");
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().expect("an exit code"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 output"),
+    }
+}
+
+fn updating() -> bool {
+    std::env::var_os("UPDATE_GOLDENS").is_some()
+}
+
+/// Compares `actual` with the golden file, or rewrites it when updating.
+fn golden(path: &Path, actual: &str) -> Result<(), String> {
+    let new = PathBuf::from(format!("{}.new", path.display()));
+    if updating() {
+        fs::write(path, actual).unwrap();
+        let _ = fs::remove_file(&new);
+        return Ok(());
+    }
+    let expected = fs::read_to_string(path).unwrap_or_default();
+    if expected == actual {
+        let _ = fs::remove_file(&new);
+        Ok(())
+    } else {
+        fs::write(&new, actual).unwrap();
+        Err(format!("{} differs; see {}", path.display(), new.display()))
+    }
+}
+
+fn fixtures(group: &str) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(root().join("tests/fixtures").join(group))
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".json"))
+        .map(|n| format!("tests/fixtures/{group}/{n}"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no fixtures in {group}");
+    names
+}
+
+fn transcript(r: &Run) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        r.code, r.stdout, r.stderr
+    )
+}
+
+fn check_goldens(group: &str) -> Vec<(String, Run)> {
+    let mut failures = Vec::new();
+    let mut runs = Vec::new();
+    for file in fixtures(group) {
+        let r = run(&["validate", &file]);
+        let path = root().join(file.replace(".json", ".out"));
+        if let Err(e) = golden(&path, &transcript(&r)) {
+            failures.push(e);
+        }
+        runs.push((file, r));
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    runs
+}
+
+#[test]
+fn valid_fixtures_pass_with_exit_status_zero() {
+    for (file, r) in check_goldens("valid") {
+        assert_eq!(r.code, 0, "{file}: {}", r.stdout);
+        assert!(
+            r.stdout.starts_with(&format!("{file}: valid, ")),
+            "{file}: {}",
+            r.stdout
+        );
+        assert!(r.stderr.is_empty());
+    }
+}
+
+#[test]
+fn each_invalid_fixture_breaks_exactly_one_rule() {
+    for (file, r) in check_goldens("invalid") {
+        assert_eq!(r.code, 1, "{file}");
+        let lines: Vec<&str> = r.stdout.lines().collect();
+        assert_eq!(lines.len(), 1, "{file} should have one problem: {lines:#?}");
+        let prefix = format!("{file}:");
+        assert!(lines[0].starts_with(&prefix), "{}", lines[0]);
+        // FILE:LINE:COL: ... with a real position.
+        let mut parts = lines[0][prefix.len()..].splitn(3, ':');
+        let line: u32 = parts.next().unwrap().parse().unwrap();
+        let col: u32 = parts.next().unwrap().parse().unwrap();
+        assert!(line >= 1 && col >= 1, "{}", lines[0]);
+    }
+}
+
+#[test]
+fn problems_point_at_the_offending_value() {
+    let r = run(&["validate", "tests/fixtures/invalid/end-before-date.json"]);
+    let text =
+        fs::read_to_string(root().join("tests/fixtures/invalid/end-before-date.json")).unwrap();
+    let line: usize = r.stdout.split(':').nth(1).unwrap().parse().unwrap();
+    let col: usize = r.stdout.split(':').nth(2).unwrap().parse().unwrap();
+    let at = &text.lines().nth(line - 1).unwrap()[col - 1..];
+    assert!(at.starts_with("\"2022-05-01\""), "{at}");
+}
+
+#[test]
+fn several_problems_are_all_reported_in_source_order() {
+    let runs = check_goldens("multi");
+    let (_, r) = runs
+        .iter()
+        .find(|(f, _)| f.ends_with("several-problems.json"))
+        .unwrap();
+    let positions: Vec<(u32, u32)> = r
+        .stdout
+        .lines()
+        .map(|l| {
+            let mut p = l.split(':').skip(1);
+            (
+                p.next().unwrap().parse().unwrap(),
+                p.next().unwrap().parse().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(positions.len(), 5, "{}", r.stdout);
+    let mut sorted = positions.clone();
+    sorted.sort();
+    assert_eq!(positions, sorted);
+}
+
+#[test]
+fn text_that_is_not_json_is_located() {
+    let r = run(&["validate", "tests/fixtures/multi/missing-comma.json"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout
+            .contains(":8:28: not valid JSON at line 8, column 28: expected , or } after a field"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_input_error() {
+    let r = run(&[
+        "validate",
+        "tests/fixtures/valid/minimal.json",
+        "no/such/file.json",
+    ]);
+    golden(
+        &root().join("tests/fixtures/missing-file.out"),
+        &transcript(&r),
+    )
+    .unwrap();
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("no/such/file.json: cannot read the file: "),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    for args in [
+        &[][..],
+        &["validate"][..],
+        &["render", "x.json"][..],
+        &["frobnicate"][..],
+        &["validate", "--format", "xml", "a.json"][..],
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.contains("usage:"), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn json_output_carries_the_same_problems() {
+    let r = run(&[
+        "validate",
+        "--format",
+        "json",
+        "tests/fixtures/multi/several-problems.json",
+        "tests/fixtures/valid/minimal.json",
+    ]);
+    assert_eq!(r.code, 1);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let files = doc["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["valid"], false);
+    assert_eq!(files[1]["valid"], true);
+    let text = run(&["validate", "tests/fixtures/multi/several-problems.json"]).stdout;
+    let from_json: Vec<String> = files[0]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            format!(
+                "tests/fixtures/multi/several-problems.json:{}:{}: {}: {}",
+                p["line"],
+                p["column"],
+                p["path"].as_str().unwrap(),
+                p["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(from_json, text.lines().collect::<Vec<_>>());
+}
+
+#[test]
+fn the_schema_command_prints_the_schema() {
+    let r = run(&["schema"]);
+    assert_eq!(r.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+}
+
+fn svg_golden(name: &str, args: &[&str]) -> String {
+    let out = std::env::temp_dir().join(format!(
+        "inspection-timeline-{}-{name}.svg",
+        std::process::id()
+    ));
+    let mut all = vec![
+        "render",
+        "www/data/bury-childrens-services.json",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    let r = run(&all);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = fs::read_to_string(&out).unwrap();
+    let _ = fs::remove_file(&out);
+    let path = root().join("tests/goldens").join(format!("{name}.svg"));
+    let new = root().join("tests/goldens").join(format!("{name}.new.svg"));
+    if updating() {
+        fs::write(&path, &svg).unwrap();
+    } else if fs::read_to_string(&path).unwrap_or_default() != svg {
+        fs::write(&new, &svg).unwrap();
+        panic!(
+            "{} differs from the golden; compare {}",
+            path.display(),
+            new.display()
+        );
+    } else {
+        let _ = fs::remove_file(&new);
+    }
+    svg
+}
+
+#[test]
+fn svg_output_matches_the_goldens() {
+    let plain = svg_golden("bury-720", &[]);
+    assert!(plain.contains("width=\"720\""));
+    svg_golden("bury-375", &["--width", "375"]);
+    let social = svg_golden("bury-social", &["--preset", "social"]);
+    assert!(social.contains("width=\"1200\"") && social.contains("height=\"630\""));
+    assert!(
+        social.contains("Bury children&apos;s services: rated inadequate, then monitored")
+            || social.contains("Bury children's services: rated inadequate, then monitored")
+    );
+    assert!(social.contains("Source: Ofsted findings as reported in local news coverage"));
+}
+
+#[test]
+fn svg_output_is_repeatable() {
+    let dir = std::env::temp_dir();
+    let a = dir.join(format!("it-a-{}.svg", std::process::id()));
+    let b = dir.join(format!("it-b-{}.svg", std::process::id()));
+    for p in [&a, &b] {
+        assert_eq!(
+            run(&[
+                "render",
+                "tests/fixtures/valid/every-precision.json",
+                "-o",
+                p.to_str().unwrap()
+            ])
+            .code,
+            0
+        );
+    }
+    assert_eq!(fs::read(&a).unwrap(), fs::read(&b).unwrap());
+    let _ = (fs::remove_file(a), fs::remove_file(b));
+}
+
+fn png(args: &[&str]) -> resvg::tiny_skia::Pixmap {
+    let out = std::env::temp_dir().join(format!(
+        "it-{}-{}.png",
+        std::process::id(),
+        args.join("_").replace('-', "")
+    ));
+    let mut all = vec![
+        "render",
+        "www/data/bury-childrens-services.json",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    let r = run(&all);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let bytes = fs::read(&out).unwrap();
+    let _ = fs::remove_file(&out);
+    resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("a PNG that decodes")
+}
+
+/// Share of dark pixels in a horizontal strip: text shows up as dark pixels.
+fn ink(p: &resvg::tiny_skia::Pixmap, y0: u32, y1: u32) -> f64 {
+    let mut dark = 0;
+    let mut all = 0;
+    for y in y0..y1 {
+        for x in 0..p.width() {
+            let c = p.pixel(x, y).unwrap();
+            all += 1;
+            if u32::from(c.red()) + u32::from(c.green()) + u32::from(c.blue()) < 200 {
+                dark += 1;
+            }
+        }
+    }
+    f64::from(dark) / f64::from(all)
+}
+
+#[test]
+fn png_output_has_the_requested_size() {
+    let p = png(&["--width", "800", "--height", "500"]);
+    assert_eq!((p.width(), p.height()), (800, 500));
+    let social = png(&["--preset", "social"]);
+    assert_eq!((social.width(), social.height()), (1200, 630));
+    let print = png(&["--preset", "print"]);
+    assert_eq!(print.width(), 2250);
+}
+
+#[test]
+fn the_social_card_shows_its_title() {
+    let social = png(&["--preset", "social"]);
+    // The frame is centred; its first text line is the bold title.
+    let rows: Vec<f64> = (0..social.height() / 10)
+        .map(|i| ink(&social, i * 10, i * 10 + 10))
+        .collect();
+    let first_text = rows.iter().position(|&r| r > 0.01).expect("some text");
+    assert!(
+        first_text * 10 < 160,
+        "the title is near the top: strip {first_text}"
+    );
+    assert!(
+        rows[first_text..first_text + 3].iter().any(|&r| r > 0.03),
+        "bold title text: {rows:?}"
+    );
+}
