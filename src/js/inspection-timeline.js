@@ -72,7 +72,7 @@ function problem(message) {
 }
 
 export class InspectionTimeline extends HTMLElement {
-  static observedAttributes = ['src'];
+  static observedAttributes = ['src', 'refresh'];
 
   #root;
   #widget = null;
@@ -81,6 +81,8 @@ export class InspectionTimeline extends HTMLElement {
   #pending = null;
   #lastGood = null;
   #fetching = null;
+  #srcText = null;
+  #timer = null;
 
   constructor() {
     super();
@@ -116,9 +118,12 @@ export class InspectionTimeline extends HTMLElement {
       if (inline) this.#apply(inline.textContent, 'inline');
       else if (this.getAttribute('src')) this.#load(this.getAttribute('src'));
     }
+    this.#schedule();
   }
 
   disconnectedCallback() {
+    clearInterval(this.#timer);
+    this.#timer = null;
     this.#resize?.disconnect();
     this.#resize = null;
     this.#dpr?.abort();
@@ -131,7 +136,22 @@ export class InspectionTimeline extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
-    if (name === 'src' && this.#widget && value && value !== old) this.#load(value);
+    if (!this.#widget || value === old) return;
+    if (name === 'src' && value) this.#load(value);
+    if (name === 'refresh') this.#schedule();
+  }
+
+  // `refresh="MINUTES"` re-checks `src` on a long-open page (a live blog). Each check is an
+  // HTTP revalidation, so an unchanged file costs a 304; the chart is redrawn only when the
+  // text changed, and a bad file never replaces a good chart.
+  #schedule() {
+    clearInterval(this.#timer);
+    this.#timer = null;
+    const minutes = parseFloat(this.getAttribute('refresh'));
+    if (!(minutes > 0) || !this.getAttribute('src')) return;
+    this.#timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden' && !this.#fetching) this.#load(this.getAttribute('src'));
+    }, Math.max(minutes, 0.01) * 60000);
   }
 
   /** The data last drawn, as an object. */
@@ -194,7 +214,9 @@ export class InspectionTimeline extends HTMLElement {
     } finally {
       if (this.#fetching === ctrl) this.#fetching = null;
     }
-    if (this.#widget) this.#apply(text, 'src');
+    if (text === this.#srcText || !this.#widget) return;
+    this.#srcText = text;
+    this.#apply(text, 'src');
   }
 
   // A fault inside the WebAssembly (it should never happen on any data) leaves the module
