@@ -32,6 +32,7 @@ fmt:
 lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features editor -- -D warnings
 	@# Only the web shell may touch the browser; the core stays pure and natively testable.
 	@if grep -lE 'wasm_bindgen|web_sys|js_sys' src/*.rs src/bin/*.rs | grep -v '^src/web.rs$$'; then \
 	  echo "error: only src/web.rs may use wasm_bindgen, web_sys or js_sys"; exit 1; fi

@@ -5,35 +5,46 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f .wasm-toolchain.env ] && . ./.wasm-toolchain.env
 MODE=${WASM_TOOLCHAIN_MODE:-rustup}
-WASM=target/wasm32-unknown-unknown/release/inspection_timeline.wasm
-if [ "$MODE" = debian ]; then
-  RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --release --lib \
-    --target wasm32-unknown-unknown -Z build-std=std,panic_abort
-elif [ "${SMALL_WASM:-1}" = 1 ] && rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
-  # Rebuilding std with our size settings and aborting without panic messages saves about 15%
-  # of the gzipped wasm every reader downloads. Both are unstable options, so when this
-  # toolchain refuses them the ordinary build below is used instead.
-  if RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo build --release --lib \
-      --target wasm32-unknown-unknown -Z build-std=std,panic_abort --target-dir target/small; then
-    WASM=target/small/wasm32-unknown-unknown/release/inspection_timeline.wasm
-  else
-    echo "[build] the size-optimised build failed; building the ordinary way" >&2
-    cargo build --release --lib --target wasm32-unknown-unknown
-  fi
-else
-  cargo build --release --lib --target wasm32-unknown-unknown
-fi
-mkdir -p pkg
-wasm-bindgen --target web --out-dir pkg --remove-name-section --remove-producers-section "$WASM"
-# Debian's wasm-opt (binaryen 108) breaks wasm-bindgen's output, so only the pinned npm one is used.
 OPT=tests/browser/node_modules/.bin/wasm-opt
-if [ -x "$OPT" ]; then
-  "$OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-reference-types --enable-multivalue --enable-mutable-globals \
-    pkg/inspection_timeline_bg.wasm -o pkg/inspection_timeline_bg.wasm
-else
-  echo "[build] wasm-opt not installed (make setup-npm adds it); the wasm is a little larger" >&2
-fi
+
+# wasm FEATURES OUT_DIR: builds the crate for the browser and writes its bindings to OUT_DIR.
+wasm() {
+  local features=$1 out=$2 target_dir wasm_file
+  local args=(--release --lib --target wasm32-unknown-unknown)
+  [ -n "$features" ] && args+=(--features "$features")
+  target_dir=target
+  if [ "$MODE" = debian ]; then
+    RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 /usr/bin/cargo build "${args[@]}" \
+      -Z build-std=std,panic_abort
+  elif [ "${SMALL_WASM:-1}" = 1 ] && rustup component list --installed 2>/dev/null | grep -q '^rust-src' &&
+    # Rebuilding std with our size settings and aborting without panic messages saves about
+    # 15% of the gzipped wasm every reader downloads. Both are unstable options, so when this
+    # toolchain refuses them the ordinary build below is used instead.
+    RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo build "${args[@]}" \
+      -Z build-std=std,panic_abort --target-dir target/small; then
+    target_dir=target/small
+  else
+    [ "$MODE" = rustup ] && echo "[build] building without the size-optimised std" >&2
+    cargo build "${args[@]}"
+  fi
+  wasm_file=$target_dir/wasm32-unknown-unknown/release/inspection_timeline.wasm
+  mkdir -p "$out"
+  wasm-bindgen --target web --out-dir "$out" --remove-name-section --remove-producers-section "$wasm_file"
+  # Debian's wasm-opt (binaryen 108) breaks wasm-bindgen's output, so only the pinned npm one is used.
+  if [ -x "$OPT" ]; then
+    "$OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-reference-types --enable-multivalue --enable-mutable-globals \
+      "$out/inspection_timeline_bg.wasm" -o "$out/inspection_timeline_bg.wasm"
+  else
+    echo "[build] wasm-opt not installed (make setup adds it); the wasm is a little larger" >&2
+  fi
+}
+
+# What readers download: the widget alone.
+wasm "" pkg
+# What the newsroom's editor page adds: SVG and PNG export. Kept out of the readers' package,
+# where it would cost every reader about 9 KB of gzip.
+wasm editor pkg/editor
 cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts pkg/
 cp src/schema.json pkg/inspection-timeline.schema.json
 VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)

@@ -482,9 +482,10 @@ pub fn render_frame<DB: DrawingBackend>(
     )
 }
 
-/// A frame as an SVG document `scale` times its CSS size, for the command line and static
-/// fallbacks. Coordinates are whole pixels, so the output is byte-for-byte repeatable.
-#[cfg(not(target_arch = "wasm32"))]
+/// A frame as an SVG document `scale` times its CSS size, for the command line, the editor's
+/// export and static fallbacks. Coordinates are whole pixels, so the output is byte-for-byte
+/// repeatable.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub fn frame_to_svg(
     frame: &Frame,
     theme: &Theme,
@@ -510,7 +511,7 @@ pub fn frame_to_svg(
 }
 
 /// The scene as an SVG document, for tests, the command line and static fallbacks.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub fn to_svg(
     scene: &Scene,
     theme: &Theme,

@@ -1,0 +1,132 @@
+// The editor page in headless Chromium: problems at the right line, previews that keep the last
+// valid chart, the add-an-event form, exports.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, open, waitForEvents, artifact } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const preview = (page, id, js) => page.evaluate(([i, code]) => {
+  const root = document.getElementById(i).shadowRoot;
+  return new Function('root', code)(root);
+}, [id, js]);
+const pixels = (page) => preview(page, 'desktop', "return root.querySelector('canvas').toDataURL()");
+
+async function editor() {
+  const { page, context, errors } = await open(browser, `${server.base}/www/editor.html`,
+    { viewport: { width: 1500, height: 1000 }, acceptDownloads: true });
+  await waitForEvents(page, 'render', 1, 'desktop');
+  return { page, context, errors };
+}
+
+test('an error is listed at its line, the preview keeps the last good chart, and a fix updates it', async () => {
+  const { page, context, errors } = await editor();
+  const good = await page.inputValue('#text');
+  const before = await pixels(page);
+  const bad = good.replace('"date": "2023-02"', '"date": "2023-02-30"');
+  const line = bad.split('\n').findIndex((l) => l.includes('"2023-02-30"')) + 1;
+  const column = bad.split('\n')[line - 1].indexOf('"2023-02-30"') + 1;
+  await page.fill('#text', bad);
+  await waitForEvents(page, 'error', 1, 'desktop');
+  const items = await page.$$eval('#problems button', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(items, [`Line ${line}, column ${column}: events[3].date: "2023-02-30" is not a date; 2023-02-30 is not a date: February 2023 has 28 days`]);
+  assert.match(await page.textContent('#status'), /1 problem to fix\. The previews keep the last valid version\./);
+  assert.equal(await pixels(page), before, 'the preview is unchanged');
+
+  await page.click('#problems button');
+  const caret = await page.evaluate(() => {
+    const t = document.getElementById('text');
+    return t.value.slice(0, t.selectionStart).split('\n').length;
+  });
+  assert.equal(caret, line, 'clicking the problem puts the cursor on its line');
+
+  await page.fill('#text', good.replace('"date": "2023-02"', '"date": "2023-03"'));
+  await waitForEvents(page, 'render', 2, 'desktop');
+  assert.equal(await page.$$eval('#problems li', (l) => l.length), 0);
+  assert.match(await page.textContent('#status'), /^Valid: 6 events/);
+  assert.notEqual(await pixels(page), before, 'the preview shows the fix');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the form adds a valid event that appears on the chart', async () => {
+  const { page, context } = await editor();
+  await page.selectOption('select[name=kind]', 'monitoring-visit');
+  await page.fill('input[name=title]', 'Fifth monitoring visit');
+  await page.selectOption('select[name=date-precision]', 'month');
+  await page.fill('fieldset[data-field=date] input[type=month]', '2024-03');
+  await page.click('#add-finding');
+  await page.fill('#findings textarea[name=finding-text]', 'Practice is improving');
+  await page.selectOption('#findings select[name=finding-tone]', 'positive');
+  await page.click('#add-source');
+  await page.fill('#sources input[name=source-title]', 'Ofsted monitoring letter');
+  await page.fill('#sources input[name=source-url]', 'https://example.org/letter');
+  await page.click('#event-form button[type=submit]');
+  await waitForEvents(page, 'render', 2, 'desktop');
+  const doc = JSON.parse(await page.inputValue('#text'));
+  const added = doc.events.at(-1);
+  assert.deepEqual(added, {
+    id: 'fifth-monitoring-visit', kind: 'monitoring-visit', title: 'Fifth monitoring visit', date: '2024-03',
+    findings: [{ text: 'Practice is improving', tone: 'positive', quote: false }],
+    sources: [{ title: 'Ofsted monitoring letter', url: 'https://example.org/letter' }],
+  });
+  assert.match(await page.textContent('#status'), /^Valid: 7 events/);
+  // On the chart: keyboard to the last dated event, just before the expected re-inspection.
+  await preview(page, 'desktop', "root.querySelector('canvas').focus()");
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  const card = await preview(page, 'desktop', "return [root.querySelector('.card .ctitle').textContent, root.querySelector('.card').textContent]");
+  assert.equal(card[0], 'Fifth monitoring visit');
+  assert.match(card[1], /Visit 5 of the 4–6 before re-inspection/);
+  assert.match(card[1], /Visit: March 2024/);
+
+  // A bad date in the form is refused with the validator's words, and the text is untouched.
+  const text = await page.inputValue('#text');
+  await page.fill('input[name=title]', 'Broken');
+  await page.selectOption('select[name=date-precision]', 'year');
+  await page.fill('fieldset[data-field=date] input[type=number]', '20245');
+  await page.click('#event-form button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('form-error').textContent !== '');
+  assert.match(await page.textContent('#form-error'), /"20245" is not a date/);
+  assert.equal(await page.inputValue('#text'), text);
+  await context.close();
+});
+
+test('exports and the embed snippet', async () => {
+  const { page, context } = await editor();
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#svg')]);
+  assert.equal(svgDownload.suggestedFilename(), 'bury-childrens-services.svg');
+  const svgPath = await artifact('editor-export.svg');
+  await svgDownload.saveAs(svgPath);
+  const svg = await readFile(svgPath, 'utf8');
+  assert.ok(svg.startsWith('<svg'), svg.slice(0, 40));
+  assert.match(svg, /Rated inadequate since November 2021/);
+  assert.match(svg, /Bury children(&apos;|')s services: rated inadequate, then monitored/);
+
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
+  const pngPath = await artifact('editor-export.png');
+  await pngDownload.saveAs(pngPath);
+  const png = await readFile(pngPath);
+  assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
+  assert.equal(png.readUInt32BE(16), 1440, 'twice the 720 px layout width');
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(json.suggestedFilename(), 'bury-childrens-services.json');
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('#copy');
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(snippet, /^<inspection-timeline src="data\/bury-childrens-services\.json"><\/inspection-timeline>\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/pkg\/inspection-timeline\.js"><\/script>$/);
+  await page.screenshot({ path: await artifact('editor-1500.png') });
+  await context.close();
+});

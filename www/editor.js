@@ -1,0 +1,322 @@
+// The newsroom's editor: JSON text on the left, the widget at phone and desktop widths on the
+// right. Validation is the widget's own (the same Rust validator as the command line), so the
+// problems listed here are word for word what `inspection-timeline validate` prints.
+
+const $ = (id) => document.getElementById(id);
+const text = $('text');
+const gutter = $('gutter');
+const problemsList = $('problems');
+const status = $('status');
+const notice = $('notice');
+const previews = [$('phone'), $('desktop')];
+const form = $('event-form');
+
+let filename = 'bury-childrens-services.json';
+let lastValid = null;
+let timer = null;
+let editorModule = null;
+
+/** The export functions live in a separate build so readers never download them. */
+async function exports() {
+  if (!editorModule) {
+    const m = await import('../pkg/editor/inspection_timeline.js');
+    await m.default({ module_or_path: new URL('../pkg/editor/inspection_timeline_bg.wasm', import.meta.url) });
+    editorModule = m;
+  }
+  return editorModule;
+}
+
+function say(message) {
+  notice.textContent = message;
+}
+
+function setText(value, name) {
+  text.value = value;
+  if (name) {
+    filename = name;
+    $('filename').textContent = `(${name})`;
+  }
+  renumber();
+  update();
+}
+
+function renumber() {
+  const lines = text.value.split('\n').length;
+  let out = '';
+  for (let i = 1; i <= lines; i++) out += `${i}\n`;
+  gutter.textContent = out;
+  gutter.scrollTop = text.scrollTop;
+}
+
+function update() {
+  clearTimeout(timer);
+  timer = null;
+  for (const p of previews) p.data = text.value;
+}
+
+text.addEventListener('input', () => {
+  renumber();
+  clearTimeout(timer);
+  timer = setTimeout(update, 250);
+});
+text.addEventListener('scroll', () => { gutter.scrollTop = text.scrollTop; });
+
+// The desktop preview reports for both: they get the same text.
+previews[1].addEventListener('render', (e) => {
+  lastValid = text.value;
+  problemsList.replaceChildren();
+  status.className = 'status ok';
+  status.textContent = `Valid: ${e.detail.events} event${e.detail.events === 1 ? '' : 's'}. The previews show this version.`;
+  refreshRatings();
+});
+previews[1].addEventListener('error', (e) => {
+  const problems = e.detail.problems;
+  status.className = 'status bad';
+  status.textContent = `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix. ` +
+    (lastValid === null ? 'Nothing can be shown until they are fixed.' : 'The previews keep the last valid version.');
+  problemsList.replaceChildren(...problems.map((p) => {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.line = p.line;
+    b.dataset.column = p.column;
+    const where = p.line ? `Line ${p.line}, column ${p.column}` : 'File';
+    b.textContent = `${where}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+    b.addEventListener('click', () => jump(p.line, p.column));
+    li.append(b);
+    return li;
+  }));
+});
+
+/** Puts the cursor on the problem's value and scrolls it into view. */
+function jump(line, column) {
+  if (!line) return;
+  const lines = text.value.split('\n');
+  let offset = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i].length + 1;
+  const start = offset + Math.max(0, column - 1);
+  const end = offset + (lines[line - 1] || '').length;
+  text.focus();
+  text.setSelectionRange(start, end);
+  const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 18;
+  text.scrollTop = Math.max(0, (line - 4) * lineHeight);
+  gutter.scrollTop = text.scrollTop;
+}
+
+async function loadBury() {
+  try {
+    const res = await fetch('data/bury-childrens-services.json', { cache: 'no-cache' });
+    if (!res.ok) throw new Error(`the server answered ${res.status}`);
+    setText(await res.text(), 'bury-childrens-services.json');
+    say('Loaded the Bury data.');
+  } catch (e) {
+    say(`Could not load the Bury data: ${e.message}`);
+  }
+}
+
+async function openFile(file) {
+  if (!file) return;
+  setText(await file.text(), file.name);
+  say(`Opened ${file.name}.`);
+}
+
+$('open').addEventListener('change', (e) => openFile(e.target.files[0]));
+$('bury').addEventListener('click', loadBury);
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('over');
+  openFile(e.dataTransfer.files[0]);
+});
+
+function download(blob, name) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+const base = () => filename.replace(/\.json$/i, '');
+
+$('download').addEventListener('click', () => {
+  download(new Blob([text.value], { type: 'application/json' }), filename);
+  say(lastValid === text.value ? `Downloaded ${filename}.` : `Downloaded ${filename}. It still has problems: fix them before publishing.`);
+});
+
+$('copy').addEventListener('click', async () => {
+  const pkg = new URL('../pkg/inspection-timeline.js', location.href).href;
+  const snippet = `<inspection-timeline src="data/${filename}"></inspection-timeline>\n<script type="module" src="${pkg}"></script>`;
+  try {
+    await navigator.clipboard.writeText(snippet);
+  } catch {
+    // Without clipboard permission, fall back to a selection the browser can copy.
+    const area = document.createElement('textarea');
+    area.value = snippet;
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  say(`Copied the embed snippet. Upload ${filename} to the data folder beside the article.`);
+});
+
+$('svg').addEventListener('click', async () => {
+  if (lastValid === null) return say('There is no valid chart to export yet.');
+  try {
+    const m = await exports();
+    download(new Blob([m.exportSvg(lastValid, 720, 1)], { type: 'image/svg+xml' }), `${base()}.svg`);
+    say(`Exported ${base()}.svg.`);
+  } catch (e) {
+    say(`Could not export the SVG: ${e.message || e}`);
+  }
+});
+
+$('png').addEventListener('click', async () => {
+  if (lastValid === null) return say('There is no valid chart to export yet.');
+  try {
+    const m = await exports();
+    const canvas = document.createElement('canvas');
+    m.drawFrame(lastValid, canvas, 720, 2);
+    canvas.toBlob((blob) => {
+      download(blob, `${base()}.png`);
+      say(`Exported ${base()}.png.`);
+    }, 'image/png');
+  } catch (e) {
+    say(`Could not export the PNG: ${e.message || e}`);
+  }
+});
+
+// ---- The form that adds an event.
+
+const DATE_INPUTS = {
+  none: () => [],
+  year: () => [Object.assign(document.createElement('input'), { type: 'number', min: 1900, max: 2100, placeholder: '2024', ariaLabel: 'Year' })],
+  quarter: () => {
+    const year = Object.assign(document.createElement('input'), { type: 'number', min: 1900, max: 2100, placeholder: '2024', ariaLabel: 'Year' });
+    const q = document.createElement('select');
+    q.ariaLabel = 'Quarter';
+    for (const n of [1, 2, 3, 4]) q.append(new Option(`Q${n}`, `Q${n}`));
+    return [year, q];
+  },
+  month: () => [Object.assign(document.createElement('input'), { type: 'month', ariaLabel: 'Month' })],
+  day: () => [Object.assign(document.createElement('input'), { type: 'date', ariaLabel: 'Day' })],
+};
+
+function dateInputs(fieldset) {
+  const precision = fieldset.querySelector('select').value;
+  fieldset.querySelector('.inputs').replaceChildren(...DATE_INPUTS[precision]());
+}
+
+function dateValue(fieldset) {
+  const precision = fieldset.querySelector('select').value;
+  const inputs = [...fieldset.querySelectorAll('.inputs input, .inputs select')];
+  if (precision === 'none') return undefined;
+  if (precision === 'quarter') return inputs[0].value ? `${inputs[0].value}-${inputs[1].value}` : '';
+  return inputs[0].value;
+}
+
+for (const fs of form.querySelectorAll('fieldset.date')) {
+  fs.querySelector('select').addEventListener('change', () => dateInputs(fs));
+  dateInputs(fs);
+}
+
+function addRow(templateId, container) {
+  const row = $(templateId).content.firstElementChild.cloneNode(true);
+  row.querySelector('.remove').addEventListener('click', () => row.remove());
+  $(container).append(row);
+  return row;
+}
+$('add-finding').addEventListener('click', () => addRow('finding-row', 'findings'));
+$('add-source').addEventListener('click', () => addRow('source-row', 'sources'));
+
+function refreshRatings() {
+  const select = form.elements.rating;
+  const current = select.value;
+  let scale = [
+    { id: 'outstanding', label: 'Outstanding' }, { id: 'good', label: 'Good' },
+    { id: 'requires-improvement', label: 'Requires improvement' }, { id: 'inadequate', label: 'Inadequate' },
+  ];
+  try {
+    scale = JSON.parse(lastValid).scale || scale;
+  } catch { /* keep the default scale */ }
+  select.replaceChildren(new Option('No rating', ''), ...scale.map((g) => new Option(g.label, g.id)));
+  select.value = current;
+}
+
+function slug(s) {
+  return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'event';
+}
+
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const error = $('form-error');
+  error.textContent = '';
+  let doc;
+  try {
+    doc = JSON.parse(text.value);
+  } catch {
+    error.textContent = 'The data above is not valid JSON yet; fix the problems listed before adding an event.';
+    return;
+  }
+  if (!Array.isArray(doc.events)) doc.events = [];
+  const f = form.elements;
+  const title = f.title.value.trim();
+  if (!title) {
+    error.textContent = 'Give the event a title.';
+    f.title.focus();
+    return;
+  }
+  const ids = new Set(doc.events.map((ev) => ev.id));
+  let id = slug(title);
+  for (let n = 2; ids.has(id); n++) id = `${slug(title)}-${n}`;
+  const ev = { id, kind: f.kind.value, title };
+  if (f.status.value === 'expected') ev.status = 'expected';
+  for (const fs of form.querySelectorAll('fieldset.date')) {
+    const v = dateValue(fs);
+    if (v !== undefined) ev[fs.dataset.field] = v;
+  }
+  if (f.rating.value) ev.rating = f.rating.value;
+  if (f.summary.value.trim()) ev.summary = f.summary.value.trim();
+  const findings = [...$('findings').children]
+    .map((row) => ({
+      text: row.querySelector('[name=finding-text]').value.trim(),
+      tone: row.querySelector('[name=finding-tone]').value,
+      quote: row.querySelector('[name=finding-quote]').checked,
+    }))
+    .filter((x) => x.text);
+  if (findings.length) ev.findings = findings;
+  const sources = [...$('sources').children]
+    .map((row) => {
+      const s = { title: row.querySelector('[name=source-title]').value.trim() };
+      const url = row.querySelector('[name=source-url]').value.trim();
+      const publisher = row.querySelector('[name=source-publisher]').value.trim();
+      if (url) s.url = url;
+      if (publisher) s.publisher = publisher;
+      return s;
+    })
+    .filter((s) => s.title);
+  if (sources.length) ev.sources = sources;
+  doc.events.push(ev);
+  const next = `${JSON.stringify(doc, null, 2)}\n`;
+
+  // Check with the same validator before touching the text, and name the form's fields.
+  const m = await exports();
+  const problems = m.validate(next).filter((p) => p.path.startsWith(`events[${doc.events.length - 1}]`));
+  if (problems.length) {
+    error.textContent = problems.map((p) => p.message.replace(/^./, (c) => c.toUpperCase())).join(' ');
+    return;
+  }
+  setText(next);
+  form.reset();
+  for (const fs of form.querySelectorAll('fieldset.date')) dateInputs(fs);
+  $('findings').replaceChildren();
+  $('sources').replaceChildren();
+  say(`Added "${title}" to the data. Download the JSON to keep it.`);
+});
+
+loadBury();
