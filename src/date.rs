@@ -28,11 +28,11 @@ pub enum Precision {
 /// # Examples
 ///
 /// ```
-/// use inspection_timeline::date::{PartialDate, Precision};
+/// use inspection_timeline::date::{Locale, PartialDate, Precision};
 /// let d: PartialDate = "2023-02".parse().unwrap();
 /// assert_eq!(d.precision(), Precision::Month);
 /// assert_eq!(d.to_string(), "2023-02");
-/// assert_eq!(d.long_en_gb(), "February 2023");
+/// assert_eq!(d.long(&Locale::en_gb()), "February 2023");
 /// assert_eq!(d.last_day() - d.first_day(), 27);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -78,6 +78,46 @@ pub const MONTHS_EN_GB: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// How dates are written for readers: month names and the order of day, month and year. The
+/// browser fills it from `Intl` for the page's language, so the wasm carries no locale
+/// tables; [`Locale::en_gb`] is the default.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Locale {
+    pub months: [String; 12],
+    pub months_short: [String; 12],
+    /// A day-precision date, with `{d}`, `{m}` and `{y}`: "{d} {m} {y}" in British English.
+    pub day_pattern: String,
+    /// A month-precision date, with `{m}` and `{y}`: "{m} {y}".
+    pub month_pattern: String,
+}
+
+impl Locale {
+    pub fn en_gb() -> Locale {
+        const SHORT: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        Locale {
+            months: MONTHS_EN_GB.map(String::from),
+            months_short: SHORT.map(String::from),
+            day_pattern: "{d} {m} {y}".into(),
+            month_pattern: "{m} {y}".into(),
+        }
+    }
+
+    fn fill(pattern: &str, d: &str, m: &str, y: &str) -> String {
+        pattern
+            .replace("{d}", d)
+            .replace("{m}", m)
+            .replace("{y}", y)
+    }
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::en_gb()
+    }
+}
 
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -250,19 +290,19 @@ impl PartialDate {
         }
     }
 
-    /// The date as a reader would say it in British English: "2023", "October to December
-    /// 2023", "February 2023", "27 February 2023".
-    pub fn long_en_gb(&self) -> String {
-        let month = MONTHS_EN_GB[usize::from(self.month - 1)];
+    /// The date as a reader would say it: "2023", "October–December 2023", "February 2023",
+    /// "27 February 2023" in British English.
+    pub fn long(&self, l: &Locale) -> String {
+        let month = &l.months[usize::from(self.month - 1)];
+        let year = self.year.to_string();
         match self.precision {
-            Precision::Year => self.year.to_string(),
-            Precision::Quarter => format!(
-                "{month} to {} {}",
-                MONTHS_EN_GB[usize::from(self.month + 1)],
-                self.year
-            ),
-            Precision::Month => format!("{month} {}", self.year),
-            Precision::Day => format!("{} {month} {}", self.day, self.year),
+            Precision::Year => year,
+            Precision::Quarter => {
+                let last = &l.months[usize::from(self.month + 1)];
+                Locale::fill(&l.month_pattern, "", &format!("{month}–{last}"), &year)
+            }
+            Precision::Month => Locale::fill(&l.month_pattern, "", month, &year),
+            Precision::Day => Locale::fill(&l.day_pattern, &self.day.to_string(), month, &year),
         }
     }
 
@@ -283,27 +323,20 @@ impl fmt::Display for PartialDate {
     }
 }
 
-/// Writes a period from `start` to an optional `end` as a reader would: "27 February to 1
-/// March 2023", "February 2023", "November 2022 to May 2023".
-pub fn range_en_gb(start: &PartialDate, end: Option<&PartialDate>) -> String {
+/// Writes a period from `start` to an optional `end` as a reader would: "27–28 February
+/// 2023", "28 February 2023 – 1 March 2023", "November 2022 – May 2023".
+pub fn range(start: &PartialDate, end: Option<&PartialDate>, l: &Locale) -> String {
     let Some(end) = end.filter(|e| !e.same_period(start)) else {
-        return start.long_en_gb();
+        return start.long(l);
     };
     if start.precision == Precision::Day
         && end.precision == Precision::Day
         && start.year == end.year
+        && start.month == end.month
     {
-        let tail = end.long_en_gb();
-        let head = if start.month == end.month {
-            start.day.to_string()
-        } else {
-            format!(
-                "{} {}",
-                start.day,
-                MONTHS_EN_GB[usize::from(start.month - 1)]
-            )
-        };
-        return format!("{head} to {tail}");
+        let days = format!("{}–{}", start.day, end.day);
+        let month = &l.months[usize::from(start.month - 1)];
+        return Locale::fill(&l.day_pattern, &days, month, &start.year.to_string());
     }
-    format!("{} to {}", start.long_en_gb(), end.long_en_gb())
+    format!("{} – {}", start.long(l), end.long(l))
 }

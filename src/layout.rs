@@ -4,18 +4,20 @@
 //! reader sees is exactly what they can hover. Marks are stored in reading order (by time, then
 //! file order), which is also the keyboard order.
 
-use crate::date::range_en_gb;
+use crate::date::{range, Locale};
 use crate::model::{Event, Kind, Rgb, Status, Timeline};
 use crate::scale::{Tick, TimeScale};
 use crate::text::{ellipsize, estimate_width, lower_first, number_word};
 
 /// What the layout needs to know about the place it draws into.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LayoutConfig {
     /// Width of the drawing in CSS pixels.
     pub width: f64,
     /// Size of label text in CSS pixels.
     pub font_px: f64,
+    /// How dates are written.
+    pub locale: Locale,
 }
 
 impl Default for LayoutConfig {
@@ -23,6 +25,7 @@ impl Default for LayoutConfig {
         LayoutConfig {
             width: 640.0,
             font_px: 13.0,
+            locale: Locale::en_gb(),
         }
     }
 }
@@ -345,7 +348,7 @@ pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
             x1: bx1,
             y1: band_y + BAND_H,
         };
-        let since = start.long_en_gb();
+        let since = start.long(&cfg.locale);
         let long = format!("Rated {} since {since}", lower_first(&grade.label));
         let room = (known_until - bx0 - 12.0).max(0.0);
         let text = [long, grade.label.clone()]
@@ -531,7 +534,7 @@ pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
 
     // Axis ticks and their labels: year labels first, then month labels wherever they fit
     // without touching a label already placed (or the zone's "Next").
-    let ticks: Vec<Tick> = scale.ticks(small * 0.6);
+    let ticks: Vec<Tick> = scale.ticks(small * 0.6, &cfg.locale);
     let tick_lines: Vec<(f64, bool)> = ticks
         .iter()
         .map(|tk| (scale.map(tk.day), tk.major))
@@ -705,7 +708,7 @@ pub struct CardSource {
 
 /// The card for `event`, with its derived visit `number` (from [`visit_numbers`] or
 /// [`Mark::number`]) passed in so that building every card stays linear in the events.
-pub fn card(t: &Timeline, event: usize, number: Option<usize>) -> Card {
+pub fn card(t: &Timeline, event: usize, number: Option<usize>, locale: &Locale) -> Card {
     let e = &t.events[event];
     let (a, b) = MONITORING_RULE;
     let when = e.date.map(|d| {
@@ -714,11 +717,11 @@ pub fn card(t: &Timeline, event: usize, number: Option<usize>) -> Card {
         } else {
             "Took place"
         };
-        format!("{label}: {}", range_en_gb(&d, e.end.as_ref()))
+        format!("{label}: {}", range(&d, e.end.as_ref(), locale))
     });
     let published = e
         .published
-        .map(|p| format!("Report published: {}", p.long_en_gb()));
+        .map(|p| format!("Report published: {}", p.long(locale)));
     Card {
         title: e.title.clone(),
         kind: e.kind.label().to_string(),
@@ -753,7 +756,7 @@ pub fn card(t: &Timeline, event: usize, number: Option<usize>) -> Card {
                     text = format!("{text}, {p}");
                 }
                 if let Some(d) = &s.date {
-                    text = format!("{text}, {}", d.long_en_gb());
+                    text = format!("{text}, {}", d.long(locale));
                 }
                 CardSource {
                     text,
@@ -765,7 +768,7 @@ pub fn card(t: &Timeline, event: usize, number: Option<usize>) -> Card {
 }
 
 /// One sentence that says what the chart shows, for its accessible description.
-pub fn describe(t: &Timeline) -> String {
+pub fn describe(t: &Timeline, locale: &Locale) -> String {
     let order = reading_order(t);
     let numbers = visit_numbers(t);
     let mut parts = Vec::new();
@@ -781,7 +784,7 @@ pub fn describe(t: &Timeline) -> String {
             .map_or("", |g| g.label.as_str());
         let when = e
             .span()
-            .map(|(s, _)| format!(" in {}", s.long_en_gb()))
+            .map(|(s, _)| format!(" in {}", s.long(locale)))
             .unwrap_or_default();
         let who = t.subject.as_deref().unwrap_or("The service");
         let by = t
@@ -861,14 +864,20 @@ pub fn frame(t: &Timeline, cfg: &LayoutConfig) -> Frame {
         lines(s, cfg.font_px, Ink::Muted, false, 0.0, &mut y);
     }
     let chart_top = y + 6.0;
-    let scene = layout(t, &LayoutConfig { width, ..*cfg });
+    let scene = layout(
+        t,
+        &LayoutConfig {
+            width,
+            ..cfg.clone()
+        },
+    );
     let mut y = chart_top + scene.height + 4.0;
     let mut credit = t.credit.clone().unwrap_or_default();
     if let Some(u) = t.updated {
         if !credit.is_empty() {
             credit.push_str(". ");
         }
-        credit.push_str(&format!("Updated {}", u.long_en_gb()));
+        credit.push_str(&format!("Updated {}", u.long(&cfg.locale)));
     }
     if !credit.is_empty() {
         lines(

@@ -41,25 +41,46 @@ impl Theme {
         other: Rgb(0x4d, 0x4d, 0x4d),
     };
 
-    fn kind(&self, k: Kind) -> Rgb {
-        match k {
+    /// Black or white, whichever stands out more on the surface.
+    fn strong(&self) -> Rgb {
+        let (black, white) = (Rgb(0, 0, 0), Rgb(255, 255, 255));
+        if black.contrast(&self.surface) > white.contrast(&self.surface) {
+            black
+        } else {
+            white
+        }
+    }
+
+    /// A colour for marks and rules: at least 3:1 against the surface (WCAG 1.4.11), whatever
+    /// colours a page's theme supplies.
+    pub fn graphic(&self, c: Rgb) -> Rgb {
+        c.legible_on(&self.surface, &self.strong(), 3.0)
+    }
+
+    /// The colour of a kind of event's marks.
+    pub fn kind(&self, k: Kind) -> Rgb {
+        self.graphic(match k {
             Kind::Inspection => self.inspection,
             Kind::MonitoringVisit => self.monitoring,
             Kind::Reinspection => self.reinspection,
             Kind::Other => self.other,
-        }
+        })
     }
 
-    fn ink(&self, ink: Ink) -> Rgb {
+    /// The colour of text, at least 4.5:1 against what it sits on (WCAG 1.4.3).
+    pub fn ink(&self, ink: Ink) -> Rgb {
         match ink {
-            Ink::Text => self.text,
-            Ink::Muted => self.muted,
-            Ink::Kind(k) => self.kind(k),
+            Ink::Text => self.text.legible_on(&self.surface, &self.strong(), 4.5),
+            Ink::Muted => self.muted.legible_on(&self.surface, &self.strong(), 4.5),
+            Ink::Kind(k) => self.kind(k).legible_on(&self.surface, &self.strong(), 4.5),
             Ink::OnBand(c) => {
-                if c.luminance() > 0.35 {
-                    Rgb(0x11, 0x11, 0x11)
+                // On a filled band the better of black and white always reaches 4.5:1.
+                let band = self.graphic(c);
+                let (black, white) = (Rgb(0x11, 0x11, 0x11), Rgb(255, 255, 255));
+                if black.contrast(&band) >= white.contrast(&band) {
+                    black
                 } else {
-                    Rgb(0xff, 0xff, 0xff)
+                    white
                 }
             }
         }
@@ -240,7 +261,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         if let Some((a, b)) = m.bar {
             // The period an approximate date covers, drawn like an interval: a thin rule with
             // end caps, so that neighbouring years read as separate spans.
-            let ink = col(color).mix(if m.expected { 0.35 } else { 0.55 });
+            let ink = col(color).to_rgba();
             let (a, b) = (a + 1.5, b - 1.5);
             self.line(&[(a, c.y), (b, c.y)], ink, 2.0)?;
             self.line(&[(a, c.y - 5.0), (a, c.y + 5.0)], ink, 1.5)?;
@@ -270,7 +291,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             let ring: Vec<_> = self.outline(Shape::Circle, c, r + 6.0);
             let mut closed = ring.clone();
             closed.push(ring[0]);
-            self.line(&closed, col(theme.focus).to_rgba(), 2.5)?;
+            self.line(&closed, col(theme.graphic(theme.focus)).to_rgba(), 2.5)?;
         }
         self.marker(m.shape, c, r, color, m.expected, theme)?;
         if let Some(n) = m.number {
@@ -358,7 +379,7 @@ pub fn render_base<DB: DrawingBackend>(
         p.rect(r.x0, r.y0, r.x1, r.y1, col(theme.rule).mix(0.08).filled())?;
         p.dashed(
             &[(r.x0, r.y0), (r.x0, r.y1)],
-            col(theme.rule).to_rgba(),
+            col(theme.graphic(theme.rule)).to_rgba(),
             1.0,
             3.0,
         )?;
@@ -367,7 +388,8 @@ pub fn render_base<DB: DrawingBackend>(
     for b in &scene.bands {
         let r = b.rect;
         let solid_end = b.known_until.min(r.x1);
-        p.rect(r.x0, r.y0, solid_end, r.y1, col(b.color).filled())?;
+        let color = theme.graphic(b.color);
+        p.rect(r.x0, r.y0, solid_end, r.y1, col(color).filled())?;
         if r.x1 > solid_end {
             // After the latest report the rating is assumed to hold, so it fades.
             p.rect(solid_end, r.y0, r.x1, r.y1, col(b.color).mix(0.25).filled())?;
@@ -393,14 +415,14 @@ pub fn render_base<DB: DrawingBackend>(
     let (ax0, ax1) = scene.axis_x;
     p.line(
         &[(ax0, scene.axis_y), (ax1, scene.axis_y)],
-        col(theme.rule).to_rgba(),
+        col(theme.graphic(theme.rule)).to_rgba(),
         1.0,
     )?;
     for &(x, major) in &scene.ticks {
         let len = if major { 7.0 } else { 3.5 };
         p.line(
             &[(x, scene.axis_y), (x, scene.axis_y + len)],
-            col(theme.rule).to_rgba(),
+            col(theme.graphic(theme.rule)).to_rgba(),
             1.0,
         )?;
         if major {
@@ -428,14 +450,14 @@ pub fn render_base<DB: DrawingBackend>(
                 p.marker(shape, c, 6.0, theme.kind(kind), hollow, theme)?
             }
             Swatch::Bar => {
-                let ink = col(theme.monitoring).mix(0.55);
+                let ink = col(theme.kind(Kind::MonitoringVisit)).to_rgba();
                 p.line(&[(c.x - 8.0, c.y), (c.x + 8.0, c.y)], ink, 2.0)?;
                 p.line(&[(c.x - 8.0, c.y - 5.0), (c.x - 8.0, c.y + 5.0)], ink, 1.5)?;
                 p.line(&[(c.x + 8.0, c.y - 5.0), (c.x + 8.0, c.y + 5.0)], ink, 1.5)?;
             }
             Swatch::Published => p.line(
                 &[(c.x, c.y - 7.0), (c.x, c.y + 7.0)],
-                col(theme.text).to_rgba(),
+                col(theme.ink(Ink::Text)).to_rgba(),
                 2.0,
             )?,
         }

@@ -1,6 +1,6 @@
 //! A linear time scale from days to CSS pixels, with calendar ticks.
 
-use crate::date::{civil_from_days, days_from_civil};
+use crate::date::{civil_from_days, days_from_civil, Locale};
 
 /// Maps a domain of days since 1970-01-01 onto a horizontal pixel range.
 ///
@@ -26,10 +26,6 @@ pub struct Tick {
     pub major: bool,
     pub label: Option<String>,
 }
-
-const MONTH_ABBR: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 impl TimeScale {
     pub fn new(domain: (f64, f64), range: (f64, f64)) -> Self {
@@ -58,9 +54,9 @@ impl TimeScale {
     }
 
     /// Calendar ticks inside the domain: every year boundary, with months or quarters between
-    /// them when there is room. Labels are en-GB ("2023", "Feb") and placed only where they do
-    /// not crowd each other; `char_px` is the estimated width of one label character.
-    pub fn ticks(&self, char_px: f64) -> Vec<Tick> {
+    /// them when there is room. Labels are the year and the locale's short month names ("Feb"
+    /// in en-GB); `char_px` is the estimated width of one label character.
+    pub fn ticks(&self, char_px: f64, locale: &Locale) -> Vec<Tick> {
         let px_per_month = self.bandwidth() * 30.44;
         let step = if px_per_month >= 6.0 {
             1
@@ -93,7 +89,7 @@ impl TimeScale {
                 let label = if major {
                     (year.rem_euclid(year_every) == 0).then(|| year.to_string())
                 } else if label_months || (label_quarters && (month - 1) % 3 == 0) {
-                    Some(MONTH_ABBR[usize::from(month - 1)].to_string())
+                    Some(locale.months_short[usize::from(month - 1)].clone())
                 } else {
                     None
                 };
@@ -130,10 +126,10 @@ mod tests {
             days_from_civil(2021, 10, 1) as f64,
             days_from_civil(2024, 2, 1) as f64,
         );
-        let narrow = TimeScale::new(domain, (0.0, 280.0)).ticks(6.0);
+        let narrow = TimeScale::new(domain, (0.0, 280.0)).ticks(6.0, &Locale::en_gb());
         let labels: Vec<_> = narrow.iter().filter_map(|t| t.label.clone()).collect();
         assert_eq!(labels, ["2022", "2023", "2024"]);
-        let wide = TimeScale::new(domain, (0.0, 3000.0)).ticks(6.0);
+        let wide = TimeScale::new(domain, (0.0, 3000.0)).ticks(6.0, &Locale::en_gb());
         assert!(wide.iter().any(|t| t.label.as_deref() == Some("Feb")));
         assert!(wide.iter().filter(|t| t.major).all(|t| t.label.is_some()));
     }

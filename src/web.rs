@@ -5,9 +5,10 @@
 //! Listeners are kept in the handle and removed by [`Widget::destroy`], so a widget can be
 //! unmounted without leaking closures.
 
+use crate::date::Locale;
 use crate::interact::{Input, Key, State};
 use crate::layout::{self, Card, LayoutConfig, Point, Scene};
-use crate::model::{self, Timeline};
+use crate::model::{self, Rgb, Timeline};
 use crate::render::{self, Highlight, Theme};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -59,6 +60,11 @@ struct Inner {
     dpr: f64,
     /// The host page's font-family, read at each layout.
     font: String,
+    /// Colours from the page's CSS custom properties.
+    theme: Theme,
+    grades: Vec<(String, Rgb)>,
+    /// Month names and date order for the page's language.
+    locale: Locale,
     /// Where a touch or click started, to tell a tap from a scroll.
     down: Option<(f64, f64)>,
 }
@@ -99,14 +105,14 @@ fn text_el(
 
 #[wasm_bindgen]
 impl Widget {
-    /// Builds the widget inside `root` (the element's shadow root); `host` is the element, whose
-    /// font the chart uses.
+    /// Builds the widget inside `parent` (a container in the element's shadow root); `host` is
+    /// the element, whose font the chart uses.
     #[wasm_bindgen(constructor)]
-    pub fn new(root: &web_sys::ShadowRoot, host: HtmlElement) -> Result<Widget, JsValue> {
-        let doc = root
+    pub fn new(parent: &Node, host: HtmlElement) -> Result<Widget, JsValue> {
+        let doc = parent
             .owner_document()
             .ok_or_else(|| JsValue::from_str("no document"))?;
-        let figure = el(&doc, "figure", "it", root)?;
+        let figure = el(&doc, "figure", "it", parent)?;
         let head = el(&doc, "div", "head", &figure)?;
         let title = el(&doc, "p", "title", &head)?;
         let subtitle = el(&doc, "p", "sub", &head)?;
@@ -152,6 +158,9 @@ impl Widget {
             width: 0.0,
             dpr: 1.0,
             font: String::new(),
+            theme: Theme::LIGHT,
+            grades: Vec::new(),
+            locale: Locale::en_gb(),
             down: None,
         }));
         let mut w = Widget {
@@ -194,6 +203,80 @@ impl Widget {
                 Ok(out.into())
             }
         }
+    }
+
+    /// Sets how dates are written: twelve month names, twelve short ones, and patterns for a
+    /// day ("{d} {m} {y}") and a month ("{m} {y}"), as the element reads them from `Intl`.
+    pub fn set_locale(
+        &self,
+        months: Vec<String>,
+        short: Vec<String>,
+        day_pattern: String,
+        month_pattern: String,
+    ) -> Result<(), JsValue> {
+        let (Ok(months), Ok(months_short)) = (
+            <[String; 12]>::try_from(months),
+            <[String; 12]>::try_from(short),
+        ) else {
+            return Err(JsValue::from_str("a locale needs twelve month names"));
+        };
+        let mut inner = self.inner.borrow_mut();
+        inner.locale = Locale {
+            months,
+            months_short,
+            day_pattern,
+            month_pattern,
+        };
+        inner.relayout()?;
+        inner.fill_text()
+    }
+
+    /// Sets the colours, as nine RGB triples: background, text, muted text, rules, focus,
+    /// inspection, monitoring visit, re-inspection, other. With `transparent`, the canvas is
+    /// left clear and the background colour only guides contrast.
+    pub fn set_theme(&self, rgb: Vec<u8>, transparent: bool) -> Result<(), JsValue> {
+        if rgb.len() != 27 {
+            return Err(JsValue::from_str("a theme needs nine colours"));
+        }
+        let c = |i: usize| Rgb(rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]);
+        let mut inner = self.inner.borrow_mut();
+        inner.theme = Theme {
+            background: (!transparent).then(|| c(0)),
+            surface: c(0),
+            text: c(1),
+            muted: c(2),
+            rule: c(3),
+            focus: c(4),
+            inspection: c(5),
+            monitoring: c(6),
+            reinspection: c(7),
+            other: c(8),
+        };
+        inner.relayout()
+    }
+
+    /// Recolours grades of the scale by id, with one RGB triple per id.
+    pub fn set_grade_colors(&self, ids: Vec<String>, rgb: Vec<u8>) -> Result<(), JsValue> {
+        if rgb.len() != ids.len() * 3 {
+            return Err(JsValue::from_str("one colour per grade"));
+        }
+        let mut inner = self.inner.borrow_mut();
+        inner.grades = ids
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id, Rgb(rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2])))
+            .collect();
+        inner.relayout()
+    }
+
+    /// The ids of the current data's grades, for reading `--it-grade-<id>`.
+    pub fn grade_ids(&self) -> Vec<String> {
+        let inner = self.inner.borrow();
+        inner
+            .timeline
+            .as_ref()
+            .map(|t| t.scale.iter().map(|g| g.id.clone()).collect())
+            .unwrap_or_default()
     }
 
     /// Shows a short reader-facing message, for example when the data could not be fetched.
@@ -380,10 +463,25 @@ impl Inner {
         if self.width <= 0.0 {
             return Ok(());
         }
+        // A page's theme may recolour the grades (`--it-grade-<id>`).
+        let recoloured;
+        let t = if self.grades.is_empty() {
+            t
+        } else {
+            let mut copy = t.clone();
+            for g in &mut copy.scale {
+                if let Some((_, c)) = self.grades.iter().find(|(id, _)| *id == g.id) {
+                    g.color = *c;
+                }
+            }
+            recoloured = copy;
+            &recoloured
+        };
         let scene = layout::layout(
             t,
             &LayoutConfig {
                 width: self.width,
+                locale: self.locale.clone(),
                 ..LayoutConfig::default()
             },
         );
@@ -394,7 +492,7 @@ impl Inner {
             .set_property("height", &format!("{}px", scene.height))?;
         c.set_attribute(
             "aria-label",
-            &format!("{} {}", t.title, layout::describe(t)),
+            &format!("{} {}", t.title, layout::describe(t, &self.locale)),
         )?;
         let (w, h) = (
             (scene.width * self.dpr).round() as u32,
@@ -411,7 +509,7 @@ impl Inner {
         render::render_base(
             &backend.into_drawing_area(),
             &scene,
-            &Theme::LIGHT,
+            &self.theme,
             &self.font,
             self.dpr,
         )
@@ -446,7 +544,7 @@ impl Inner {
             render::render_highlight(
                 &backend.into_drawing_area(),
                 scene,
-                &Theme::LIGHT,
+                &self.theme,
                 &self.font,
                 self.dpr,
                 hl,
@@ -466,7 +564,7 @@ impl Inner {
             self.dom.canvas.remove_attribute("aria-describedby")?;
             return Ok(());
         };
-        let content = layout::card(t, mark.event, mark.number);
+        let content = layout::card(t, mark.event, mark.number, &self.locale);
         fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
@@ -481,7 +579,7 @@ impl Inner {
             return;
         };
         let text = self.state.card().and_then(|i| scene.marks.get(i)).map(|m| {
-            let c = layout::card(t, m.event, m.number);
+            let c = layout::card(t, m.event, m.number, &self.locale);
             let when = c.when.or(c.published).or(c.status).unwrap_or_default();
             format!("{}. {when}", c.title)
         });
@@ -501,7 +599,7 @@ impl Inner {
             if !credit.is_empty() {
                 credit.push_str(". ");
             }
-            credit.push_str(&format!("Updated {}", u.long_en_gb()));
+            credit.push_str(&format!("Updated {}", u.long(&self.locale)));
         }
         d.credit.set_text_content(Some(&credit));
         d.figure.set_attribute("aria-label", &t.title)?;
@@ -512,7 +610,7 @@ impl Inner {
             doc,
             "caption",
             "",
-            &format!("{}: {}", t.title, layout::describe(t)),
+            &format!("{}: {}", t.title, layout::describe(t, &self.locale)),
             &d.table,
         )?;
         let thead = el(doc, "thead", "", &d.table)?;
@@ -530,7 +628,7 @@ impl Inner {
         let body = el(doc, "tbody", "", &d.table)?;
         let numbers = layout::visit_numbers(t);
         for i in layout::reading_order(t) {
-            let c = layout::card(t, i, numbers[i]);
+            let c = layout::card(t, i, numbers[i], &self.locale);
             let row = el(doc, "tr", "", &body)?;
             let title = match &c.count {
                 Some(n) => format!("{} ({n})", c.title),

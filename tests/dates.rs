@@ -1,7 +1,7 @@
 //! Dates keep their precision: a month is a month, never its first day.
 
 use inspection_timeline::date::{
-    civil_from_days, days_from_civil, range_en_gb, PartialDate, Precision,
+    civil_from_days, days_from_civil, range, Locale, PartialDate, Precision,
 };
 
 fn d(s: &str) -> PartialDate {
@@ -24,10 +24,11 @@ fn each_precision_reads_and_writes_back() {
 
 #[test]
 fn reader_wording_keeps_the_precision() {
-    assert_eq!(d("2023").long_en_gb(), "2023");
-    assert_eq!(d("2023-Q4").long_en_gb(), "October to December 2023");
-    assert_eq!(d("2023-02").long_en_gb(), "February 2023");
-    assert_eq!(d("2023-02-07").long_en_gb(), "7 February 2023");
+    let l = Locale::en_gb();
+    assert_eq!(d("2023").long(&l), "2023");
+    assert_eq!(d("2023-Q4").long(&l), "October–December 2023");
+    assert_eq!(d("2023-02").long(&l), "February 2023");
+    assert_eq!(d("2023-02-07").long(&l), "7 February 2023");
 }
 
 #[test]
@@ -85,21 +86,59 @@ fn malformed_dates_are_refused() {
 
 #[test]
 fn ranges_are_written_as_a_reader_would() {
+    let l = Locale::en_gb();
+    let r = |a: &str, b: Option<&str>| range(&d(a), b.map(d).as_ref(), &l);
+    assert_eq!(r("2023-02-27", Some("2023-02-28")), "27–28 February 2023");
     assert_eq!(
-        range_en_gb(&d("2023-02-27"), Some(&d("2023-02-28"))),
-        "27 to 28 February 2023"
+        r("2023-02-28", Some("2023-03-01")),
+        "28 February 2023 – 1 March 2023"
     );
+    assert_eq!(r("2022-11", Some("2023-05")), "November 2022 – May 2023");
+    assert_eq!(r("2023-02", None), "February 2023");
+    assert_eq!(r("2023-02", Some("2023-02")), "February 2023");
+}
+
+/// A locale as the browser builds it from `Intl` for `lang="fr"` and `lang="en-US"`.
+fn french() -> Locale {
+    let months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let short = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ];
+    Locale {
+        months: months.map(String::from),
+        months_short: short.map(String::from),
+        day_pattern: "{d} {m} {y}".into(),
+        month_pattern: "{m} {y}".into(),
+    }
+}
+
+#[test]
+fn dates_follow_the_page_language() {
+    let fr = french();
+    assert_eq!(d("2023-02").long(&fr), "février 2023");
+    assert_eq!(d("2023-02-07").long(&fr), "7 février 2023");
+    assert_eq!(d("2023-Q4").long(&fr), "octobre–décembre 2023");
+    let us = Locale {
+        day_pattern: "{m} {d}, {y}".into(),
+        ..Locale::en_gb()
+    };
+    assert_eq!(d("2023-02-07").long(&us), "February 7, 2023");
     assert_eq!(
-        range_en_gb(&d("2023-02-28"), Some(&d("2023-03-01"))),
-        "28 February to 1 March 2023"
-    );
-    assert_eq!(
-        range_en_gb(&d("2022-11"), Some(&d("2023-05"))),
-        "November 2022 to May 2023"
-    );
-    assert_eq!(range_en_gb(&d("2023-02"), None), "February 2023");
-    assert_eq!(
-        range_en_gb(&d("2023-02"), Some(&d("2023-02"))),
-        "February 2023"
+        range(&d("2023-02-27"), Some(&d("2023-02-28")), &us),
+        "February 27–28, 2023"
     );
 }

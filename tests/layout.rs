@@ -1,5 +1,6 @@
 //! Geometry, hit-testing, interaction and the words on the card, all without a browser.
 
+use inspection_timeline::date::Locale;
 use inspection_timeline::interact::{Input, Key, State};
 use inspection_timeline::layout::{self, card, describe, layout, LayoutConfig, Point, Scene};
 use inspection_timeline::text::estimate_width;
@@ -195,7 +196,7 @@ fn monitoring_visits_are_counted_against_the_four_to_six_rule() {
     let numbers: Vec<Option<usize>> = s.marks.iter().map(|m| m.number).collect();
     assert_eq!(numbers, [None, Some(1), Some(2), Some(3), Some(4), None]);
     assert_eq!(
-        card(&t, s.marks[3].event, s.marks[3].number)
+        card(&t, s.marks[3].event, s.marks[3].number, &Locale::en_gb())
             .count
             .as_deref(),
         Some("Visit 3 of the 4–6 before re-inspection")
@@ -457,7 +458,7 @@ fn keys_map_from_the_dom() {
 fn the_card_writes_dates_at_their_precision() {
     let t = bury();
     let s = at(800.0, &t);
-    let c = card(&t, s.marks[0].event, s.marks[0].number);
+    let c = card(&t, s.marks[0].event, s.marks[0].number, &Locale::en_gb());
     assert_eq!(c.title, "Inspection: rated inadequate");
     assert_eq!(c.when.as_deref(), Some("Took place: November 2021"));
     assert_eq!(
@@ -465,19 +466,19 @@ fn the_card_writes_dates_at_their_precision() {
         Some("Report published: December 2021")
     );
     assert_eq!(c.rating.as_deref(), Some("Rating: Inadequate"));
-    let second = card(&t, s.marks[2].event, s.marks[2].number);
+    let second = card(&t, s.marks[2].event, s.marks[2].number, &Locale::en_gb());
     assert_eq!(second.when, None, "no visit date is invented");
     assert_eq!(
         second.published.as_deref(),
         Some("Report published: November 2022")
     );
-    let third = card(&t, s.marks[3].event, s.marks[3].number);
+    let third = card(&t, s.marks[3].event, s.marks[3].number, &Locale::en_gb());
     assert_eq!(third.when.as_deref(), Some("Visit: February 2023"));
     assert!(third
         .findings
         .iter()
         .any(|f| f.tone == "negative" && f.quote));
-    let next = card(&t, s.marks[5].event, s.marks[5].number);
+    let next = card(&t, s.marks[5].event, s.marks[5].number, &Locale::en_gb());
     assert_eq!(next.status.as_deref(), Some("Expected; no date announced"));
 }
 
@@ -513,7 +514,7 @@ fn the_card_stays_inside_the_widget_and_below_every_marker() {
 #[test]
 fn the_summary_sentence_comes_from_the_data() {
     assert_eq!(
-        describe(&bury()),
+        describe(&bury(), &Locale::en_gb()),
         "Bury Council children's services was rated inadequate by Ofsted in November 2021; four monitoring visits since; re-inspection expected after four to six monitoring visits."
     );
 }

@@ -1,8 +1,9 @@
 // <inspection-timeline>: the custom element that hosts the Rust/WebAssembly widget.
 //
-// This file only manages the element's life: it loads the wasm once per page, finds the data
-// (an inline <script type="application/json"> child, the `src` attribute, or `el.data`),
-// watches the size, and turns the widget's results into `render` and `error` events. Drawing,
+// This file only manages the element's life: it loads the wasm once per page (and only when a
+// widget comes near the viewport), finds the data (an inline <script type="application/json">
+// child, the `src` attribute, or `el.data`), watches size, colour scheme, language and
+// printing, and turns the widget's results into `render` and `error` events. Drawing,
 // validation and interaction all happen in Rust.
 
 import init, { Widget } from './inspection_timeline.js';
@@ -14,48 +15,93 @@ function loadWasm() {
   return ready;
 }
 
+// Sizes are in px, not em: a host page's `* { font-size: 30px }` reaches the element itself,
+// and the widget must keep its shape. The font family is inherited on purpose.
 const css = `
-:host { display: block; position: relative; font: inherit; color: #1d1d1f; text-align: left; }
+:host { display: block; position: relative; text-align: left; line-height: normal; letter-spacing: normal;
+  --it-background: transparent; --it-surface: #ffffff; --it-text: #1d1d1f; --it-muted: #59595e; --it-rule: #8a8a90;
+  --it-focus: #005fcc; --it-inspection: #1f2d4d; --it-monitoring-visit: #00639e; --it-reinspection: #6a3d9a;
+  --it-other: #4d4d4d; --it-card-background: #ffffff; --it-positive: #1a6b3f; --it-negative: #a11a28;
+  --it-mixed: #8a5300; --it-link: #005fcc; --it-notice-background: #fff7e6; }
+:host([theme=dark]) {
+  --it-background: #121214; --it-surface: #121214; --it-text: #f2f2f3; --it-muted: #b4b4bb; --it-rule: #8d8d96;
+  --it-focus: #7ab8ff; --it-inspection: #c9d4f0; --it-monitoring-visit: #5cb8f0; --it-reinspection: #c4a3f0;
+  --it-other: #c8c8c8; --it-card-background: #1e1e22; --it-positive: #6fd39b; --it-negative: #ff8a94;
+  --it-mixed: #f0b75c; --it-link: #8cc4ff; --it-notice-background: #3a2c10; }
+@media (prefers-color-scheme: dark) {
+  :host([theme=auto]) {
+    --it-background: #121214; --it-surface: #121214; --it-text: #f2f2f3; --it-muted: #b4b4bb; --it-rule: #8d8d96;
+    --it-focus: #7ab8ff; --it-inspection: #c9d4f0; --it-monitoring-visit: #5cb8f0; --it-reinspection: #c4a3f0;
+    --it-other: #c8c8c8; --it-card-background: #1e1e22; --it-positive: #6fd39b; --it-negative: #ff8a94;
+    --it-mixed: #f0b75c; --it-link: #8cc4ff; --it-notice-background: #3a2c10; }
+}
+@media (forced-colors: active) {
+  :host { --it-background: Canvas; --it-surface: Canvas; --it-text: CanvasText; --it-muted: CanvasText;
+    --it-rule: CanvasText; --it-focus: Highlight; --it-inspection: CanvasText; --it-monitoring-visit: CanvasText;
+    --it-reinspection: CanvasText; --it-other: CanvasText; --it-card-background: Canvas; --it-positive: CanvasText;
+    --it-negative: CanvasText; --it-mixed: CanvasText; --it-link: LinkText; --it-notice-background: Canvas; }
+}
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
-.it { margin: 0; padding: 0; font: inherit; line-height: 1.4; }
+.wrap { position: relative; font-family: var(--it-font, inherit); font-size: 16px; color: var(--it-text);
+  background: var(--it-background); }
+.wrap[data-state=loading] { min-height: var(--it-reserve, 380px); }
+.wrap[data-state=ready] .fallback, .wrap[data-state=loading].has-fallback .it { display: none; }
+.wrap[data-state=failed] .it { display: none; }
+.it { margin: 0; padding: 0; line-height: 1.4; }
 .head { margin: 0 0 6px; }
-.title { margin: 0; font-weight: 700; font-size: 1.1em; }
-.sub { margin: 2px 0 0; font-size: 0.9em; color: #4a4a4f; }
+.title { margin: 0; font-weight: 700; font-size: 17px; }
+.sub { margin: 2px 0 0; font-size: 14px; color: var(--it-muted); }
 .sub:empty, .credit:empty { display: none; }
 .chart { position: relative; }
-canvas { display: block; max-width: 100%; touch-action: manipulation; -webkit-tap-highlight-color: transparent; border-radius: 4px; }
+canvas { display: block; max-width: 100%; touch-action: manipulation; -webkit-tap-highlight-color: transparent; }
 canvas:focus { outline: none; }
-canvas:focus-visible { outline: 2px solid #005fcc; outline-offset: 2px; }
-.msg { display: none; margin: 6px 0; padding: 6px 10px; border-left: 3px solid #b26b00; background: #fff7e6; font-size: 0.85em; color: #1d1d1f; }
+canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; }
+.msg { display: none; margin: 6px 0; padding: 6px 10px; border-left: 3px solid var(--it-mixed);
+  background: var(--it-notice-background); font-size: 14px; color: var(--it-text); }
 .msg.shown { display: block; }
-.credit { margin: 6px 0 0; font-size: 0.8em; color: #4a4a4f; }
+.credit { margin: 6px 0 0; font-size: 13px; color: var(--it-muted); }
 .card { position: absolute; z-index: 10; width: 340px; max-width: 100%; max-height: 70vh; overflow: auto;
-  padding: 10px 12px; background: #fff; color: #1d1d1f; border: 1px solid #8a8a90; border-radius: 6px;
-  box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 0.85em; }
+  padding: 10px 12px; background: var(--it-card-background); color: var(--it-text); border: 1px solid var(--it-rule);
+  border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 14px; transition: opacity .12s ease-out; }
 .card[hidden] { display: none; }
+@starting-style { .card { opacity: 0; } }
+@media (prefers-reduced-motion: reduce) { .card { transition: none; } }
 /* A hover card must not catch the pointer on its way to the next marker; a pinned one holds links. */
 .card:not(.pinned) { pointer-events: none; }
 .card p { margin: 0 0 4px; }
-.card .kind { text-transform: uppercase; letter-spacing: .04em; font-size: .8em; color: #4a4a4f; }
-.card .ctitle { font-weight: 700; font-size: 1.1em; }
-.card .meta { color: #4a4a4f; }
+.card .kind { text-transform: uppercase; letter-spacing: .04em; font-size: 11px; color: var(--it-muted); }
+.card .ctitle { font-weight: 700; font-size: 16px; }
+.card .meta { color: var(--it-muted); }
 .card .summary { margin-top: 6px; }
 .card ul { margin: 6px 0; padding: 0; list-style: none; }
-.card li { margin: 0 0 5px; padding-left: 10px; border-left: 3px solid #8a8a90; }
-.card li.positive { border-color: #1a7f4b; }
-.card li.negative { border-color: #c01f2f; }
-.card li.mixed { border-color: #b26b00; }
-.card .tone { display: block; font-size: .8em; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
-.card li.positive .tone { color: #1a7f4b; }
-.card li.negative .tone { color: #a11a28; }
-.card li.mixed .tone { color: #8a5300; }
-.card .sources { font-size: .9em; color: #4a4a4f; }
+.card li { margin: 0 0 5px; padding-left: 10px; border-left: 3px solid var(--it-rule); }
+.card li.positive { border-color: var(--it-positive); }
+.card li.negative { border-color: var(--it-negative); }
+.card li.mixed { border-color: var(--it-mixed); }
+.card .tone { display: block; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
+.card li.positive .tone { color: var(--it-positive); }
+.card li.negative .tone { color: var(--it-negative); }
+.card li.mixed .tone { color: var(--it-mixed); }
+.card .sources { font-size: 13px; color: var(--it-muted); }
 .card .sources .list > * + *::before { content: ' · '; }
-.card a { color: #005fcc; }
-.card .hint { margin-top: 6px; font-size: .85em; color: #4a4a4f; }
+.card a { color: var(--it-link); }
+.card .hint { margin-top: 6px; font-size: 12px; color: var(--it-muted); }
 .sr-only { position: absolute; width: 1px; height: 1px; contain: strict; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+@media print {
+  .wrap { background: none; }
+  .card { display: none; }
+  canvas { max-width: 100%; height: auto !important; }
+  /* On paper the events table, with every finding, follows the chart. */
+  .sr-only { position: static; width: auto; height: auto; margin: 12px 0 0; overflow: visible; clip: auto;
+    clip-path: none; white-space: normal; contain: none; }
+  table { border-collapse: collapse; width: 100%; font-size: 11px; }
+  caption { text-align: left; font-weight: 700; margin-bottom: 4px; }
+  th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
+  td p, td ul { margin: 0 0 3px; padding-left: 14px; }
+  td p { padding-left: 0; }
+}
 `;
 
 let sheet = null;
@@ -71,23 +117,66 @@ function problem(message) {
   return { path: '', message, line: 0, column: 0 };
 }
 
+/** Month names and date patterns for `lang`, from the browser's Intl data. */
+function localeFor(lang) {
+  let tag = 'en-GB';
+  try {
+    tag = Intl.getCanonicalLocales(lang || 'en-GB')[0];
+  } catch { /* an invalid lang attribute falls back to British English */ }
+  const long = new Intl.DateTimeFormat(tag, { month: 'long', timeZone: 'UTC' });
+  const short = new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' });
+  const monthNames = (fmt) => Array.from({ length: 12 }, (_, m) => {
+    const parts = fmt.formatToParts(Date.UTC(2023, m, 15));
+    return parts.find((p) => p.type === 'month')?.value ?? String(m + 1);
+  });
+  // The order of day, month and year, as {d}, {m} and {y} with the language's punctuation.
+  const pattern = (options) => new Intl.DateTimeFormat(tag, { ...options, timeZone: 'UTC' })
+    .formatToParts(Date.UTC(2023, 1, 27))
+    .map((p) => ({ day: '{d}', month: '{m}', year: '{y}' })[p.type] ?? p.value)
+    .join('');
+  return {
+    months: monthNames(long),
+    short: monthNames(short),
+    day: pattern({ day: 'numeric', month: 'long', year: 'numeric' }),
+    month: pattern({ month: 'long', year: 'numeric' }),
+  };
+}
+
+const THEME_PROPERTIES = ['--it-surface', '--it-text', '--it-muted', '--it-rule', '--it-focus',
+  '--it-inspection', '--it-monitoring-visit', '--it-reinspection', '--it-other'];
+
 export class InspectionTimeline extends HTMLElement {
-  static observedAttributes = ['src', 'refresh'];
+  static observedAttributes = ['src', 'refresh', 'theme', 'lang'];
 
   #root;
+  #wrap;
   #widget = null;
+  #started = false;
   #resize = null;
-  #dpr = null;
+  #watchers = null;
+  #visible = null;
   #pending = null;
   #lastGood = null;
   #fetching = null;
   #srcText = null;
   #timer = null;
+  #printing = false;
+  #themeKey = '';
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [styles()];
+    // Content inside the element (a static image, a link to the data) shows through this slot
+    // until the chart is drawn, and stays if it never can be.
+    this.#wrap = document.createElement('div');
+    this.#wrap.className = 'wrap';
+    this.#wrap.dataset.state = 'loading';
+    const fallback = document.createElement('div');
+    fallback.className = 'fallback';
+    fallback.append(document.createElement('slot'));
+    this.#wrap.append(fallback);
+    this.#root.append(this.#wrap);
     // A page script may set `el.data` before this element is defined; that created a plain
     // property which would hide the setter, so take its value through the setter instead.
     if (Object.prototype.hasOwnProperty.call(this, 'data')) {
@@ -97,18 +186,44 @@ export class InspectionTimeline extends HTMLElement {
     }
   }
 
-  async connectedCallback() {
-    if (this.#widget) return;
+  connectedCallback() {
+    const hasFallback = [...this.childNodes].some((n) =>
+      (n.nodeType === 1 && n.localName !== 'script') || (n.nodeType === 3 && n.textContent.trim()));
+    this.#wrap.classList.toggle('has-fallback', hasFallback);
+    if (this.#started) return;
+    // Widgets far down the page start when they come within a screen or so of the viewport.
+    if (this.getAttribute('loading') !== 'eager' && 'IntersectionObserver' in window) {
+      this.#visible = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.#visible.disconnect();
+          this.#visible = null;
+          this.#start();
+        }
+      }, { rootMargin: '100% 0px' });
+      this.#visible.observe(this);
+    } else {
+      this.#start();
+    }
+  }
+
+  async #start() {
+    if (this.#started) return;
+    this.#started = true;
     try {
       await loadWasm();
     } catch (e) {
+      this.#started = false;
+      this.#wrap.dataset.state = 'failed';
       this.#fail(`the widget's WebAssembly could not be loaded: ${e && e.message ? e.message : e}`,
         'This graphic could not be loaded.');
       return;
     }
-    if (!this.isConnected || this.#widget) return;
-    this.#widget = new Widget(this.#root, this);
-    this.#watchSize();
+    if (!this.isConnected || this.#widget) {
+      this.#started = false;
+      return;
+    }
+    this.#widget = new Widget(this.#wrap, this);
+    this.#watch();
     if (this.#pending !== null) {
       const text = this.#pending;
       this.#pending = null;
@@ -122,36 +237,30 @@ export class InspectionTimeline extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#visible?.disconnect();
+    this.#visible = null;
     clearInterval(this.#timer);
     this.#timer = null;
     this.#resize?.disconnect();
     this.#resize = null;
-    this.#dpr?.abort();
-    this.#dpr = null;
+    this.#watchers?.abort();
+    this.#watchers = null;
     if (this.#widget) {
       this.#widget.destroy();
       this.#widget.free();
       this.#widget = null;
     }
+    this.#themeKey = '';
+    this.#started = false;
+    this.#wrap.dataset.state = 'loading';
   }
 
   attributeChangedCallback(name, old, value) {
     if (!this.#widget || value === old) return;
     if (name === 'src' && value) this.#load(value);
     if (name === 'refresh') this.#schedule();
-  }
-
-  // `refresh="MINUTES"` re-checks `src` on a long-open page (a live blog). Each check is an
-  // HTTP revalidation, so an unchanged file costs a 304; the chart is redrawn only when the
-  // text changed, and a bad file never replaces a good chart.
-  #schedule() {
-    clearInterval(this.#timer);
-    this.#timer = null;
-    const minutes = parseFloat(this.getAttribute('refresh'));
-    if (!(minutes > 0) || !this.getAttribute('src')) return;
-    this.#timer = setInterval(() => {
-      if (document.visibilityState !== 'hidden' && !this.#fetching) this.#load(this.getAttribute('src'));
-    }, Math.max(minutes, 0.01) * 60000);
+    if (name === 'theme') this.#applyTheme();
+    if (name === 'lang') this.#applyLocale();
   }
 
   /** The data last drawn, as an object. */
@@ -176,22 +285,44 @@ export class InspectionTimeline extends HTMLElement {
     else this.#pending = text;
   }
 
-  #apply(text, origin) {
-    let result;
+  #call(f) {
     try {
-      result = this.#widget.set_data(text);
+      f(this.#widget);
+      return true;
     } catch (e) {
       this.#crashed(e);
-      return;
+      return false;
     }
+  }
+
+  #apply(text, origin) {
+    let result;
+    if (!this.#call((w) => { result = w.set_data(text); })) return;
     if (result.ok) {
       this.#lastGood = text;
+      this.#wrap.dataset.state = 'ready';
+      // A new data set may bring its own grades to recolour.
+      this.#applyTheme();
       this.dispatchEvent(new CustomEvent('render', { detail: { events: result.events, origin } }));
     } else {
       console.warn('inspection-timeline: the data has problems:\n' +
         result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n'));
+      if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
       this.#emitError(result.problems);
     }
+  }
+
+  // `refresh="MINUTES"` re-checks `src` on a long-open page (a live blog). Each check is an
+  // HTTP revalidation, so an unchanged file costs a 304; the chart is redrawn only when the
+  // text changed, and a bad file never replaces a good chart.
+  #schedule() {
+    clearInterval(this.#timer);
+    this.#timer = null;
+    const minutes = parseFloat(this.getAttribute('refresh'));
+    if (!(minutes > 0) || !this.getAttribute('src')) return;
+    this.#timer = setInterval(() => {
+      if (document.visibilityState !== 'hidden' && !this.#fetching) this.#load(this.getAttribute('src'));
+    }, Math.max(minutes, 0.01) * 60000);
   }
 
   async #load(src) {
@@ -207,6 +338,7 @@ export class InspectionTimeline extends HTMLElement {
       text = await res.text();
     } catch (e) {
       if (ctrl.signal.aborted) return;
+      if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
       this.#fail(`could not load ${url}: ${e.message}`,
         this.#lastGood === null ? 'This graphic could not be loaded.'
           : 'This graphic could not be updated, so it shows the last version that loaded.');
@@ -223,17 +355,18 @@ export class InspectionTimeline extends HTMLElement {
   // unusable; say so in place of the chart rather than leave it blank or half drawn.
   #crashed(e) {
     this.#widget = null;
+    this.#wrap.dataset.state = 'failed';
     this.#fail(`the widget stopped: ${e && e.message ? e.message : e}`, 'This graphic could not be drawn.');
   }
 
   #fail(developerMessage, readerMessage) {
     console.error(`inspection-timeline: ${developerMessage}`);
     if (this.#widget) this.#widget.show_message(readerMessage);
-    else {
+    else if (!this.#wrap.classList.contains('has-fallback')) {
       const p = document.createElement('p');
       p.setAttribute('role', 'status');
       p.textContent = readerMessage;
-      this.#root.replaceChildren(p);
+      this.#wrap.replaceChildren(this.#wrap.querySelector('.fallback'), p);
     }
     this.#emitError([problem(developerMessage)]);
   }
@@ -242,29 +375,72 @@ export class InspectionTimeline extends HTMLElement {
     this.dispatchEvent(new CustomEvent('error', { detail: { problems } }));
   }
 
-  #watchSize() {
-    const redraw = () => {
-      if (!this.#widget) return;
-      const width = this.getBoundingClientRect().width;
-      if (width <= 0) return;
-      try {
-        this.#widget.resize(width, window.devicePixelRatio || 1);
-      } catch (e) {
-        this.#crashed(e);
-      }
-    };
-    this.#resize = new ResizeObserver(redraw);
-    this.#resize.observe(this);
+  #redraw() {
+    if (!this.#widget) return;
+    const width = this.#wrap.getBoundingClientRect().width;
+    if (width <= 0) return;
+    // Printers get a sharper bitmap than screens.
+    const dpr = this.#printing ? Math.max(3, window.devicePixelRatio || 1) : (window.devicePixelRatio || 1);
+    this.#call((w) => w.resize(width, dpr));
+  }
+
+  /** Turns any CSS colour (a name, a system colour, `rgb()`) into [r, g, b] via the browser. */
+  #rgb(probe, value, fallback) {
+    probe.style.color = fallback;
+    if (value) probe.style.color = value;
+    const m = getComputedStyle(probe).color.match(/[\d.]+/g) || ['0', '0', '0'];
+    return m.slice(0, 3).map((n) => Math.round(Number(n)));
+  }
+
+  #applyTheme() {
+    if (!this.#widget) return;
+    const style = getComputedStyle(this.#wrap);
+    const probe = document.createElement('span');
+    this.#root.append(probe);
+    const bg = style.getPropertyValue('--it-background').trim();
+    const transparent = !bg || bg === 'transparent';
+    const rgb = THEME_PROPERTIES.map((p) => this.#rgb(probe, transparent || p !== '--it-surface'
+      ? style.getPropertyValue(p).trim() : bg, '#000')).flat();
+    const ids = this.#widget.grade_ids();
+    const set = ids.filter((id) => style.getPropertyValue(`--it-grade-${id}`).trim());
+    const gradeRgb = set.map((id) => this.#rgb(probe, style.getPropertyValue(`--it-grade-${id}`).trim(), '#000')).flat();
+    probe.remove();
+    // Every set_* call redraws, so skip them when nothing changed.
+    const key = JSON.stringify([rgb, transparent, set, gradeRgb]);
+    if (key === this.#themeKey) return;
+    this.#themeKey = key;
+    this.#call((w) => {
+      w.set_theme(new Uint8Array(rgb), transparent);
+      w.set_grade_colors(set, new Uint8Array(gradeRgb));
+    });
+  }
+
+  #applyLocale() {
+    if (!this.#widget) return;
+    const l = localeFor(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+    this.#call((w) => w.set_locale(l.months, l.short, l.day, l.month));
+  }
+
+  #watch() {
+    this.#watchers = new AbortController();
+    const signal = this.#watchers.signal;
+    this.#applyLocale();
+    this.#applyTheme();
+    this.#resize = new ResizeObserver(() => this.#redraw());
+    this.#resize.observe(this.#wrap);
     // A change of zoom or a move to another screen changes the device pixel ratio without
     // changing the width; listen for it so the canvas stays crisp.
     const watchDpr = () => {
-      this.#dpr?.abort();
-      this.#dpr = new AbortController();
       matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`)
-        .addEventListener('change', () => { redraw(); watchDpr(); }, { once: true, signal: this.#dpr.signal });
+        .addEventListener('change', () => { this.#redraw(); watchDpr(); }, { once: true, signal });
     };
     watchDpr();
-    redraw();
+    for (const query of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
+      matchMedia(query).addEventListener('change', () => this.#applyTheme(), { signal });
+    }
+    window.addEventListener('beforeprint', () => { this.#printing = true; this.#redraw(); }, { signal });
+    window.addEventListener('afterprint', () => { this.#printing = false; this.#redraw(); }, { signal });
+    this.#redraw();
   }
 }
 
