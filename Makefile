@@ -16,9 +16,12 @@ demo: setup build
 ## Every check CI runs: format, lints (native and wasm32), native tests, wasm build, browser tests.
 test: setup-test fmt lint native-test build browser-test
 
-## Build pkg/ (wasm, bindings, the custom element, types, package.json).
+## Build pkg/ (wasm, bindings, the custom element, types, package.json), and the demo's static
+## fallback image, drawn by the command line from the same data.
 build: setup
 	bash .ci/build.sh
+	cargo run --release --quiet --bin inspection-timeline -- render \
+	  www/data/bury-childrens-services.json -o www/data/bury-childrens-services.png --width 720
 
 setup:
 	bash .ci/setup.sh --npm

@@ -45,7 +45,7 @@ wasm "" pkg
 # What the newsroom's editor page adds: SVG and PNG export. Kept out of the readers' package,
 # where it would cost every reader about 9 KB of gzip.
 wasm editor pkg/editor
-cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts pkg/
+cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts src/js/inspection-timeline-frame.js pkg/
 cp src/schema.json pkg/inspection-timeline.schema.json
 VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 cat > pkg/package.json <<JSON
@@ -61,6 +61,7 @@ cat > pkg/package.json <<JSON
   "files": [
     "inspection-timeline.js",
     "inspection-timeline.d.ts",
+    "inspection-timeline-frame.js",
     "inspection_timeline.js",
     "inspection_timeline.d.ts",
     "inspection_timeline_bg.wasm",

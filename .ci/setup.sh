@@ -70,7 +70,9 @@ if [ "$BROWSER" = 1 ]; then
 fi
 if [ "$NPM" = 1 ]; then
   command -v npm >/dev/null || apt_install nodejs npm
-  (cd tests/browser && { [ -d node_modules/playwright-core ] && [ -d node_modules/binaryen ] || npm ci --no-audit --no-fund; })
+  # npm ci again whenever package-lock.json changed since the last install.
+  (cd tests/browser && { cmp -s package-lock.json node_modules/.package-lock.stamp ||
+    { npm ci --no-audit --no-fund && cp package-lock.json node_modules/.package-lock.stamp; }; })
 fi
 
 {

@@ -18,7 +18,7 @@ function loadWasm() {
 // Sizes are in px, not em: a host page's `* { font-size: 30px }` reaches the element itself,
 // and the widget must keep its shape. The font family is inherited on purpose.
 const css = `
-:host { display: block; position: relative; text-align: left; line-height: normal; letter-spacing: normal;
+:host { display: block; position: relative; text-align: left;
   --it-background: transparent; --it-surface: #ffffff; --it-text: #1d1d1f; --it-muted: #59595e; --it-rule: #8a8a90;
   --it-focus: #005fcc; --it-inspection: #1f2d4d; --it-monitoring-visit: #00639e; --it-reinspection: #6a3d9a;
   --it-other: #4d4d4d; --it-card-background: #ffffff; --it-positive: #1a6b3f; --it-negative: #a11a28;
@@ -43,7 +43,10 @@ const css = `
 }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
-.wrap { position: relative; font-family: var(--it-font, inherit); font-size: 16px; color: var(--it-text);
+/* Everything a host page could set on the element itself and have inherited is reset here. */
+.wrap { position: relative; font-family: var(--it-font, inherit); font-size: 16px; font-style: normal;
+  font-weight: normal; line-height: 1.4; letter-spacing: normal; word-spacing: normal; text-transform: none;
+  text-indent: 0; text-shadow: none; white-space: normal; visibility: visible; color: var(--it-text);
   background: var(--it-background); }
 .wrap[data-state=loading] { min-height: var(--it-reserve, 380px); }
 .wrap[data-state=ready] .fallback, .wrap[data-state=loading].has-fallback .it { display: none; }

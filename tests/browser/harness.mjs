@@ -21,10 +21,12 @@ const TYPES = {
 
 /**
  * Serves the repository read-only. `overrides` maps a URL path to a body (or a status number),
- * so a test can change what the server answers without touching files.
+ * so a test can change what the server answers without touching files; `headers` adds response
+ * headers to a path (a Content-Security-Policy, say).
  */
 export async function serve() {
   const overrides = new Map();
+  const headers = new Map();
   const hits = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -40,6 +42,7 @@ export async function serve() {
       res.end(o);
       return;
     }
+    const extra = headers.get(path) || {};
     const file = normalize(join(ROOT, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(ROOT)) {
       res.writeHead(403).end();
@@ -47,7 +50,7 @@ export async function serve() {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', ...extra });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -56,7 +59,7 @@ export async function serve() {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${server.address().port}`;
-  return { base, overrides, hits, close: () => new Promise((r) => server.close(r)) };
+  return { base, overrides, headers, hits, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launch() {

@@ -1,0 +1,265 @@
+// Embedding in real pages: hostile CSS, the iframe and no-JavaScript modes, strict CSP, lazy
+// loading, themes, forced colours, reduced motion, print, language, and axe-core.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serve, launch, open, waitForEvents, artifact, ROOT } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  // Pages under a strict policy may not use a data: favicon, so serve an empty one.
+  server.overrides.set('/favicon.ico', '');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const inRoot = (page, code, sel = 'inspection-timeline') => page.evaluate(([s, c]) =>
+  new Function('root', 'el', c)(document.querySelector(s).shadowRoot, document.querySelector(s)), [sel, code]);
+
+/** Sweeps the canvas with pointer events; returns the middle point of each card's region. */
+async function regions(page, sel = 'inspection-timeline') {
+  return page.evaluate((s) => {
+    const root = document.querySelector(s).shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const card = root.querySelector('.card');
+    const r = canvas.getBoundingClientRect();
+    const where = {};
+    for (let y = 1; y < r.height; y += 4) {
+      for (let x = 1; x < r.width; x += 4) {
+        canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + x, clientY: r.top + y, pointerType: 'mouse', bubbles: true }));
+        if (!card.hidden) (where[card.querySelector('.ctitle').textContent] ??= []).push([x, y]);
+      }
+    }
+    canvas.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    return Object.fromEntries(Object.entries(where).map(([t, p]) => [t, p[Math.floor(p.length / 2)]]));
+  }, sel);
+}
+
+async function axe(page) {
+  // Let the card finish fading in: axe measures contrast with the opacity of the moment.
+  await page.waitForFunction(() => {
+    const c = document.querySelector('inspection-timeline').shadowRoot.querySelector('.card');
+    return c.hidden || getComputedStyle(c).opacity === '1';
+  });
+  await page.addScriptTag({ path: join(ROOT, 'tests/browser/node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  });
+}
+
+test('a hostile host stylesheet changes neither the chart nor hovering, and the widget leaks no style', async () => {
+  const clean = await open(browser, `${server.base}/tests/browser/pages/clean.html`);
+  const hostile = await open(browser, `${server.base}/tests/browser/pages/hostile.html`);
+  await waitForEvents(clean.page, 'render');
+  await waitForEvents(hostile.page, 'render');
+  const geometry = (page) => inRoot(page, `const c = root.querySelector('canvas'); const r = c.getBoundingClientRect();
+    return { w: r.width, h: r.height, px: c.width, title: getComputedStyle(root.querySelector('.title')).fontSize, image: c.toDataURL() };`);
+  const a = await geometry(clean.page);
+  const b = await geometry(hostile.page);
+  assert.deepEqual({ ...b, image: b.image === a.image }, { ...a, image: true });
+  const where = await regions(clean.page);
+  assert.equal(Object.keys(where).length, 6);
+  assert.deepEqual(await regions(hostile.page), where, 'every event is hovered at the same place');
+  const leak = await clean.page.evaluate(() => {
+    const s = getComputedStyle(document.getElementById('leak'));
+    return { position: s.position, display: s.display, width: document.getElementById('leak').getBoundingClientRect().width };
+  });
+  assert.equal(leak.position, 'static');
+  assert.ok(leak.width > 100, 'page elements named like the widget\'s are untouched');
+  assert.deepEqual([...clean.errors, ...hostile.errors], []);
+  await clean.context.close();
+  await hostile.context.close();
+});
+
+test('without JavaScript the fallback inside the element shows', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/www/index.html`);
+  const img = await page.evaluate(() => {
+    const i = document.querySelector('inspection-timeline img');
+    return { loaded: i.complete && i.naturalWidth > 0, shown: i.getBoundingClientRect().height, alt: i.alt };
+  });
+  assert.ok(img.loaded, 'the static image drawn by the command line loads');
+  assert.ok(img.shown > 100);
+  assert.match(img.alt, /rated inadequate by Ofsted in November 2021/);
+  await page.locator('.graphic').screenshot({ path: await artifact('no-javascript.png') });
+  await context.close();
+});
+
+test('a strict Content-Security-Policy page renders with no console errors', async () => {
+  server.headers.set('/tests/browser/pages/csp.html', {
+    'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+  });
+  const { page, context, errors } = await open(browser, `${server.base}/tests/browser/pages/csp.html`);
+  const [ev] = await waitForEvents(page, 'render');
+  assert.equal(ev.detail.events, 6);
+  const fallbackShown = await page.evaluate(() => document.getElementById('fallback').getBoundingClientRect().height);
+  assert.equal(fallbackShown, 0, 'the fallback gives way to the chart');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await inRoot(page, "return root.querySelector('.card').hidden"), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('when the policy blocks WebAssembly, the fallback stays and error says why', async () => {
+  server.headers.set('/tests/browser/pages/csp-no-wasm.html', {
+    'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'",
+  });
+  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/csp-no-wasm.html`);
+  const [err] = await waitForEvents(page, 'error');
+  assert.match(err.detail.problems[0].message, /WebAssembly could not be loaded/);
+  const shown = await page.evaluate(() => document.getElementById('fallback').getBoundingClientRect().height);
+  assert.ok(shown > 0, 'the fallback is still there');
+  await context.close();
+});
+
+test('a widget far below the fold starts only when scrolled near', async () => {
+  server.hits.clear();
+  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/lazy.html`);
+  await page.waitForTimeout(600);
+  const wasmHits = () => [...server.hits].filter(([p]) => p.endsWith('.wasm')).length;
+  assert.equal(wasmHits(), 0, 'no wasm before it is needed');
+  assert.equal(await page.evaluate(() => window.__events.length), 0);
+  const reserved = await page.evaluate(() => document.getElementById('far').getBoundingClientRect().height);
+  assert.ok(reserved >= 300, `the element reserves room before it draws (${reserved}px)`);
+  await page.evaluate(() => document.getElementById('far').scrollIntoView());
+  await waitForEvents(page, 'render');
+  assert.equal(wasmHits(), 1);
+  await context.close();
+});
+
+test('the page does not jump when the chart arrives', async () => {
+  const { page, context } = await open(browser, `${server.base}/www/index.html`, { viewport: { width: 1200, height: 1400 } });
+  await page.evaluate(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await waitForEvents(page, 'render');
+  await page.waitForTimeout(300);
+  const cls = await page.evaluate(() => window.__cls);
+  assert.ok(cls < 0.05, `cumulative layout shift ${cls}`);
+  await context.close();
+});
+
+test('the iframe page tells its parent its height with pym.js messages', async () => {
+  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/parent.html`);
+  await page.evaluate(() => {
+    window.__messages = [];
+    window.addEventListener('message', (e) => window.__messages.push(e.data));
+  });
+  await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200);
+  const frame = page.frames().find((f) => f.url().includes('embed.html'));
+  const fit = async () => {
+    const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await page.waitForFunction((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1, inner);
+    return inner;
+  };
+  const wide = await fit();
+  await page.evaluate(() => { document.getElementById('column').style.width = '340px'; });
+  await page.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height !== h, wide);
+  const narrow = await fit();
+  assert.notEqual(narrow, wide, 'the height follows the content as it reflows');
+  const messages = await page.evaluate(() => window.__messages);
+  assert.ok(messages.length >= 2);
+  for (const m of messages) assert.match(m, /^pymxPYMxburyxPYMxheightxPYMx\d+$/);
+  await context.close();
+});
+
+test('keyboard focus is visible, and axe-core finds no violations in light or dark themes', async () => {
+  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  await page.keyboard.press('Tab');
+  const focus = await inRoot(page, `const c = root.querySelector('canvas');
+    return { visible: c.matches(':focus-visible'), outline: getComputedStyle(c).outlineStyle, width: getComputedStyle(c).outlineWidth };`);
+  assert.deepEqual(focus, { visible: true, outline: 'solid', width: '3px' });
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await axe(page), []);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('theme', 'dark'));
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('inspection-timeline').shadowRoot.querySelector('.wrap')).backgroundColor === 'rgb(18, 18, 20)');
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await axe(page), []);
+  await page.locator('.graphic').screenshot({ path: await artifact('dark-1200.png') });
+  await context.close();
+});
+
+test('theme="auto" follows the colour scheme and the canvas redraws when it changes', async () => {
+  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('theme', 'auto'));
+  const pixel = () => inRoot(page, `const c = root.querySelector('canvas');
+    return Array.from(c.getContext('2d').getImageData(2, c.height - 2, 1, 1).data).join(',');`);
+  const light = await pixel();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction((p) => {
+    const c = document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas');
+    return Array.from(c.getContext('2d').getImageData(2, c.height - 2, 1, 1).data).join(',') !== p;
+  }, light);
+  assert.equal(await pixel(), '18,18,20,255', 'the dark background is painted');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction((p) => {
+    const c = document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas');
+    return Array.from(c.getContext('2d').getImageData(2, c.height - 2, 1, 1).data).join(',') === p;
+  }, light);
+  await context.close();
+});
+
+test('forced colours (Windows high contrast) redraw with the system colours', async () => {
+  const { page, context, errors } = await open(browser, `${server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  const before = await inRoot(page, "return root.querySelector('canvas').toDataURL()");
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.waitForFunction((b) => document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas').toDataURL() !== b, before);
+  const colours = await inRoot(page, `const p = document.createElement('span'); root.append(p);
+    p.style.color = 'CanvasText'; const text = getComputedStyle(p).color; p.remove();
+    return { text, wrap: getComputedStyle(root.querySelector('.wrap')).color };`);
+  assert.equal(colours.wrap, colours.text);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await inRoot(page, "return root.querySelector('.card').hidden"), false);
+  await page.locator('.graphic').screenshot({ path: await artifact('forced-colors.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('reduced motion turns off the card\'s fade', async () => {
+  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  const duration = () => inRoot(page, "return getComputedStyle(root.querySelector('.card')).transitionDuration");
+  assert.notEqual(await duration(), '0s');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  assert.equal(await duration(), '0s');
+  await context.close();
+});
+
+test('printing shows the chart and the table of events with their findings', async () => {
+  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  await page.emulateMedia({ media: 'print' });
+  const table = await inRoot(page, `const t = root.querySelector('table');
+    return { height: t.getBoundingClientRect().height, rows: t.querySelectorAll('tbody tr').length, text: t.textContent };`);
+  assert.ok(table.height > 200, `the table is printed (${table.height}px)`);
+  assert.equal(table.rows, 6);
+  assert.match(table.text, /Social workers have a clearer understanding of expectations/);
+  await page.screenshot({ path: await artifact('print.png'), fullPage: true });
+  await page.pdf({ path: await artifact('print.pdf'), format: 'A4' });
+  await context.close();
+});
+
+test('dates follow the page language', async () => {
+  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/fr.html`);
+  await waitForEvents(page, 'render');
+  const cells = await inRoot(page, "return [...root.querySelectorAll('tbody td')].map((td) => td.textContent).join(' | ')");
+  assert.match(cells, /Visit: février 2023/);
+  assert.match(cells, /Report published: novembre 2022/);
+  assert.match(await inRoot(page, "return root.querySelector('canvas').getAttribute('aria-label')"), /in novembre 2021/);
+  await context.close();
+});
