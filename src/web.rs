@@ -666,8 +666,12 @@ impl Inner {
                 }
             }
             let cell = el(doc, "td", "", &row)?;
-            for s in &c.sources {
-                source_el(doc, s, &cell)?;
+            if !c.sources.is_empty() {
+                let list = el(doc, "ul", "", &cell)?;
+                for s in &c.sources {
+                    let item = el(doc, "li", "", &list)?;
+                    source_el(doc, s, &item)?;
+                }
             }
         }
         Ok(())
