@@ -144,8 +144,10 @@ pub struct Band {
     pub rect: Rect,
     pub color: Rgb,
     /// Where the solid band ends and a faded continuation begins: after the last report, the
-    /// rating is assumed, not known.
+    /// rating is assumed, not known. An x, or a y for a vertical band.
     pub known_until: f64,
+    /// Runs down the page (the phone layout) rather than across.
+    pub vertical: bool,
 }
 
 /// The zone after the last dated event where undated expected events are placed.
@@ -173,9 +175,12 @@ pub struct LegendItem {
 pub struct Scene {
     pub width: f64,
     pub height: f64,
+    /// The phone layout: one row per event down the page, instead of time across it.
+    pub vertical: bool,
     pub bands: Vec<Band>,
-    /// Horizontal rules that carry each lane's markers.
-    pub lane_lines: Vec<(f64, f64, f64)>,
+    /// Light rules: the lines that carry a lane's markers, the spine of the phone layout,
+    /// year dividers.
+    pub rules: Vec<(Point, Point)>,
     pub marks: Vec<Mark>,
     pub axis_y: f64,
     pub axis_x: (f64, f64),
@@ -241,7 +246,20 @@ pub fn visit_numbers(t: &Timeline) -> Vec<Option<usize>> {
     out
 }
 
+/// Widths below this get the phone layout: one row per event down the page.
+pub const PHONE_BELOW: f64 = 480.0;
+
+/// Lays the timeline out for `cfg.width`: time across the page, or, below [`PHONE_BELOW`],
+/// one row per event down it.
 pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
+    if cfg.width < PHONE_BELOW {
+        layout_rows(t, cfg)
+    } else {
+        layout_across(t, cfg)
+    }
+}
+
+fn layout_across(t: &Timeline, cfg: &LayoutConfig) -> Scene {
     let width = cfg.width.max(200.0);
     let fs = cfg.font_px;
     let small = (fs * 0.85).round();
@@ -370,6 +388,7 @@ pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
             rect,
             color: grade.color,
             known_until,
+            vertical: false,
         });
     }
 
@@ -402,7 +421,8 @@ pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
                 bold: false,
             });
         }
-        lane_lines.push((PAD, width - PAD, lane_center(li)));
+        let y = lane_center(li);
+        lane_lines.push((Point { x: PAD, y }, Point { x: width - PAD, y }));
     }
 
     // Marks. Undated expected events stack in the next zone, one column per lane.
@@ -575,7 +595,40 @@ pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
         }
     }
 
-    // Legend: one entry for each kind of mark the chart uses, wrapped to the width.
+    let legend_end = legend(
+        &marks,
+        width,
+        axis_y + 8.0 + small + 14.0,
+        small,
+        &mut labels,
+    );
+    let (legend, height) = (legend_end.0, legend_end.1);
+
+    Scene {
+        width,
+        height,
+        vertical: false,
+        bands,
+        rules: lane_lines,
+        marks,
+        axis_y,
+        axis_x: (PAD, width - PAD),
+        ticks: tick_lines,
+        next_zone: zone,
+        legend,
+        labels,
+    }
+}
+
+/// The legend: one entry for each kind of mark the chart uses, wrapped to the width, from
+/// `top`. Returns the entries and the height of the chart below them.
+fn legend(
+    marks: &[Mark],
+    width: f64,
+    top: f64,
+    small: f64,
+    labels: &mut Vec<Label>,
+) -> (Vec<LegendItem>, f64) {
     let mut entries: Vec<(Swatch, String)> = Vec::new();
     for (_, kind) in Kind::ALL {
         if marks.iter().any(|m| m.kind == kind && !m.expected) {
@@ -599,17 +652,17 @@ pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
     if marks.iter().any(|m| m.published_x.is_some()) {
         entries.push((Swatch::Published, "Report published".into()));
     }
-    let mut legend = Vec::new();
+    let mut items = Vec::new();
     let row_h = small + 8.0;
     let mut lx = PAD;
-    let mut ly = axis_y + 8.0 + small + 14.0;
+    let mut ly = top;
     for (swatch, text) in entries {
         let w = 22.0 + estimate_width(&text, small) + 14.0;
         if lx > PAD && lx + w > width - PAD {
             lx = PAD;
             ly += row_h;
         }
-        legend.push(LegendItem {
+        items.push(LegendItem {
             at: Point {
                 x: lx + 7.0,
                 y: ly + small / 2.0,
@@ -627,18 +680,224 @@ pub fn layout(t: &Timeline, cfg: &LayoutConfig) -> Scene {
         });
         lx += w;
     }
-    let height = (ly + row_h + 4.0).ceil();
+    (items, (ly + row_h + 4.0).ceil())
+}
 
+/// The phone layout: a row per event in reading order, with its date and title written out,
+/// year dividers, the rating as a strip down the left, and each row a tap target.
+fn layout_rows(t: &Timeline, cfg: &LayoutConfig) -> Scene {
+    const ROW: f64 = 54.0;
+    const DIVIDER: f64 = 26.0;
+    let width = cfg.width.max(200.0);
+    let fs = cfg.font_px;
+    let small = (fs * 0.85).round();
+    let order = reading_order(t);
+    let numbers = visit_numbers(t);
+    let (a, b) = MONITORING_RULE;
+    let strip_x = PAD;
+    let spine_x = PAD + 22.0;
+    let text_x = PAD + 42.0;
+    let text_w = width - text_x - PAD;
+    let mut labels = Vec::new();
+    let mut marks = Vec::new();
+    let mut rules = Vec::new();
+
+    // The rating in force now, across the top.
+    let graded: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let e = &t.events[i];
+            e.kind.is_graded()
+                && e.status == Status::Done
+                && e.rating.is_some()
+                && e.span().is_some()
+        })
+        .collect();
+    let mut bands = Vec::new();
+    let mut y = 8.0;
+    if let Some(&last) = graded.last() {
+        let e = &t.events[last];
+        if let (Some(g), Some((start, _))) = (e.rating.and_then(|r| t.scale.get(r)), e.span()) {
+            let rect = Rect {
+                x0: PAD,
+                y0: y,
+                x1: width - PAD,
+                y1: y + BAND_H,
+            };
+            bands.push(Band {
+                rect,
+                color: g.color,
+                known_until: rect.x1,
+                vertical: false,
+            });
+            let long = format!(
+                "Rated {} since {}",
+                lower_first(&g.label),
+                start.long(&cfg.locale)
+            );
+            let text = [long, g.label.clone()]
+                .into_iter()
+                .find(|s| estimate_width(s, small) <= rect.width() - 12.0)
+                .or_else(|| ellipsize(&g.label, small, rect.width() - 12.0));
+            if let Some(text) = text {
+                labels.push(Label {
+                    x: PAD + 6.0,
+                    y: y + (BAND_H - small) / 2.0,
+                    text,
+                    px: small,
+                    anchor: Anchor::Start,
+                    ink: Ink::OnBand(g.color),
+                    bold: true,
+                });
+            }
+        }
+        y += BAND_H + 10.0;
+    }
+
+    let mut row_top = vec![0.0; t.events.len()];
+    let mut last_year = None;
+    let mut next_shown = false;
+    for &i in &order {
+        let e = &t.events[i];
+        let divider = match e.span() {
+            Some((start, _)) if last_year != Some(start.year()) => {
+                last_year = Some(start.year());
+                Some(start.year().to_string())
+            }
+            None if !next_shown => {
+                next_shown = true;
+                Some("Next".to_string())
+            }
+            _ => None,
+        };
+        if let Some(text) = divider {
+            let w = estimate_width(&text, small);
+            labels.push(Label {
+                x: text_x,
+                y: y + 8.0,
+                text,
+                px: small,
+                anchor: Anchor::Start,
+                ink: Ink::Text,
+                bold: true,
+            });
+            let ry = y + 8.0 + small / 2.0;
+            rules.push((
+                Point {
+                    x: text_x + w + 8.0,
+                    y: ry,
+                },
+                Point {
+                    x: width - PAD,
+                    y: ry,
+                },
+            ));
+            y += DIVIDER;
+        }
+        row_top[i] = y;
+        let center = Point {
+            x: spine_x,
+            y: y + ROW / 2.0,
+        };
+        let when = match (e.date, e.published) {
+            (Some(d), _) => range(&d, e.end.as_ref(), &cfg.locale),
+            (None, Some(p)) => format!("Report published {}", p.long(&cfg.locale)),
+            (None, None) => "Date not announced".to_string(),
+        };
+        let what = match numbers[i] {
+            Some(n) => format!("Visit {n} of {a}–{b}"),
+            None if e.status == Status::Expected => format!("{} (expected)", e.kind.label()),
+            None => e.kind.label().to_string(),
+        };
+        if let Some(text) = ellipsize(&format!("{when} · {what}"), small, text_w) {
+            labels.push(Label {
+                x: text_x,
+                y: y + 8.0,
+                text,
+                px: small,
+                anchor: Anchor::Start,
+                ink: Ink::Muted,
+                bold: false,
+            });
+        }
+        if let Some(text) = ellipsize(&e.title, fs, text_w) {
+            labels.push(Label {
+                x: text_x,
+                y: y + 10.0 + small,
+                text,
+                px: fs,
+                anchor: Anchor::Start,
+                ink: Ink::Text,
+                bold: true,
+            });
+        }
+        marks.push(Mark {
+            event: i,
+            kind: e.kind,
+            shape: shape_of(e.kind),
+            expected: e.status == Status::Expected,
+            center,
+            r: MARK_R,
+            bar: None,
+            published_x: None,
+            number: numbers[i],
+            // The whole row answers a tap, well over the 24 px minimum target.
+            hit: Rect {
+                x0: 0.0,
+                y0: y,
+                x1: width,
+                y1: y + ROW,
+            },
+        });
+        y += ROW;
+    }
+    let rows_end = y;
+    if let (Some(first), Some(last)) = (marks.first(), marks.last()) {
+        rules.push((first.center, last.center));
+    }
+
+    // The rating down the left edge, beside the rows it covers.
+    let last_done_bottom = order
+        .iter()
+        .rev()
+        .find(|&&i| t.events[i].status == Status::Done)
+        .map_or(rows_end, |&i| row_top[i] + ROW);
+    for (n, &g) in graded.iter().enumerate() {
+        let Some(grade) = t.events[g].rating.and_then(|r| t.scale.get(r)) else {
+            continue;
+        };
+        let top = row_top[g] + 6.0;
+        let (bottom, known) = match graded.get(n + 1) {
+            Some(&next) => (row_top[next] - 2.0, row_top[next] - 2.0),
+            None => (rows_end - 6.0, last_done_bottom - 6.0),
+        };
+        let rect = Rect {
+            x0: strip_x,
+            y0: top,
+            x1: strip_x + 5.0,
+            y1: bottom,
+        };
+        bands.push(Band {
+            rect,
+            color: grade.color,
+            known_until: known,
+            vertical: true,
+        });
+    }
+
+    let (legend, height) = legend(&marks, width, rows_end + 10.0, small, &mut labels);
     Scene {
         width,
         height,
+        vertical: true,
         bands,
-        lane_lines,
+        rules,
         marks,
-        axis_y,
-        axis_x: (PAD, width - PAD),
-        ticks: tick_lines,
-        next_zone: zone,
+        axis_y: rows_end,
+        axis_x: (0.0, 0.0),
+        ticks: Vec::new(),
+        next_zone: None,
         legend,
         labels,
     }
@@ -666,8 +925,16 @@ impl Scene {
 
 /// Where to put a card `card_width` wide for `mark`: centred on the marker's time, moved
 /// left or right to stay inside the widget, and below every lane so that it never hides
-/// another marker the pointer may be heading for. Returns its top-left corner.
+/// another marker the pointer may be heading for; in the phone layout, under the mark's row.
+/// Returns its top-left corner.
 pub fn place_card(scene: &Scene, mark: &Mark, card_width: f64) -> Point {
+    if scene.vertical {
+        // On a phone the card opens under its row, full width.
+        return Point {
+            x: 0.0,
+            y: mark.hit.y1,
+        };
+    }
     let w = card_width.min(scene.width);
     let x = (mark.center.x - w / 2.0).clamp(0.0, (scene.width - w).max(0.0));
     Point {

@@ -387,37 +387,51 @@ pub fn render_base<DB: DrawingBackend>(
 
     for b in &scene.bands {
         let r = b.rect;
-        let solid_end = b.known_until.min(r.x1);
         let color = theme.graphic(b.color);
-        p.rect(r.x0, r.y0, solid_end, r.y1, col(color).filled())?;
-        if r.x1 > solid_end {
-            // After the latest report the rating is assumed to hold, so it fades.
-            p.rect(solid_end, r.y0, r.x1, r.y1, col(b.color).mix(0.25).filled())?;
-            p.dashed(
-                &[(solid_end, r.y0), (r.x1, r.y0)],
-                col(b.color).to_rgba(),
-                1.0,
-                3.0,
+        // The band runs from its start to `known_until` solid, then faded: after the latest
+        // report the rating is assumed to hold, not reported.
+        let (solid, faded, edges) = if b.vertical {
+            let end = b.known_until.min(r.y1);
+            (
+                (r.x0, r.y0, r.x1, end),
+                (r.x0, end, r.x1, r.y1),
+                [[(r.x0, end), (r.x0, r.y1)], [(r.x1, end), (r.x1, r.y1)]],
+            )
+        } else {
+            let end = b.known_until.min(r.x1);
+            (
+                (r.x0, r.y0, end, r.y1),
+                (end, r.y0, r.x1, r.y1),
+                [[(end, r.y0), (r.x1, r.y0)], [(end, r.y1), (r.x1, r.y1)]],
+            )
+        };
+        p.rect(solid.0, solid.1, solid.2, solid.3, col(color).filled())?;
+        if faded.2 > faded.0 && faded.3 > faded.1 {
+            p.rect(
+                faded.0,
+                faded.1,
+                faded.2,
+                faded.3,
+                col(color).mix(0.25).filled(),
             )?;
-            p.dashed(
-                &[(solid_end, r.y1), (r.x1, r.y1)],
-                col(b.color).to_rgba(),
-                1.0,
-                3.0,
-            )?;
+            for edge in edges {
+                p.dashed(&edge, col(color).to_rgba(), 1.0, 3.0)?;
+            }
         }
     }
 
-    for &(x0, x1, y) in &scene.lane_lines {
-        p.line(&[(x0, y), (x1, y)], col(theme.rule).mix(0.35), 1.0)?;
+    for &(a, b) in &scene.rules {
+        p.line(&[(a.x, a.y), (b.x, b.y)], col(theme.rule).mix(0.35), 1.0)?;
     }
 
     let (ax0, ax1) = scene.axis_x;
-    p.line(
-        &[(ax0, scene.axis_y), (ax1, scene.axis_y)],
-        col(theme.graphic(theme.rule)).to_rgba(),
-        1.0,
-    )?;
+    if ax1 > ax0 {
+        p.line(
+            &[(ax0, scene.axis_y), (ax1, scene.axis_y)],
+            col(theme.graphic(theme.rule)).to_rgba(),
+            1.0,
+        )?;
+    }
     for &(x, major) in &scene.ticks {
         let len = if major { 7.0 } else { 3.5 };
         p.line(

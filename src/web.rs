@@ -568,6 +568,9 @@ impl Inner {
         fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
+        // On a phone the card takes the full width under its row.
+        card.style()
+            .set_property("width", if scene.vertical { "100%" } else { "" })?;
         let at = layout::place_card(scene, mark, f64::from(card.offset_width()));
         card.style().set_property("left", &format!("{}px", at.x))?;
         card.style().set_property("top", &format!("{}px", at.y))?;

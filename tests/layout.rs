@@ -58,7 +58,7 @@ fn marks_are_in_time_order_with_undated_expected_events_last() {
 #[test]
 fn the_undated_expected_event_sits_in_the_next_zone() {
     let t = bury();
-    for width in [320.0, 1200.0] {
+    for width in [480.0, 1200.0] {
         let s = at(width, &t);
         let zone = s.next_zone.as_ref().expect("a next zone").rect;
         let last = s.marks.last().unwrap();
@@ -290,7 +290,7 @@ fn hit_test_between_markers_picks_the_nearest() {
         r#"{"id": "a", "kind": "monitoring-visit", "title": "A", "date": "2023-01-10"},
            {"id": "b", "kind": "monitoring-visit", "title": "B", "date": "2023-03-10"}"#,
     );
-    let s = at(400.0, &t);
+    let s = at(600.0, &t);
     let (a, b) = (s.marks[0].center, s.marks[1].center);
     let gap = b.x - a.x;
     assert!(gap > 2.0 * 12.0 + 8.0, "the markers are apart: {gap}");
@@ -485,7 +485,7 @@ fn the_card_writes_dates_at_their_precision() {
 #[test]
 fn the_card_stays_inside_the_widget_and_below_every_marker() {
     let t = bury();
-    let s = at(375.0, &t);
+    let s = at(600.0, &t);
     for m in &s.marks {
         let p = layout::place_card(&s, m, 340.0);
         assert!(p.x >= 0.0 && p.x + 340.0 <= s.width + 1e-9, "{p:?}");
@@ -496,7 +496,7 @@ fn the_card_stays_inside_the_widget_and_below_every_marker() {
             );
         }
     }
-    let p = layout::place_card(&s, &s.marks[0], 500.0);
+    let p = layout::place_card(&s, &s.marks[0], 800.0);
     assert_eq!(
         p.x, 0.0,
         "a card wider than the widget starts at its left edge"
@@ -508,6 +508,100 @@ fn the_card_stays_inside_the_widget_and_below_every_marker() {
         p.x,
         1200.0 - 340.0,
         "a card at the right edge is pulled inside"
+    );
+}
+
+#[test]
+fn phones_get_one_row_per_event_down_the_page() {
+    let t = bury();
+    for width in [320.0, 375.0, 479.0] {
+        let s = at(width, &t);
+        assert!(s.vertical, "{width}");
+        assert_eq!(
+            ids(&t, &s),
+            ids(&t, &at(1200.0, &t)),
+            "the same reading order as on a desktop"
+        );
+        for pair in s.marks.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(a.hit.y1 <= b.hit.y0, "rows do not overlap");
+            assert_eq!(a.center.x, b.center.x, "markers line up on one spine");
+        }
+        for m in &s.marks {
+            assert!(
+                m.hit.y1 - m.hit.y0 >= 44.0 && m.hit.x0 == 0.0 && m.hit.x1 == width,
+                "a whole-row tap target: {:?}",
+                m.hit
+            );
+            assert_eq!(
+                s.hit_test(Point {
+                    x: width - 5.0,
+                    y: (m.hit.y0 + m.hit.y1) / 2.0
+                }),
+                s.mark_of_event(m.event)
+            );
+        }
+    }
+    assert!(!at(480.0, &t).vertical);
+}
+
+#[test]
+fn phone_rows_write_out_dates_and_titles() {
+    let t = bury();
+    let s = at(375.0, &t);
+    let texts: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
+    for expected in [
+        "Rated inadequate since November 2021",
+        "November 2021 · Inspection",
+        "Inspection: rated inadequate",
+        "2022 · Visit 1 of 4–6",
+        "Report published November 2022 · Visit 2 of 4–6",
+        "February 2023 · Visit 3 of 4–6",
+        "Date not announced · Re-inspection (expected)",
+        "2021",
+        "2022",
+        "2023",
+        "Next",
+    ] {
+        assert!(
+            texts.contains(&expected),
+            "{expected:?} missing from {texts:#?}"
+        );
+    }
+}
+
+#[test]
+fn on_phones_the_rating_runs_down_beside_the_rows_it_covers() {
+    let t = bury();
+    let s = at(375.0, &t);
+    let strip = s
+        .bands
+        .iter()
+        .find(|b| b.vertical)
+        .expect("a strip down the side");
+    let first = &s.marks[0];
+    let last_done = &s.marks[4];
+    let expected = &s.marks[5];
+    assert!(
+        strip.rect.y0 >= first.hit.y0 && strip.rect.y0 < first.center.y,
+        "starts at the inspection's row"
+    );
+    assert!(
+        (strip.known_until - (last_done.hit.y1 - 6.0)).abs() < 1e-9,
+        "solid to the last report"
+    );
+    assert!(
+        strip.rect.y1 > expected.center.y,
+        "fading beside the expected re-inspection"
+    );
+    let card = layout::place_card(&s, &s.marks[2], 340.0);
+    assert_eq!(
+        card,
+        Point {
+            x: 0.0,
+            y: s.marks[2].hit.y1
+        },
+        "a phone card opens under its row"
     );
 }
 
