@@ -227,3 +227,77 @@ fn svg_output_has_the_chart_size_and_its_words() {
     assert!(svg.contains("Rated inadequate since November 2021"));
     assert!(svg.contains("Re-inspection (expected)"));
 }
+
+#[test]
+fn any_theme_keeps_text_and_graphics_legible() {
+    use inspection_timeline::layout::Ink;
+    use inspection_timeline::model::{Kind, Rgb};
+    // Backgrounds from white to black, with colours a page might set carelessly: too light,
+    // too dark, the same as the background.
+    let backgrounds = [
+        Rgb(255, 255, 255),
+        Rgb(250, 246, 236),
+        Rgb(128, 128, 128),
+        Rgb(30, 30, 32),
+        Rgb(0, 0, 0),
+    ];
+    let careless = [
+        Rgb(255, 255, 255),
+        Rgb(240, 240, 240),
+        Rgb(128, 128, 128),
+        Rgb(200, 30, 40),
+        Rgb(20, 20, 20),
+        Rgb(0, 0, 0),
+    ];
+    for bg in backgrounds {
+        for c in careless {
+            let theme = Theme {
+                surface: bg,
+                text: c,
+                muted: c,
+                rule: c,
+                inspection: c,
+                monitoring: c,
+                reinspection: c,
+                other: c,
+                ..Theme::LIGHT
+            };
+            for ink in [Ink::Text, Ink::Muted, Ink::Kind(Kind::Other)] {
+                assert!(
+                    theme.ink(ink).contrast(&bg) >= 4.5,
+                    "text {c} on {bg}: {}",
+                    theme.ink(ink).contrast(&bg)
+                );
+            }
+            for kind in [Kind::Inspection, Kind::MonitoringVisit] {
+                assert!(theme.kind(kind).contrast(&bg) >= 3.0, "marks {c} on {bg}");
+            }
+            assert!(theme.graphic(c).contrast(&bg) >= 3.0, "band {c} on {bg}");
+            let on_band = theme.ink(Ink::OnBand(c));
+            assert!(
+                on_band.contrast(&theme.graphic(c)) >= 4.5,
+                "label on a {c} band over {bg}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_default_light_theme_needs_no_adjusting() {
+    use inspection_timeline::layout::Ink;
+    use inspection_timeline::model::Kind;
+    let t = Theme::LIGHT;
+    assert_eq!(t.ink(Ink::Text), t.text);
+    assert_eq!(t.ink(Ink::Muted), t.muted);
+    for (_, k) in Kind::ALL {
+        assert_eq!(
+            t.kind(k),
+            match k {
+                Kind::Inspection => t.inspection,
+                Kind::MonitoringVisit => t.monitoring,
+                Kind::Reinspection => t.reinspection,
+                Kind::Other => t.other,
+            }
+        );
+    }
+}
