@@ -140,14 +140,14 @@ pub struct Grade {
 /// Ofsted's four grades, best first, used when a file gives no `scale`.
 pub fn default_scale() -> Vec<Grade> {
     [
-        ("outstanding", "Outstanding", Rgb(0x1a, 0x7f, 0x4b)),
-        ("good", "Good", Rgb(0x4c, 0x9a, 0x2a)),
+        ("outstanding", "Outstanding", Rgb(0x00, 0x5a, 0x9c)),
+        ("good", "Good", Rgb(0x1f, 0x8a, 0x4c)),
         (
             "requires-improvement",
             "Requires improvement",
-            Rgb(0xb2, 0x6b, 0x00),
+            Rgb(0xc2, 0x7c, 0x00),
         ),
-        ("inadequate", "Inadequate", Rgb(0xc0, 0x1f, 0x2f)),
+        ("inadequate", "Inadequate", Rgb(0xb3, 0x12, 0x2c)),
     ]
     .into_iter()
     .map(|(id, label, color)| Grade {

@@ -301,3 +301,98 @@ fn the_default_light_theme_needs_no_adjusting() {
         );
     }
 }
+
+/// CIELAB of a colour as seen with a colour-vision deficiency, simulated with Machado, Oliveira
+/// and Fernandes' (2009) matrices at full severity on linear RGB.
+fn lab_seen(c: inspection_timeline::model::Rgb, m: &[[f64; 3]; 3]) -> [f64; 3] {
+    let lin = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let rgb = [lin(c.0), lin(c.1), lin(c.2)];
+    let s: Vec<f64> = (0..3)
+        .map(|i| {
+            (0..3)
+                .map(|j| m[i][j] * rgb[j])
+                .sum::<f64>()
+                .clamp(0.0, 1.0)
+        })
+        .collect();
+    let x = (0.4124 * s[0] + 0.3576 * s[1] + 0.1805 * s[2]) / 0.95047;
+    let y = 0.2126 * s[0] + 0.7152 * s[1] + 0.0722 * s[2];
+    let z = (0.0193 * s[0] + 0.1192 * s[1] + 0.9505 * s[2]) / 1.08883;
+    let f = |t: f64| {
+        if t > 0.008856 {
+            t.cbrt()
+        } else {
+            7.787 * t + 16.0 / 116.0
+        }
+    };
+    [
+        116.0 * f(y) - 16.0,
+        500.0 * (f(x) - f(y)),
+        200.0 * (f(y) - f(z)),
+    ]
+}
+
+#[test]
+fn default_colours_stay_apart_with_colour_vision_deficiencies() {
+    use inspection_timeline::model::{default_scale, Kind, Rgb};
+    const VISIONS: [(&str, [[f64; 3]; 3]); 4] = [
+        (
+            "typical",
+            [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        ),
+        (
+            "protanopia",
+            [
+                [0.152286, 1.052583, -0.204868],
+                [0.114503, 0.786281, 0.099216],
+                [-0.003882, -0.048116, 1.051998],
+            ],
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.367322, 0.860646, -0.227968],
+                [0.280085, 0.672501, 0.047413],
+                [-0.011820, 0.042940, 0.968881],
+            ],
+        ),
+        (
+            "tritanopia",
+            [
+                [1.255528, -0.076749, -0.178779],
+                [-0.078411, 0.930809, 0.147602],
+                [0.004733, 0.691367, 0.303900],
+            ],
+        ),
+    ];
+    let t = Theme::LIGHT;
+    let kinds: Vec<(String, Rgb)> = Kind::ALL
+        .iter()
+        .map(|(n, k)| (n.to_string(), t.kind(*k)))
+        .collect();
+    let grades: Vec<(String, Rgb)> = default_scale()
+        .into_iter()
+        .map(|g| (g.id, g.color))
+        .collect();
+    for (what, colours) in [("kinds", kinds), ("grades", grades)] {
+        for (vision, m) in &VISIONS {
+            for (i, (a, ca)) in colours.iter().enumerate() {
+                for (b, cb) in &colours[i + 1..] {
+                    let (la, lb) = (lab_seen(*ca, m), lab_seen(*cb, m));
+                    let de = (0..3).map(|k| (la[k] - lb[k]).powi(2)).sum::<f64>().sqrt();
+                    assert!(
+                        de >= 15.0,
+                        "{what}: {a} and {b} are {de:.1} apart with {vision}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -20,19 +20,19 @@ function loadWasm() {
 const css = `
 :host { display: block; position: relative; text-align: left;
   --it-background: transparent; --it-surface: #ffffff; --it-text: #1d1d1f; --it-muted: #59595e; --it-rule: #8a8a90;
-  --it-focus: #005fcc; --it-inspection: #1f2d4d; --it-monitoring-visit: #00639e; --it-reinspection: #6a3d9a;
-  --it-other: #4d4d4d; --it-card-background: #ffffff; --it-positive: #1a6b3f; --it-negative: #a11a28;
+  --it-focus: #005fcc; --it-inspection: #1f2d4d; --it-monitoring-visit: #0072b2; --it-reinspection: #b35900;
+  --it-other: #757575; --it-card-background: #ffffff; --it-positive: #1a6b3f; --it-negative: #a11a28;
   --it-mixed: #8a5300; --it-link: #005fcc; --it-notice-background: #fff7e6; }
 :host([theme=dark]) {
   --it-background: #121214; --it-surface: #121214; --it-text: #f2f2f3; --it-muted: #b4b4bb; --it-rule: #8d8d96;
-  --it-focus: #7ab8ff; --it-inspection: #c9d4f0; --it-monitoring-visit: #5cb8f0; --it-reinspection: #c4a3f0;
-  --it-other: #c8c8c8; --it-card-background: #1e1e22; --it-positive: #6fd39b; --it-negative: #ff8a94;
+  --it-focus: #7ab8ff; --it-inspection: #e6e6e6; --it-monitoring-visit: #5cb8f0; --it-reinspection: #f0a050;
+  --it-other: #9a9aa5; --it-card-background: #1e1e22; --it-positive: #6fd39b; --it-negative: #ff8a94;
   --it-mixed: #f0b75c; --it-link: #8cc4ff; --it-notice-background: #3a2c10; }
 @media (prefers-color-scheme: dark) {
   :host([theme=auto]) {
     --it-background: #121214; --it-surface: #121214; --it-text: #f2f2f3; --it-muted: #b4b4bb; --it-rule: #8d8d96;
-    --it-focus: #7ab8ff; --it-inspection: #c9d4f0; --it-monitoring-visit: #5cb8f0; --it-reinspection: #c4a3f0;
-    --it-other: #c8c8c8; --it-card-background: #1e1e22; --it-positive: #6fd39b; --it-negative: #ff8a94;
+    --it-focus: #7ab8ff; --it-inspection: #e6e6e6; --it-monitoring-visit: #5cb8f0; --it-reinspection: #f0a050;
+    --it-other: #9a9aa5; --it-card-background: #1e1e22; --it-positive: #6fd39b; --it-negative: #ff8a94;
     --it-mixed: #f0b75c; --it-link: #8cc4ff; --it-notice-background: #3a2c10; }
 }
 @media (forced-colors: active) {
