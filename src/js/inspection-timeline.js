@@ -227,10 +227,12 @@ export class InspectionTimeline extends HTMLElement {
     }
     this.#widget = new Widget(this.#wrap, this);
     this.#watch();
-    if (this.#pending !== null) {
-      const text = this.#pending;
+    if (this.#pending !== null || this.#lastGood !== null) {
+      // Data set before the start, or kept from before the element was moved in the page.
+      const text = this.#pending ?? this.#lastGood;
       this.#pending = null;
       this.#apply(text, 'data');
+      if (this.getAttribute('src')) this.#load(this.getAttribute('src'));
     } else {
       const inline = this.querySelector(':scope > script[type="application/json"]');
       if (inline) this.#apply(inline.textContent, 'inline');

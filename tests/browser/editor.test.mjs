@@ -123,10 +123,18 @@ test('exports and the embed snippet', async () => {
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   assert.equal(json.suggestedFilename(), 'bury-childrens-services.json');
 
+  // Opening a file replaces the text and names the downloads after it.
+  const mine = { version: 1, title: 'Another council', events: [{ id: 'v', kind: 'monitoring-visit', title: 'Visit', date: '2024-05' }] };
+  await page.setInputFiles('#open', { name: 'another.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(mine)) });
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Valid: 1 event'));
+  assert.equal(await page.textContent('#filename'), '(another.json)');
+  const [again] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(again.suggestedFilename(), 'another.json');
+
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.click('#copy');
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(snippet, /^<inspection-timeline src="data\/bury-childrens-services\.json"><\/inspection-timeline>\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/pkg\/inspection-timeline\.js"><\/script>$/);
+  assert.match(snippet, /^<inspection-timeline src="data\/another\.json"><\/inspection-timeline>\n<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/pkg\/inspection-timeline\.js"><\/script>$/);
   await page.screenshot({ path: await artifact('editor-1500.png') });
   await context.close();
 });

@@ -302,3 +302,20 @@ test('screenshots at phone and desktop widths', async () => {
     await context.close();
   }
 });
+
+test('an element moved in the page keeps its data and draws again', async () => {
+  const { page, context, errors } = await open(browser, `${server.base}/tests/browser/pages/inline.html`);
+  await waitForEvents(page, 'render', 1, 'second');
+  await page.evaluate(() => {
+    const el = document.getElementById('second');
+    el.data = { version: 1, title: 'Set by script', events: [{ id: 'a', kind: 'other', title: 'A', date: '2020' }, { id: 'b', kind: 'other', title: 'B', date: '2021' }] };
+  });
+  await waitForEvents(page, 'render', 2, 'second');
+  await page.evaluate(() => document.body.prepend(document.getElementById('second')));
+  const renders = await waitForEvents(page, 'render', 3, 'second');
+  assert.equal(renders[2].detail.events, 2);
+  assert.equal(await page.evaluate(() => document.getElementById('second').shadowRoot.querySelector('.title').textContent), 'Set by script');
+  assert.equal(await page.evaluate(() => document.getElementById('second').shadowRoot.querySelectorAll('figure').length), 1, 'one chart, not two');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
