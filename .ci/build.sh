@@ -47,6 +47,11 @@ wasm "" pkg
 wasm editor pkg/editor
 cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts src/js/inspection-timeline-frame.js pkg/
 cp src/schema.json pkg/inspection-timeline.schema.json
+if [ -d tests/browser/node_modules/terser ]; then
+  node .ci/minify.mjs pkg/inspection-timeline.js pkg/inspection_timeline.js pkg/inspection-timeline-frame.js
+else
+  echo "[build] terser not installed (make setup adds it); the JavaScript is not minified" >&2
+fi
 VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 cat > pkg/package.json <<JSON
 {

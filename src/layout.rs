@@ -18,6 +18,18 @@ pub struct LayoutConfig {
     pub font_px: f64,
     /// How dates are written.
     pub locale: Locale,
+    /// Colours that replace the data's for some grades, by grade id (a page's theme).
+    pub grade_colors: Vec<(String, Rgb)>,
+}
+
+impl LayoutConfig {
+    /// The colour a grade is drawn in: the theme's, if it sets one, else the data's.
+    pub fn grade_color(&self, g: &crate::model::Grade) -> Rgb {
+        self.grade_colors
+            .iter()
+            .find(|(id, _)| *id == g.id)
+            .map_or(g.color, |(_, c)| *c)
+    }
 }
 
 impl Default for LayoutConfig {
@@ -26,6 +38,7 @@ impl Default for LayoutConfig {
             width: 640.0,
             font_px: 13.0,
             locale: Locale::en_gb(),
+            grade_colors: Vec::new(),
         }
     }
 }
@@ -380,13 +393,13 @@ fn layout_across(t: &Timeline, cfg: &LayoutConfig) -> Scene {
                 text,
                 px: small,
                 anchor: Anchor::Start,
-                ink: Ink::OnBand(grade.color),
+                ink: Ink::OnBand(cfg.grade_color(grade)),
                 bold: true,
             });
         }
         bands.push(Band {
             rect,
-            color: grade.color,
+            color: cfg.grade_color(grade),
             known_until,
             vertical: false,
         });
@@ -727,7 +740,7 @@ fn layout_rows(t: &Timeline, cfg: &LayoutConfig) -> Scene {
             };
             bands.push(Band {
                 rect,
-                color: g.color,
+                color: cfg.grade_color(g),
                 known_until: rect.x1,
                 vertical: false,
             });
@@ -747,7 +760,7 @@ fn layout_rows(t: &Timeline, cfg: &LayoutConfig) -> Scene {
                     text,
                     px: small,
                     anchor: Anchor::Start,
-                    ink: Ink::OnBand(g.color),
+                    ink: Ink::OnBand(cfg.grade_color(g)),
                     bold: true,
                 });
             }
@@ -880,7 +893,7 @@ fn layout_rows(t: &Timeline, cfg: &LayoutConfig) -> Scene {
         };
         bands.push(Band {
             rect,
-            color: grade.color,
+            color: cfg.grade_color(grade),
             known_until: known,
             vertical: true,
         });

@@ -463,25 +463,13 @@ impl Inner {
         if self.width <= 0.0 {
             return Ok(());
         }
-        // A page's theme may recolour the grades (`--it-grade-<id>`).
-        let recoloured;
-        let t = if self.grades.is_empty() {
-            t
-        } else {
-            let mut copy = t.clone();
-            for g in &mut copy.scale {
-                if let Some((_, c)) = self.grades.iter().find(|(id, _)| *id == g.id) {
-                    g.color = *c;
-                }
-            }
-            recoloured = copy;
-            &recoloured
-        };
         let scene = layout::layout(
             t,
             &LayoutConfig {
                 width: self.width,
                 locale: self.locale.clone(),
+                // A page's theme may recolour the grades (`--it-grade-<id>`).
+                grade_colors: self.grades.clone(),
                 ..LayoutConfig::default()
             },
         );
