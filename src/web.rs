@@ -65,9 +65,16 @@ struct Inner {
     grades: Vec<(String, Rgb)>,
     /// Month names and date order for the page's language.
     locale: Locale,
+    /// The events table's rows, in reading order, and how many are written so far.
+    table_rows: Vec<usize>,
+    table_numbers: Vec<Option<usize>>,
+    table_next: usize,
     /// Where a touch or click started, to tell a tap from a scroll.
     down: Option<(f64, f64)>,
 }
+
+/// Tables up to this many rows are written with the chart; longer ones in idle time.
+const SYNC_TABLE_ROWS: usize = 200;
 
 type Listener = (
     web_sys::EventTarget,
@@ -131,7 +138,7 @@ impl Widget {
         let credit = el(&doc, "figcaption", "credit", &figure)?;
         // Tables grow to fit their content whatever their width, so the visually hidden box is
         // a wrapper around the table.
-        let hidden = el(&doc, "div", "sr-only", &figure)?;
+        let hidden = el(&doc, "div", "sr-only table-box", &figure)?;
         let table = el(&doc, "table", "", &hidden)?;
         let live = el(&doc, "div", "sr-only", &figure)?;
         live.set_attribute("aria-live", "polite")?;
@@ -161,6 +168,9 @@ impl Widget {
             theme: Theme::LIGHT,
             grades: Vec::new(),
             locale: Locale::en_gb(),
+            table_rows: Vec::new(),
+            table_numbers: Vec::new(),
+            table_next: 0,
             down: None,
         }));
         let mut w = Widget {
@@ -277,6 +287,12 @@ impl Widget {
             .as_ref()
             .map(|t| t.scale.iter().map(|g| g.id.clone()).collect())
             .unwrap_or_default()
+    }
+
+    /// Writes up to `max` more rows of the events table, for long tables that are filled in
+    /// idle time. Returns whether the table is complete.
+    pub fn fill_table(&self, max: u32) -> Result<bool, JsValue> {
+        self.inner.borrow_mut().fill_table(max as usize)
     }
 
     /// Shows a short reader-facing message, for example when the data could not be fetched.
@@ -578,7 +594,7 @@ impl Inner {
     }
 
     /// Title, credit and the screen-reader table: everything that is text, set as text.
-    fn fill_text(&self) -> Result<(), JsValue> {
+    fn fill_text(&mut self) -> Result<(), JsValue> {
         let Some(t) = &self.timeline else {
             return Ok(());
         };
@@ -616,10 +632,28 @@ impl Inner {
         ] {
             text_el(doc, "th", "", h, &head)?.set_attribute("scope", "col")?;
         }
-        let body = el(doc, "tbody", "", &d.table)?;
-        let numbers = layout::visit_numbers(t);
-        for i in layout::reading_order(t) {
-            let c = layout::card(t, i, numbers[i], &self.locale);
+        el(doc, "tbody", "", &d.table)?;
+        self.table_rows = layout::reading_order(t);
+        self.table_numbers = layout::visit_numbers(t);
+        self.table_next = 0;
+        // A short table is written at once; a long one row by row when the page is idle
+        // (see `fill_table`), so the chart shows without waiting for it.
+        self.fill_table(SYNC_TABLE_ROWS)?;
+        Ok(())
+    }
+
+    /// Adds up to `max` more rows to the events table. Returns whether it is complete.
+    fn fill_table(&mut self, max: usize) -> Result<bool, JsValue> {
+        let Some(t) = &self.timeline else {
+            return Ok(true);
+        };
+        let doc = &self.dom.doc;
+        let Some(body) = self.dom.table.query_selector("tbody")? else {
+            return Ok(true);
+        };
+        let end = (self.table_next + max).min(self.table_rows.len());
+        for &i in &self.table_rows[self.table_next..end] {
+            let c = layout::card(t, i, self.table_numbers[i], &self.locale);
             let row = el(doc, "tr", "", &body)?;
             let title = match &c.count {
                 Some(n) => format!("{} ({n})", c.title),
@@ -665,7 +699,8 @@ impl Inner {
                 }
             }
         }
-        Ok(())
+        self.table_next = end;
+        Ok(end == self.table_rows.len())
     }
 }
 

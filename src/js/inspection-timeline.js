@@ -92,13 +92,17 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
 .card .hint { margin-top: 6px; font-size: 12px; color: var(--it-muted); }
 .sr-only { position: absolute; width: 1px; height: 1px; contain: strict; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+/* The events table is for screen readers and print. Held off-screen with content-visibility, a
+   long table costs the browser no style or layout work until it is read or printed. */
+.table-box { white-space: normal; }
+.table-box table { table-layout: fixed; width: 640px; }
 @media print {
   .wrap { background: none; }
   .card { display: none; }
   canvas { max-width: 100%; height: auto !important; }
   /* On paper the events table, with every finding, follows the chart. */
   .sr-only { position: static; width: auto; height: auto; margin: 12px 0 0; overflow: visible; clip: auto;
-    clip-path: none; white-space: normal; contain: none; }
+    clip-path: none; white-space: normal; contain: none; content-visibility: visible; }
   table { border-collapse: collapse; width: 100%; font-size: 11px; }
   caption { text-align: left; font-weight: 700; margin-bottom: 4px; }
   th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
@@ -165,6 +169,7 @@ export class InspectionTimeline extends HTMLElement {
   #timer = null;
   #printing = false;
   #themeKey = '';
+  #tableTask = 0;
 
   constructor() {
     super();
@@ -242,6 +247,7 @@ export class InspectionTimeline extends HTMLElement {
   }
 
   disconnectedCallback() {
+    (window.cancelIdleCallback || clearTimeout)(this.#tableTask);
     this.#visible?.disconnect();
     this.#visible = null;
     clearInterval(this.#timer);
@@ -308,6 +314,7 @@ export class InspectionTimeline extends HTMLElement {
       this.#wrap.dataset.state = 'ready';
       // A new data set may bring its own grades to recolour.
       this.#applyTheme();
+      this.#fillTable();
       this.dispatchEvent(new CustomEvent('render', { detail: { events: result.events, origin } }));
     } else {
       console.warn('inspection-timeline: the data has problems:\n' +
@@ -380,6 +387,20 @@ export class InspectionTimeline extends HTMLElement {
     this.dispatchEvent(new CustomEvent('error', { detail: { problems } }));
   }
 
+  // Long tables for screen readers and print are written a few hundred rows at a time while
+  // the page is idle, so a big data set does not hold up the chart.
+  #fillTable() {
+    (window.cancelIdleCallback || clearTimeout)(this.#tableTask);
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 16));
+    const step = () => {
+      if (!this.#widget) return;
+      let done = true;
+      if (!this.#call((w) => { done = w.fill_table(250); })) return;
+      if (!done) this.#tableTask = idle(step);
+    };
+    step();
+  }
+
   #redraw() {
     if (!this.#widget) return;
     const width = this.#wrap.getBoundingClientRect().width;
@@ -443,7 +464,12 @@ export class InspectionTimeline extends HTMLElement {
     for (const query of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
       matchMedia(query).addEventListener('change', () => this.#applyTheme(), { signal });
     }
-    window.addEventListener('beforeprint', () => { this.#printing = true; this.#redraw(); }, { signal });
+    window.addEventListener('beforeprint', () => {
+      this.#printing = true;
+      // The printed table must be complete.
+      this.#call((w) => w.fill_table(0xffffffff));
+      this.#redraw();
+    }, { signal });
     window.addEventListener('afterprint', () => { this.#printing = false; this.#redraw(); }, { signal });
     this.#redraw();
   }

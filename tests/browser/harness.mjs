@@ -83,7 +83,11 @@ export async function open(browser, url, options = {}) {
     for (const type of ['render', 'error']) {
       document.addEventListener(type, (e) => {
         if (e.target && e.target.localName === 'inspection-timeline') {
-          if (type === 'render') window.__firstRender ??= performance.now();
+          if (type === 'render' && window.__firstRender === undefined) {
+            window.__firstRender = performance.now();
+            // Two animation frames later the drawn chart has been put on screen.
+            requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstPaint = performance.now(); }));
+          }
           window.__events.push({ type, id: e.target.id, detail: JSON.parse(JSON.stringify(e.detail || null)) });
         }
       }, true);

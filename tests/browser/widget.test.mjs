@@ -319,3 +319,17 @@ test('an element moved in the page keeps its data and draws again', async () => 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a long events table is completed in idle time after the chart shows', async () => {
+  const { page, context, errors } = await open(browser, `${server.base}/tests/browser/pages/bench.html?n=1000`);
+  const [ev] = await waitForEvents(page, 'render');
+  assert.equal(ev.detail.events, 1001);
+  const atRender = await page.evaluate(() => document.getElementById('w').shadowRoot.querySelectorAll('tbody tr').length);
+  assert.ok(atRender < 1001, `the chart did not wait for the whole table (${atRender} rows at first)`);
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelectorAll('tbody tr').length === 1001);
+  const titles = await page.evaluate(() => [...document.getElementById('w').shadowRoot.querySelectorAll('tbody th')].map((th) => th.textContent));
+  assert.equal(new Set(titles.map((t) => t.replace(/ \(.*\)$/, ''))).size, 1001, 'every event once');
+  assert.equal(titles.at(-1), 'Next', 'the undated expected event last');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
