@@ -238,6 +238,21 @@ pub fn reading_order(t: &Timeline) -> Vec<usize> {
     order
 }
 
+/// The done, dated events that gave a rating, in reading order: each starts a rating band.
+fn graded_events(t: &Timeline, order: &[usize]) -> Vec<usize> {
+    order
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let e = &t.events[i];
+            e.kind.is_graded()
+                && e.status == Status::Done
+                && e.rating.is_some()
+                && e.span().is_some()
+        })
+        .collect()
+}
+
 /// For each event (by index), its number among the monitoring visits since the last graded
 /// inspection, when that inspection gave the worst grade of the scale, whose visits the
 /// regulator's four-to-six rule counts.
@@ -337,17 +352,7 @@ fn layout_across(t: &Timeline, cfg: &LayoutConfig) -> Scene {
 
     // Rating bands: each graded event's rating holds until the next graded event, or until
     // the latest thing the data knows.
-    let graded: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let e = &t.events[i];
-            e.kind.is_graded()
-                && e.status == Status::Done
-                && e.rating.is_some()
-                && e.span().is_some()
-        })
-        .collect();
+    let graded = graded_events(t, &order);
     let last_known = hi;
     let mut bands = Vec::new();
     for (n, &i) in graded.iter().enumerate() {
@@ -716,17 +721,7 @@ fn layout_rows(t: &Timeline, cfg: &LayoutConfig) -> Scene {
     let mut rules = Vec::new();
 
     // The rating in force now, across the top.
-    let graded: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let e = &t.events[i];
-            e.kind.is_graded()
-                && e.status == Status::Done
-                && e.rating.is_some()
-                && e.span().is_some()
-        })
-        .collect();
+    let graded = graded_events(t, &order);
     let mut bands = Vec::new();
     let mut y = 8.0;
     if let Some(&last) = graded.last() {
