@@ -255,7 +255,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         }
     }
 
-    fn mark(&self, m: &Mark, theme: &Theme, hl: Highlight, index: usize, scene: &Scene) -> R {
+    fn mark(&self, m: &Mark, theme: &Theme, hl: Highlight, index: usize) -> R {
         let color = theme.kind(m.kind);
         let c = m.center;
         if let Some((a, b)) = m.bar {
@@ -295,25 +295,24 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         }
         self.marker(m.shape, c, r, color, m.expected, theme)?;
         if let Some(n) = m.number {
-            let fill = if m.expected { color } else { theme.surface };
-            self.text(
-                &Label {
-                    x: c.x,
-                    y: c.y - 5.0,
-                    text: n.to_string(),
-                    px: 9.5,
-                    anchor: Anchor::Middle,
-                    ink: Ink::OnBand(if fill == theme.surface {
-                        color
-                    } else {
-                        theme.surface
-                    }),
-                    bold: true,
-                },
-                theme,
-            )?;
+            // A filled marker carries its number in black or white, whichever reads; a hollow
+            // one in the kind's colour.
+            let ink = if m.expected {
+                Ink::Kind(m.kind)
+            } else {
+                Ink::OnBand(color)
+            };
+            let label = Label {
+                x: c.x,
+                y: c.y - 5.0,
+                text: n.to_string(),
+                px: 9.5,
+                anchor: Anchor::Middle,
+                ink,
+                bold: true,
+            };
+            self.text(&label, theme)?;
         }
-        let _ = scene;
         Ok(())
     }
 }
@@ -351,7 +350,7 @@ pub fn render_highlight<DB: DrawingBackend>(
         k: scale,
         font,
     };
-    p.mark(&scene.marks[i], theme, hl, i, scene)?;
+    p.mark(&scene.marks[i], theme, hl, i)?;
     area.present().map_err(|e| RenderError(e.to_string()))
 }
 
@@ -454,7 +453,7 @@ pub fn render_base<DB: DrawingBackend>(
     }
 
     for (i, m) in scene.marks.iter().enumerate() {
-        p.mark(m, theme, hl, i, scene)?;
+        p.mark(m, theme, hl, i)?;
     }
 
     for item in &scene.legend {
