@@ -4,8 +4,8 @@
 //! reader sees is exactly what they can hover. Marks are stored in reading order (by time, then
 //! file order), which is also the keyboard order.
 
-use crate::date::{range, Locale};
-use crate::model::{Event, Kind, Rgb, Status, Timeline};
+use crate::date::{range, Locale, PartialDate};
+use crate::model::{Event, Grade, Kind, Rgb, Status, Timeline};
 use crate::scale::{Tick, TimeScale};
 use crate::text::{ellipsize, estimate_width, lower_first, number_word};
 
@@ -24,7 +24,7 @@ pub struct LayoutConfig {
 
 impl LayoutConfig {
     /// The colour a grade is drawn in: the theme's, if it sets one, else the data's.
-    pub fn grade_color(&self, g: &crate::model::Grade) -> Rgb {
+    pub fn grade_color(&self, g: &Grade) -> Rgb {
         self.grade_colors
             .iter()
             .find(|(id, _)| *id == g.id)
@@ -238,6 +238,37 @@ pub fn reading_order(t: &Timeline) -> Vec<usize> {
     order
 }
 
+/// The words on a rating band, as long as `room` allows: "Rated inadequate since November
+/// 2021", else the grade's name, else that name shortened.
+fn band_label(
+    g: &Grade,
+    start: &PartialDate,
+    cfg: &LayoutConfig,
+    x: f64,
+    y: f64,
+    room: f64,
+    px: f64,
+) -> Option<Label> {
+    let long = format!(
+        "Rated {} since {}",
+        lower_first(&g.label),
+        start.long(&cfg.locale)
+    );
+    let text = [long, g.label.clone()]
+        .into_iter()
+        .find(|s| estimate_width(s, px) <= room)
+        .or_else(|| ellipsize(&g.label, px, room))?;
+    Some(Label {
+        x,
+        y,
+        text,
+        px,
+        anchor: Anchor::Start,
+        ink: Ink::OnBand(cfg.grade_color(g)),
+        bold: true,
+    })
+}
+
 /// The done, dated events that gave a rating, in reading order: each starts a rating band.
 fn graded_events(t: &Timeline, order: &[usize]) -> Vec<usize> {
     order
@@ -384,24 +415,9 @@ fn layout_across(t: &Timeline, cfg: &LayoutConfig) -> Scene {
             x1: bx1,
             y1: band_y + BAND_H,
         };
-        let since = start.long(&cfg.locale);
-        let long = format!("Rated {} since {since}", lower_first(&grade.label));
         let room = (known_until - bx0 - 12.0).max(0.0);
-        let text = [long, grade.label.clone()]
-            .into_iter()
-            .find(|s| estimate_width(s, small) <= room)
-            .or_else(|| ellipsize(&grade.label, small, room));
-        if let Some(text) = text {
-            labels.push(Label {
-                x: bx0 + 6.0,
-                y: band_y + (BAND_H - small) / 2.0,
-                text,
-                px: small,
-                anchor: Anchor::Start,
-                ink: Ink::OnBand(cfg.grade_color(grade)),
-                bold: true,
-            });
-        }
+        let y = band_y + (BAND_H - small) / 2.0;
+        labels.extend(band_label(grade, &start, cfg, bx0 + 6.0, y, room, small));
         bands.push(Band {
             rect,
             color: cfg.grade_color(grade),
@@ -739,26 +755,16 @@ fn layout_rows(t: &Timeline, cfg: &LayoutConfig) -> Scene {
                 known_until: rect.x1,
                 vertical: false,
             });
-            let long = format!(
-                "Rated {} since {}",
-                lower_first(&g.label),
-                start.long(&cfg.locale)
-            );
-            let text = [long, g.label.clone()]
-                .into_iter()
-                .find(|s| estimate_width(s, small) <= rect.width() - 12.0)
-                .or_else(|| ellipsize(&g.label, small, rect.width() - 12.0));
-            if let Some(text) = text {
-                labels.push(Label {
-                    x: PAD + 6.0,
-                    y: y + (BAND_H - small) / 2.0,
-                    text,
-                    px: small,
-                    anchor: Anchor::Start,
-                    ink: Ink::OnBand(cfg.grade_color(g)),
-                    bold: true,
-                });
-            }
+            let y = y + (BAND_H - small) / 2.0;
+            labels.extend(band_label(
+                g,
+                &start,
+                cfg,
+                PAD + 6.0,
+                y,
+                rect.width() - 12.0,
+                small,
+            ));
         }
         y += BAND_H + 10.0;
     }
