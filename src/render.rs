@@ -540,7 +540,9 @@ pub fn frame_to_svg(
                 .map_err(|e| RenderError(e.to_string()))?;
         }
         let (_, body) = area.split_vertically(top);
-        render_frame(&body, frame, theme, font, scale)?;
+        // The whole image is filled above; the frame need not fill its part again.
+        let clear = Theme { background: None, ..*theme };
+        render_frame(&body, frame, &clear, font, scale)?;
     }
     Ok(out)
 }
