@@ -541,7 +541,10 @@ pub fn frame_to_svg(
         }
         let (_, body) = area.split_vertically(top);
         // The whole image is filled above; the frame need not fill its part again.
-        let clear = Theme { background: None, ..*theme };
+        let clear = Theme {
+            background: None,
+            ..*theme
+        };
         render_frame(&body, frame, &clear, font, scale)?;
     }
     Ok(out)

@@ -246,10 +246,12 @@ fn the_schema_command_prints_the_schema() {
     );
 }
 
-fn svg_golden(name: &str, args: &[&str]) -> String {
+/// Renders the Bury data with `args` to a temporary `.ext` file and returns its bytes.
+fn render_bury(ext: &str, args: &[&str]) -> Vec<u8> {
     let out = std::env::temp_dir().join(format!(
-        "inspection-timeline-{}-{name}.svg",
-        std::process::id()
+        "inspection-timeline-{}-{}.{ext}",
+        std::process::id(),
+        args.join("_").replace('-', "")
     ));
     let mut all = vec![
         "render",
@@ -260,8 +262,13 @@ fn svg_golden(name: &str, args: &[&str]) -> String {
     all.extend_from_slice(args);
     let r = run(&all);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let svg = fs::read_to_string(&out).unwrap();
+    let bytes = fs::read(&out).unwrap();
     let _ = fs::remove_file(&out);
+    bytes
+}
+
+fn svg_golden(name: &str, args: &[&str]) -> String {
+    let svg = String::from_utf8(render_bury("svg", args)).unwrap();
     let path = root().join("tests/goldens").join(format!("{name}.svg"));
     let new = root().join("tests/goldens").join(format!("{name}.new.svg"));
     if updating() {
@@ -315,22 +322,7 @@ fn svg_output_is_repeatable() {
 }
 
 fn png(args: &[&str]) -> resvg::tiny_skia::Pixmap {
-    let out = std::env::temp_dir().join(format!(
-        "it-{}-{}.png",
-        std::process::id(),
-        args.join("_").replace('-', "")
-    ));
-    let mut all = vec![
-        "render",
-        "www/data/bury-childrens-services.json",
-        "-o",
-        out.to_str().unwrap(),
-    ];
-    all.extend_from_slice(args);
-    let r = run(&all);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let bytes = fs::read(&out).unwrap();
-    let _ = fs::remove_file(&out);
+    let bytes = render_bury("png", args);
     resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("a PNG that decodes")
 }
 
