@@ -5,15 +5,13 @@
 //! writes `NAME.out.new` to compare; `UPDATE_GOLDENS=1 cargo test` rewrites the goldens.
 //! SVG snapshots in `tests/goldens/` work the same way, with `NAME.new.svg`.
 
+mod common;
+
+use common::{golden, root};
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_inspection-timeline");
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 struct Run {
     code: i32,
@@ -31,28 +29,6 @@ fn run(args: &[&str]) -> Run {
         code: out.status.code().expect("an exit code"),
         stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
         stderr: String::from_utf8(out.stderr).expect("UTF-8 output"),
-    }
-}
-
-fn updating() -> bool {
-    std::env::var_os("UPDATE_GOLDENS").is_some()
-}
-
-/// Compares `actual` with the golden file, or rewrites it when updating.
-fn golden(path: &Path, actual: &str) -> Result<(), String> {
-    let new = PathBuf::from(format!("{}.new", path.display()));
-    if updating() {
-        fs::write(path, actual).unwrap();
-        let _ = fs::remove_file(&new);
-        return Ok(());
-    }
-    let expected = fs::read_to_string(path).unwrap_or_default();
-    if expected == actual {
-        let _ = fs::remove_file(&new);
-        Ok(())
-    } else {
-        fs::write(&new, actual).unwrap();
-        Err(format!("{} differs; see {}", path.display(), new.display()))
     }
 }
 
@@ -269,20 +245,8 @@ fn render_bury(ext: &str, args: &[&str]) -> Vec<u8> {
 
 fn svg_golden(name: &str, args: &[&str]) -> String {
     let svg = String::from_utf8(render_bury("svg", args)).unwrap();
-    let path = root().join("tests/goldens").join(format!("{name}.svg"));
-    let new = root().join("tests/goldens").join(format!("{name}.new.svg"));
-    if updating() {
-        fs::write(&path, &svg).unwrap();
-    } else if fs::read_to_string(&path).unwrap_or_default() != svg {
-        fs::write(&new, &svg).unwrap();
-        panic!(
-            "{} differs from the golden; compare {}",
-            path.display(),
-            new.display()
-        );
-    } else {
-        let _ = fs::remove_file(&new);
-    }
+    golden(&root().join("tests/goldens").join(format!("{name}.svg")), &svg)
+        .unwrap_or_else(|e| panic!("{e}"));
     svg
 }
 

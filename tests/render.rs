@@ -1,6 +1,10 @@
 //! The one render function, checked through a recording backend and through SVG.
 
+mod common;
+
+use common::{golden, root};
 use inspection_timeline::layout::{layout, LayoutConfig, Scene};
+use inspection_timeline::model::Rgb;
 use inspection_timeline::parse;
 use inspection_timeline::render::{render, to_svg, Highlight, Theme};
 use plotters::prelude::IntoDrawingArea;
@@ -395,4 +399,104 @@ fn default_colours_stay_apart_with_colour_vision_deficiencies() {
             }
         }
     }
+}
+
+/// The page's dark theme, as the element's stylesheet sets it.
+fn dark() -> Theme {
+    Theme {
+        background: Some(Rgb(0x12, 0x12, 0x14)),
+        surface: Rgb(0x12, 0x12, 0x14),
+        text: Rgb(0xf2, 0xf2, 0xf3),
+        muted: Rgb(0xb4, 0xb4, 0xbb),
+        rule: Rgb(0x8d, 0x8d, 0x96),
+        focus: Rgb(0x7a, 0xb8, 0xff),
+        inspection: Rgb(0xe6, 0xe6, 0xe6),
+        monitoring: Rgb(0x5c, 0xb8, 0xf0),
+        reinspection: Rgb(0xf0, 0xa0, 0x50),
+        other: Rgb(0x9a, 0x9a, 0xa5),
+    }
+}
+
+/// Draws `file` at `width` and compares the SVG with `tests/goldens/scene-NAME.svg`.
+fn scene_golden(
+    name: &str,
+    file: &str,
+    width: f64,
+    theme: &Theme,
+    grades: &[(&str, Rgb)],
+    hl: Highlight,
+) -> Result<(), String> {
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
+    let t = parse(&text).unwrap();
+    let s = layout(
+        &t,
+        &LayoutConfig {
+            width,
+            grade_colors: grades.iter().map(|(id, c)| (id.to_string(), *c)).collect(),
+            ..LayoutConfig::default()
+        },
+    );
+    let svg = to_svg(&s, theme, "Liberation Sans", hl).unwrap();
+    golden(
+        &root().join("tests/goldens").join(format!("scene-{name}.svg")),
+        &svg,
+    )
+}
+
+#[test]
+fn scenes_match_their_goldens() {
+    const BURY_FILE: &str = "www/data/bury-childrens-services.json";
+    let none = Highlight::default();
+    let focus = Highlight {
+        mark: Some(3),
+        focus_ring: true,
+    };
+    let hover = Highlight {
+        mark: Some(1),
+        focus_ring: false,
+    };
+    let light = Theme::LIGHT;
+    let custom = [("met", Rgb(0x6f, 0xd3, 0x9b))];
+    let results = [
+        scene_golden("bury-320", BURY_FILE, 320.0, &light, &[], none),
+        scene_golden("bury-480", BURY_FILE, 480.0, &light, &[], none),
+        scene_golden("bury-1200", BURY_FILE, 1200.0, &light, &[], none),
+        scene_golden("bury-800-focus", BURY_FILE, 800.0, &light, &[], focus),
+        scene_golden("bury-375-hover", BURY_FILE, 375.0, &light, &[], hover),
+        scene_golden("bury-720-dark", BURY_FILE, 720.0, &dark(), &[], none),
+        scene_golden(
+            "custom-scale-900-dark",
+            "tests/fixtures/valid/custom-scale.json",
+            900.0,
+            &dark(),
+            &custom,
+            none,
+        ),
+        scene_golden(
+            "custom-scale-400",
+            "tests/fixtures/valid/custom-scale.json",
+            400.0,
+            &light,
+            &custom,
+            none,
+        ),
+        scene_golden(
+            "every-precision-700",
+            "tests/fixtures/valid/every-precision.json",
+            700.0,
+            &light,
+            &[],
+            none,
+        ),
+        scene_golden(
+            "two-events-640",
+            "tests/fixtures/valid/two-events.json",
+            640.0,
+            &light,
+            &[],
+            hover,
+        ),
+    ];
+    let failures: Vec<String> = results.into_iter().filter_map(Result::err).collect();
+    assert!(failures.is_empty(), "{failures:#?}");
 }
