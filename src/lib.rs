@@ -3,17 +3,23 @@
 //! An interactive timeline of inspection ratings and monitoring visits, for news pages.
 //!
 //! ```text
-//! &str ──model::parse──▶ Timeline ──layout::layout(&Timeline, &LayoutConfig)──▶ Scene (CSS px)
-//!                                                         │
-//!      render::render(&area, &scene, &theme, scale)   scene.hit_test(p)   interact::State::step
-//!      (any plotters DrawingBackend: canvas in the    → Option<usize>     → new state + effect
-//!       browser, SVG natively)
+//! &str ─validate::parse─▶ Timeline ─Chronology::new─▶ Chronology (order, visit numbers, lanes)
+//!                            │                          │
+//!                            └──layout::layout(&Timeline, &Chronology, &LayoutConfig)──▶ Scene (CSS px)
+//!                                                                                          │
+//!  Theme ─Palette::new(&theme, &scale)─▶ Palette ─▶ render::render(&area, &scene, &palette, …)
+//!                                                   (any plotters DrawingBackend: canvas in the
+//!                                                    browser, SVG natively)
+//!                                  scene.hit_test(p) → Option<usize>
+//!                                  interact::State::step(input, &scene) → new state
 //! ```
 //!
 //! Everything but [`web`] is pure Rust with no browser, clock, locale or I/O, and is tested
 //! natively. Geometry is in CSS pixels with y pointing down; device pixels appear only when
 //! painting (the `scale` argument of [`render::render`]).
 
+pub mod chronology;
+pub mod color;
 pub mod date;
 pub mod interact;
 pub mod json;
@@ -22,8 +28,11 @@ pub mod model;
 pub mod render;
 pub mod scale;
 pub mod text;
+pub mod theme;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+pub use chronology::Chronology;
 pub use model::{parse, Problem, Timeline};

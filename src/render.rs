@@ -1,91 +1,18 @@
 //! Paints a [`Scene`] with plotters primitives on any [`DrawingBackend`]: the HTML canvas in
-//! the browser, SVG natively. This is the only place that knows about plotters.
+//! the browser, SVG natively. This is the only place that knows about plotters. Colours come
+//! ready from a [`Palette`]; nothing here computes a contrast.
 //!
 //! Geometry arrives in CSS pixels; `scale` (the device pixel ratio on a canvas, 1 for SVG)
 //! turns it into backend pixels here and nowhere else.
 
-use crate::layout::{Anchor, Frame, Ink, Label, Mark, Point, Scene, Shape, Swatch};
-use crate::model::{Kind, Rgb};
+use crate::color::Rgb;
+use crate::layout::{Anchor, Axis, Frame, Label, Mark, Point, Scene, Shape, Swatch};
+use crate::model::Kind;
+use crate::theme::{Ink, Palette};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::fmt;
-
-/// Colours by role. Kinds differ by shape too, so colour is never the only cue.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Theme {
-    /// Filled behind everything; `None` leaves the canvas transparent to show the page.
-    pub background: Option<Rgb>,
-    pub text: Rgb,
-    pub muted: Rgb,
-    pub rule: Rgb,
-    pub surface: Rgb,
-    pub focus: Rgb,
-    pub inspection: Rgb,
-    pub monitoring: Rgb,
-    pub reinspection: Rgb,
-    pub other: Rgb,
-}
-
-impl Theme {
-    pub const LIGHT: Theme = Theme {
-        background: None,
-        text: Rgb(0x1d, 0x1d, 0x1f),
-        muted: Rgb(0x59, 0x59, 0x5e),
-        rule: Rgb(0x8a, 0x8a, 0x90),
-        surface: Rgb(0xff, 0xff, 0xff),
-        focus: Rgb(0x00, 0x5f, 0xcc),
-        inspection: Rgb(0x1f, 0x2d, 0x4d),
-        monitoring: Rgb(0x00, 0x72, 0xb2),
-        reinspection: Rgb(0xb3, 0x59, 0x00),
-        other: Rgb(0x75, 0x75, 0x75),
-    };
-
-    /// Black or white, whichever stands out more on the surface.
-    fn strong(&self) -> Rgb {
-        let (black, white) = (Rgb(0, 0, 0), Rgb(255, 255, 255));
-        if black.contrast(&self.surface) > white.contrast(&self.surface) {
-            black
-        } else {
-            white
-        }
-    }
-
-    /// A colour for marks and rules: at least 3:1 against the surface (WCAG 1.4.11), whatever
-    /// colours a page's theme supplies.
-    pub fn graphic(&self, c: Rgb) -> Rgb {
-        c.legible_on(&self.surface, &self.strong(), 3.0)
-    }
-
-    /// The colour of a kind of event's marks.
-    pub fn kind(&self, k: Kind) -> Rgb {
-        self.graphic(match k {
-            Kind::Inspection => self.inspection,
-            Kind::MonitoringVisit => self.monitoring,
-            Kind::Reinspection => self.reinspection,
-            Kind::Other => self.other,
-        })
-    }
-
-    /// The colour of text, at least 4.5:1 against what it sits on (WCAG 1.4.3).
-    pub fn ink(&self, ink: Ink) -> Rgb {
-        match ink {
-            Ink::Text => self.text.legible_on(&self.surface, &self.strong(), 4.5),
-            Ink::Muted => self.muted.legible_on(&self.surface, &self.strong(), 4.5),
-            Ink::Kind(k) => self.kind(k).legible_on(&self.surface, &self.strong(), 4.5),
-            Ink::OnBand(c) => {
-                // On a filled band the better of black and white always reaches 4.5:1.
-                let band = self.graphic(c);
-                let (black, white) = (Rgb(0x11, 0x11, 0x11), Rgb(255, 255, 255));
-                if black.contrast(&band) >= white.contrast(&band) {
-                    black
-                } else {
-                    white
-                }
-            }
-        }
-    }
-}
 
 /// What to emphasise: the mark whose card is open, and whether it has keyboard focus.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -183,7 +110,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         Ok(())
     }
 
-    fn text(&self, l: &Label, theme: &Theme) -> R {
+    fn text(&self, l: &Label, palette: &Palette) -> R {
         let style = if l.bold {
             FontStyle::Bold
         } else {
@@ -195,7 +122,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             Anchor::End => HPos::Right,
         };
         let font = FontDesc::new(FontFamily::Name(self.font), l.px * self.k, style);
-        let color = col(theme.ink(l.ink));
+        let color = col(palette.ink(l.ink));
         let ts = TextStyle::from(font)
             .color(&color)
             .pos(Pos::new(h, VPos::Top));
@@ -237,11 +164,11 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         }
     }
 
-    fn marker(&self, shape: Shape, c: Point, r: f64, color: Rgb, hollow: bool, theme: &Theme) -> R {
+    fn marker(&self, shape: Shape, c: Point, r: f64, color: Rgb, hollow: bool, surface: Rgb) -> R {
         let pts = self.outline(shape, c, r);
         if hollow {
             let dev: Vec<_> = pts.iter().map(|&(x, y)| self.p(x, y)).collect();
-            self.draw(&Polygon::new(dev, col(theme.surface).filled()))?;
+            self.draw(&Polygon::new(dev, col(surface).filled()))?;
             let mut ring = pts.clone();
             ring.push(pts[0]);
             self.dashed(&ring, col(color).to_rgba(), 1.6, 2.6)
@@ -251,12 +178,34 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             // A light edge keeps touching markers apart.
             let mut ring = pts.clone();
             ring.push(pts[0]);
-            self.line(&ring, col(theme.surface).to_rgba(), 1.0)
+            self.line(&ring, col(surface).to_rgba(), 1.0)
         }
     }
 
-    fn mark(&self, m: &Mark, theme: &Theme, hl: Highlight, index: usize) -> R {
-        let color = theme.kind(m.kind);
+    /// The axis line, its ticks, and a light gridline up the chart from each year's tick.
+    fn axis(&self, axis: &Axis, scene: &Scene, palette: &Palette) -> R {
+        let ink = col(palette.axis).to_rgba();
+        if axis.x1 > axis.x0 {
+            self.line(&[(axis.x0, axis.y), (axis.x1, axis.y)], ink, 1.0)?;
+        }
+        for tick in &axis.ticks {
+            let len = if tick.major { 7.0 } else { 3.5 };
+            self.line(&[(tick.x, axis.y), (tick.x, axis.y + len)], ink, 1.0)?;
+            if tick.major {
+                let top = scene.bands.first().map_or(axis.y, |b| b.rect.y1 + 2.0);
+                self.dashed(
+                    &[(tick.x, top), (tick.x, axis.y)],
+                    col(palette.faint).mix(0.3),
+                    1.0,
+                    2.0,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn mark(&self, m: &Mark, palette: &Palette, hl: Highlight, index: usize) -> R {
+        let color = palette.kind(m.kind).mark;
         let c = m.center;
         if let Some((a, b)) = m.bar {
             // The period an approximate date covers, drawn like an interval: a thin rule with
@@ -275,7 +224,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             };
             self.dashed(
                 &[(from, c.y), (px, c.y)],
-                col(theme.muted).to_rgba(),
+                col(palette.muted).to_rgba(),
                 1.0,
                 2.0,
             )?;
@@ -291,16 +240,16 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             let ring: Vec<_> = self.outline(Shape::Circle, c, r + 6.0);
             let mut closed = ring.clone();
             closed.push(ring[0]);
-            self.line(&closed, col(theme.graphic(theme.focus)).to_rgba(), 2.5)?;
+            self.line(&closed, col(palette.focus).to_rgba(), 2.5)?;
         }
-        self.marker(m.shape, c, r, color, m.expected, theme)?;
+        self.marker(m.shape, c, r, color, m.expected, palette.surface)?;
         if let Some(n) = m.number {
             // A filled marker carries its number in black or white, whichever reads; a hollow
             // one in the kind's colour.
             let ink = if m.expected {
                 Ink::Kind(m.kind)
             } else {
-                Ink::OnBand(color)
+                Ink::OnKind(m.kind)
             };
             let label = Label {
                 x: c.x,
@@ -311,7 +260,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 ink,
                 bold: true,
             };
-            self.text(&label, theme)?;
+            self.text(&label, palette)?;
         }
         Ok(())
     }
@@ -322,13 +271,13 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
 pub fn render<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
-    theme: &Theme,
+    palette: &Palette,
     font: &str,
     scale: f64,
     hl: Highlight,
 ) -> R {
-    render_base(area, scene, theme, font, scale)?;
-    render_highlight(area, scene, theme, font, scale, hl)
+    render_base(area, scene, palette, font, scale)?;
+    render_highlight(area, scene, palette, font, scale, hl)
 }
 
 /// Draws the emphasised mark (larger, with a focus ring when the keyboard put it there) over a
@@ -337,7 +286,7 @@ pub fn render<DB: DrawingBackend>(
 pub fn render_highlight<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
-    theme: &Theme,
+    palette: &Palette,
     font: &str,
     scale: f64,
     hl: Highlight,
@@ -350,7 +299,7 @@ pub fn render_highlight<DB: DrawingBackend>(
         k: scale,
         font,
     };
-    p.mark(&scene.marks[i], theme, hl, i)?;
+    p.mark(&scene.marks[i], palette, hl, i)?;
     area.present().map_err(|e| RenderError(e.to_string()))
 }
 
@@ -358,7 +307,7 @@ pub fn render_highlight<DB: DrawingBackend>(
 pub fn render_base<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
-    theme: &Theme,
+    palette: &Palette,
     font: &str,
     scale: f64,
 ) -> R {
@@ -368,17 +317,23 @@ pub fn render_base<DB: DrawingBackend>(
         k: scale,
         font,
     };
-    if let Some(bg) = theme.background {
+    if let Some(bg) = palette.background {
         area.fill(&col(bg))
             .map_err(|e| RenderError(e.to_string()))?;
     }
 
     if let Some(z) = &scene.next_zone {
         let r = z.rect;
-        p.rect(r.x0, r.y0, r.x1, r.y1, col(theme.rule).mix(0.08).filled())?;
+        p.rect(
+            r.x0,
+            r.y0,
+            r.x1,
+            r.y1,
+            col(palette.faint).mix(0.08).filled(),
+        )?;
         p.dashed(
             &[(r.x0, r.y0), (r.x0, r.y1)],
-            col(theme.graphic(theme.rule)).to_rgba(),
+            col(palette.axis).to_rgba(),
             1.0,
             3.0,
         )?;
@@ -386,7 +341,7 @@ pub fn render_base<DB: DrawingBackend>(
 
     for b in &scene.bands {
         let r = b.rect;
-        let color = theme.graphic(b.color);
+        let color = palette.grade(b.grade).band;
         // The band runs from its start to `known_until` solid, then faded: after the latest
         // report the rating is assumed to hold, not reported.
         let (solid, faded, edges) = if b.vertical {
@@ -419,65 +374,49 @@ pub fn render_base<DB: DrawingBackend>(
         }
     }
 
-    for &(a, b) in &scene.rules {
-        p.line(&[(a.x, a.y), (b.x, b.y)], col(theme.rule).mix(0.35), 1.0)?;
+    for r in &scene.rules {
+        p.line(
+            &[(r.from.x, r.from.y), (r.to.x, r.to.y)],
+            col(palette.faint).mix(0.35),
+            1.0,
+        )?;
     }
 
-    let (ax0, ax1) = scene.axis_x;
-    if ax1 > ax0 {
-        p.line(
-            &[(ax0, scene.axis_y), (ax1, scene.axis_y)],
-            col(theme.graphic(theme.rule)).to_rgba(),
-            1.0,
-        )?;
-    }
-    for &(x, major) in &scene.ticks {
-        let len = if major { 7.0 } else { 3.5 };
-        p.line(
-            &[(x, scene.axis_y), (x, scene.axis_y + len)],
-            col(theme.graphic(theme.rule)).to_rgba(),
-            1.0,
-        )?;
-        if major {
-            let top = scene
-                .bands
-                .first()
-                .map_or(scene.axis_y, |b| b.rect.y1 + 2.0);
-            p.dashed(
-                &[(x, top), (x, scene.axis_y)],
-                col(theme.rule).mix(0.3),
-                1.0,
-                2.0,
-            )?;
-        }
+    if let Some(axis) = &scene.axis {
+        p.axis(axis, scene, palette)?;
     }
 
     for (i, m) in scene.marks.iter().enumerate() {
-        p.mark(m, theme, hl, i)?;
+        p.mark(m, palette, hl, i)?;
     }
 
     for item in &scene.legend {
         let c = item.at;
         match item.swatch {
-            Swatch::Marker(shape, kind, hollow) => {
-                p.marker(shape, c, 6.0, theme.kind(kind), hollow, theme)?
-            }
+            Swatch::Marker(shape, kind, hollow) => p.marker(
+                shape,
+                c,
+                6.0,
+                palette.kind(kind).mark,
+                hollow,
+                palette.surface,
+            )?,
             Swatch::Bar => {
-                let ink = col(theme.kind(Kind::MonitoringVisit)).to_rgba();
+                let ink = col(palette.kind(Kind::MonitoringVisit).mark).to_rgba();
                 p.line(&[(c.x - 8.0, c.y), (c.x + 8.0, c.y)], ink, 2.0)?;
                 p.line(&[(c.x - 8.0, c.y - 5.0), (c.x - 8.0, c.y + 5.0)], ink, 1.5)?;
                 p.line(&[(c.x + 8.0, c.y - 5.0), (c.x + 8.0, c.y + 5.0)], ink, 1.5)?;
             }
             Swatch::Published => p.line(
                 &[(c.x, c.y - 7.0), (c.x, c.y + 7.0)],
-                col(theme.ink(Ink::Text)).to_rgba(),
+                col(palette.text).to_rgba(),
                 2.0,
             )?,
         }
     }
 
     for l in &scene.labels {
-        p.text(l, theme)?;
+        p.text(l, palette)?;
     }
     area.present().map_err(|e| RenderError(e.to_string()))
 }
@@ -486,7 +425,7 @@ pub fn render_base<DB: DrawingBackend>(
 pub fn render_frame<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &Frame,
-    theme: &Theme,
+    palette: &Palette,
     font: &str,
     scale: f64,
 ) -> R {
@@ -495,22 +434,19 @@ pub fn render_frame<DB: DrawingBackend>(
         k: scale,
         font,
     };
-    if let Some(bg) = theme.background {
+    if let Some(bg) = palette.background {
         area.fill(&col(bg))
             .map_err(|e| RenderError(e.to_string()))?;
     }
     for l in &frame.labels {
-        p.text(l, theme)?;
+        p.text(l, palette)?;
     }
     let (_, chart) = area.split_vertically((frame.chart_top * scale).round() as i32);
-    let chart_theme = Theme {
-        background: None,
-        ..*theme
-    };
+    let chart_palette = palette.without_background();
     render(
         &chart,
         &frame.scene,
-        &chart_theme,
+        &chart_palette,
         font,
         scale,
         Highlight::default(),
@@ -523,7 +459,7 @@ pub fn render_frame<DB: DrawingBackend>(
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub fn frame_to_svg(
     frame: &Frame,
-    theme: &Theme,
+    palette: &Palette,
     font: &str,
     scale: f64,
     size: (u32, u32),
@@ -535,16 +471,13 @@ pub fn frame_to_svg(
         let top = ((f64::from(size.1) - frame.height * scale) / 2.0)
             .max(0.0)
             .round() as i32;
-        if let Some(bg) = theme.background {
+        if let Some(bg) = palette.background {
             area.fill(&col(bg))
                 .map_err(|e| RenderError(e.to_string()))?;
         }
         let (_, body) = area.split_vertically(top);
         // The whole image is filled above; the frame need not fill its part again.
-        let clear = Theme {
-            background: None,
-            ..*theme
-        };
+        let clear = palette.without_background();
         render_frame(&body, frame, &clear, font, scale)?;
     }
     Ok(out)
@@ -554,7 +487,7 @@ pub fn frame_to_svg(
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub fn to_svg(
     scene: &Scene,
-    theme: &Theme,
+    palette: &Palette,
     font: &str,
     hl: Highlight,
 ) -> Result<String, RenderError> {
@@ -562,7 +495,7 @@ pub fn to_svg(
     {
         let size = (scene.width.ceil() as u32, scene.height.ceil() as u32);
         let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        render(&area, scene, theme, font, 1.0, hl)?;
+        render(&area, scene, palette, font, 1.0, hl)?;
     }
     Ok(out)
 }

@@ -5,8 +5,9 @@ mod common;
 use common::{golden, root};
 use inspection_timeline::layout::{layout, LayoutConfig, Scene};
 use inspection_timeline::model::Rgb;
-use inspection_timeline::parse;
-use inspection_timeline::render::{render, to_svg, Highlight, Theme};
+use inspection_timeline::render::{render, to_svg, Highlight};
+use inspection_timeline::theme::{Ink, Palette, Theme};
+use inspection_timeline::{parse, Chronology};
 use plotters::prelude::IntoDrawingArea;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
@@ -115,8 +116,10 @@ impl DrawingBackend for Recorder {
 }
 
 fn scene(width: f64) -> Scene {
+    let t = parse(BURY).unwrap();
     layout(
-        &parse(BURY).unwrap(),
+        &t,
+        &Chronology::new(&t),
         &LayoutConfig {
             width,
             ..LayoutConfig::default()
@@ -134,7 +137,8 @@ fn record(scene: &Scene, scale: f64, hl: Highlight) -> Log {
         ..Log::default()
     }));
     let area = Recorder(log.clone()).into_drawing_area();
-    render(&area, scene, &Theme::LIGHT, "sans-serif", scale, hl).unwrap();
+    let palette = Palette::new(&Theme::LIGHT, &parse(BURY).unwrap().scale);
+    render(&area, scene, &palette, "sans-serif", scale, hl).unwrap();
     drop(area);
     Rc::try_unwrap(log)
         .ok()
@@ -224,7 +228,8 @@ fn the_focused_mark_gets_a_ring_and_is_drawn_last() {
 #[test]
 fn svg_output_has_the_chart_size_and_its_words() {
     let s = scene(720.0);
-    let svg = to_svg(&s, &Theme::LIGHT, "Liberation Sans", Highlight::default()).unwrap();
+    let palette = Palette::new(&Theme::LIGHT, &parse(BURY).unwrap().scale);
+    let svg = to_svg(&s, &palette, "Liberation Sans", Highlight::default()).unwrap();
     assert!(svg.starts_with("<svg"), "{}", &svg[..60]);
     assert!(svg.contains(&format!("width=\"{}\"", 720)));
     assert!(svg.contains(&format!("height=\"{}\"", s.height.ceil() as u32)));
@@ -234,8 +239,7 @@ fn svg_output_has_the_chart_size_and_its_words() {
 
 #[test]
 fn any_theme_keeps_text_and_graphics_legible() {
-    use inspection_timeline::layout::Ink;
-    use inspection_timeline::model::{Kind, Rgb};
+    use inspection_timeline::model::{Grade, Kind};
     // Backgrounds from white to black, with colours a page might set carelessly: too light,
     // too dark, the same as the background.
     let backgrounds = [
@@ -266,20 +270,30 @@ fn any_theme_keeps_text_and_graphics_legible() {
                 other: c,
                 ..Theme::LIGHT
             };
+            let band = Grade {
+                id: "g".into(),
+                label: "G".into(),
+                color: c,
+            };
+            let p = Palette::new(&theme, &[band]);
             for ink in [Ink::Text, Ink::Muted, Ink::Kind(Kind::Other)] {
                 assert!(
-                    theme.ink(ink).contrast(&bg) >= 4.5,
+                    p.ink(ink).contrast(&bg) >= 4.5,
                     "text {c} on {bg}: {}",
-                    theme.ink(ink).contrast(&bg)
+                    p.ink(ink).contrast(&bg)
                 );
             }
             for kind in [Kind::Inspection, Kind::MonitoringVisit] {
-                assert!(theme.kind(kind).contrast(&bg) >= 3.0, "marks {c} on {bg}");
+                assert!(p.kind(kind).mark.contrast(&bg) >= 3.0, "marks {c} on {bg}");
+                assert!(
+                    p.ink(Ink::OnKind(kind)).contrast(&p.kind(kind).mark) >= 4.5,
+                    "a number on a {c} marker over {bg}"
+                );
             }
-            assert!(theme.graphic(c).contrast(&bg) >= 3.0, "band {c} on {bg}");
-            let on_band = theme.ink(Ink::OnBand(c));
+            assert!(p.axis.contrast(&bg) >= 3.0, "axis {c} on {bg}");
+            assert!(p.grade(0).band.contrast(&bg) >= 3.0, "band {c} on {bg}");
             assert!(
-                on_band.contrast(&theme.graphic(c)) >= 4.5,
+                p.ink(Ink::OnGrade(0)).contrast(&p.grade(0).band) >= 4.5,
                 "label on a {c} band over {bg}"
             );
         }
@@ -288,22 +302,30 @@ fn any_theme_keeps_text_and_graphics_legible() {
 
 #[test]
 fn the_default_light_theme_needs_no_adjusting() {
-    use inspection_timeline::layout::Ink;
-    use inspection_timeline::model::Kind;
+    use inspection_timeline::model::{default_scale, Kind};
     let t = Theme::LIGHT;
-    assert_eq!(t.ink(Ink::Text), t.text);
-    assert_eq!(t.ink(Ink::Muted), t.muted);
+    let p = Palette::new(&t, &default_scale());
+    assert_eq!(p.ink(Ink::Text), t.text);
+    assert_eq!(p.ink(Ink::Muted), t.muted);
     for (_, k) in Kind::ALL {
-        assert_eq!(
-            t.kind(k),
-            match k {
-                Kind::Inspection => t.inspection,
-                Kind::MonitoringVisit => t.monitoring,
-                Kind::Reinspection => t.reinspection,
-                Kind::Other => t.other,
-            }
-        );
+        assert_eq!(p.kind(k).mark, t.kind(k));
     }
+    for (i, g) in default_scale().iter().enumerate() {
+        assert_eq!(p.grade(i).band, g.color, "{}", g.id);
+    }
+}
+
+#[test]
+fn a_page_recolours_grades_by_id_and_the_rest_keep_the_data_colours() {
+    use inspection_timeline::model::default_scale;
+    let scale = default_scale();
+    let theme = Theme {
+        grades: vec![("inadequate".into(), Rgb(0x80, 0x00, 0x20))],
+        ..Theme::LIGHT
+    };
+    let p = Palette::new(&theme, &scale);
+    assert_eq!(p.grade(3).band, Rgb(0x80, 0x00, 0x20));
+    assert_eq!(p.grade(1).band, scale[1].color);
 }
 
 /// CIELAB of a colour as seen with a colour-vision deficiency, simulated with Machado, Oliveira
@@ -345,7 +367,7 @@ fn lab_seen(c: inspection_timeline::model::Rgb, m: &[[f64; 3]; 3]) -> [f64; 3] {
 
 #[test]
 fn default_colours_stay_apart_with_colour_vision_deficiencies() {
-    use inspection_timeline::model::{default_scale, Kind, Rgb};
+    use inspection_timeline::model::{default_scale, Kind};
     const VISIONS: [(&str, [[f64; 3]; 3]); 4] = [
         (
             "typical",
@@ -376,10 +398,10 @@ fn default_colours_stay_apart_with_colour_vision_deficiencies() {
             ],
         ),
     ];
-    let t = Theme::LIGHT;
+    let p = Palette::new(&Theme::LIGHT, &default_scale());
     let kinds: Vec<(String, Rgb)> = Kind::ALL
         .iter()
-        .map(|(n, k)| (n.to_string(), t.kind(*k)))
+        .map(|(n, k)| (n.to_string(), p.kind(*k).mark))
         .collect();
     let grades: Vec<(String, Rgb)> = default_scale()
         .into_iter()
@@ -401,22 +423,6 @@ fn default_colours_stay_apart_with_colour_vision_deficiencies() {
     }
 }
 
-/// The page's dark theme, as the element's stylesheet sets it.
-fn dark() -> Theme {
-    Theme {
-        background: Some(Rgb(0x12, 0x12, 0x14)),
-        surface: Rgb(0x12, 0x12, 0x14),
-        text: Rgb(0xf2, 0xf2, 0xf3),
-        muted: Rgb(0xb4, 0xb4, 0xbb),
-        rule: Rgb(0x8d, 0x8d, 0x96),
-        focus: Rgb(0x7a, 0xb8, 0xff),
-        inspection: Rgb(0xe6, 0xe6, 0xe6),
-        monitoring: Rgb(0x5c, 0xb8, 0xf0),
-        reinspection: Rgb(0xf0, 0xa0, 0x50),
-        other: Rgb(0x9a, 0x9a, 0xa5),
-    }
-}
-
 /// Draws `file` at `width` and compares the SVG with `tests/goldens/scene-NAME.svg`.
 fn scene_golden(
     name: &str,
@@ -430,15 +436,21 @@ fn scene_golden(
     let t = parse(&text).unwrap();
     let s = layout(
         &t,
+        &Chronology::new(&t),
         &LayoutConfig {
             width,
-            grade_colors: grades.iter().map(|(id, c)| (id.to_string(), *c)).collect(),
             ..LayoutConfig::default()
         },
     );
-    let svg = to_svg(&s, theme, "Liberation Sans", hl).unwrap();
+    let theme = Theme {
+        grades: grades.iter().map(|(id, c)| (id.to_string(), *c)).collect(),
+        ..theme.clone()
+    };
+    let svg = to_svg(&s, &Palette::new(&theme, &t.scale), "Liberation Sans", hl).unwrap();
     golden(
-        &root().join("tests/goldens").join(format!("scene-{name}.svg")),
+        &root()
+            .join("tests/goldens")
+            .join(format!("scene-{name}.svg")),
         &svg,
     )
 }
@@ -463,12 +475,12 @@ fn scenes_match_their_goldens() {
         scene_golden("bury-1200", BURY_FILE, 1200.0, &light, &[], none),
         scene_golden("bury-800-focus", BURY_FILE, 800.0, &light, &[], focus),
         scene_golden("bury-375-hover", BURY_FILE, 375.0, &light, &[], hover),
-        scene_golden("bury-720-dark", BURY_FILE, 720.0, &dark(), &[], none),
+        scene_golden("bury-720-dark", BURY_FILE, 720.0, &Theme::DARK, &[], none),
         scene_golden(
             "custom-scale-900-dark",
             "tests/fixtures/valid/custom-scale.json",
             900.0,
-            &dark(),
+            &Theme::DARK,
             &custom,
             none,
         ),

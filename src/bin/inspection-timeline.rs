@@ -5,7 +5,9 @@
 
 use inspection_timeline::layout::{frame, LayoutConfig};
 use inspection_timeline::model::Rgb;
-use inspection_timeline::render::{frame_to_svg, Theme};
+use inspection_timeline::render::frame_to_svg;
+use inspection_timeline::theme::{Palette, Theme};
+use inspection_timeline::Chronology;
 use inspection_timeline::{parse, Problem};
 use std::process::ExitCode;
 
@@ -187,8 +189,10 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     };
     let social_h = height.unwrap_or(630);
     let mut scale = scale;
+    let chronology = Chronology::new(&timeline);
     let mut fr = frame(
         &timeline,
+        &chronology,
         &LayoutConfig {
             width: f64::from(out_w) / scale,
             ..LayoutConfig::default()
@@ -199,6 +203,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         scale = f64::from(social_h) / fr.height;
         fr = frame(
             &timeline,
+            &chronology,
             &LayoutConfig {
                 width: f64::from(out_w) / scale,
                 ..LayoutConfig::default()
@@ -214,8 +219,9 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         background: Some(Rgb(255, 255, 255)),
         ..Theme::LIGHT
     };
-    let svg =
-        frame_to_svg(&fr, &theme, FONT_FAMILY, scale, (out_w, out_h)).map_err(|e| e.to_string())?;
+    let palette = Palette::new(&theme, &timeline.scale);
+    let svg = frame_to_svg(&fr, &palette, FONT_FAMILY, scale, (out_w, out_h))
+        .map_err(|e| e.to_string())?;
     let bytes = if png {
         rasterise(&svg)?
     } else {

@@ -1,0 +1,132 @@
+//! The facts every view of a timeline needs, computed once per data set: reading order, visit
+//! numbers, the events that start rating bands, and lanes.
+//!
+//! Layout, the description, the card, the announcement and the events table all read one
+//! [`Chronology`], so they cannot disagree about which visit is the third or what comes first.
+
+use crate::model::{Event, Kind, Status, Timeline};
+
+/// How the regulator's rule for councils rated inadequate reads: four to six monitoring visits
+/// before a re-inspection.
+pub const MONITORING_RULE: (usize, usize) = (4, 6);
+
+/// Derived facts about a [`Timeline`]'s events. Event indices are into [`Timeline::events`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chronology {
+    /// Event indices in reading order: by the middle of their period, then file order; undated
+    /// expected events last. This is also the keyboard's order.
+    pub order: Vec<usize>,
+    /// For each event, its number among the monitoring visits since the last graded
+    /// inspection, when that inspection gave the worst grade of the scale: the visits the
+    /// regulator's four-to-six rule counts.
+    pub numbers: Vec<Option<usize>>,
+    /// The done, dated events that gave a rating, in reading order: each starts a rating band.
+    pub graded: Vec<usize>,
+    /// Lane names in order of first appearance, so the earliest kind of event sits on top.
+    pub lanes: Vec<String>,
+    /// For each event, its lane: an index into `lanes`.
+    pub lane_of: Vec<usize>,
+    /// For each lane, how many of its events are counted visits.
+    pub lane_visits: Vec<usize>,
+}
+
+/// The lane an event is drawn in: its own `lane`, else one named after its kind.
+fn lane_name(e: &Event) -> &str {
+    e.lane.as_deref().unwrap_or(match e.kind {
+        Kind::Inspection | Kind::Reinspection => "Inspections",
+        Kind::MonitoringVisit => "Monitoring visits",
+        Kind::Other => "Other events",
+    })
+}
+
+/// Whether an event gave the service a rating, which starts a new count of visits.
+fn gives_rating(e: &Event) -> bool {
+    e.kind.is_graded() && e.status == Status::Done && e.rating.is_some()
+}
+
+impl Chronology {
+    /// Works out every fact in time linear in the events, after one sort.
+    pub fn new(t: &Timeline) -> Chronology {
+        let n = t.events.len();
+        let key: Vec<f64> = t
+            .events
+            .iter()
+            .map(|e| {
+                e.span().map_or(f64::INFINITY, |(a, b)| {
+                    (a.first_day() + b.last_day() + 1) as f64 / 2.0
+                })
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|a, b| key[*a].total_cmp(&key[*b]).then(a.cmp(b)));
+
+        let worst = t.scale.len().checked_sub(1);
+        let mut numbers = vec![None; n];
+        let mut graded = Vec::new();
+        let mut lanes: Vec<String> = Vec::new();
+        let mut lane_of = vec![0; n];
+        let (mut counting, mut visit) = (false, 0);
+        for &i in &order {
+            let e = &t.events[i];
+            if gives_rating(e) {
+                counting = e.rating == worst;
+                visit = 0;
+                if e.span().is_some() {
+                    graded.push(i);
+                }
+            } else if counting && e.kind == Kind::MonitoringVisit && e.status == Status::Done {
+                visit += 1;
+                numbers[i] = Some(visit);
+            }
+            let name = lane_name(e);
+            lane_of[i] = match lanes.iter().position(|l| l == name) {
+                Some(l) => l,
+                None => {
+                    lanes.push(name.to_string());
+                    lanes.len() - 1
+                }
+            };
+        }
+        let mut lane_visits = vec![0; lanes.len()];
+        for i in 0..n {
+            if numbers[i].is_some() {
+                lane_visits[lane_of[i]] += 1;
+            }
+        }
+        Chronology {
+            order,
+            numbers,
+            graded,
+            lanes,
+            lane_of,
+            lane_visits,
+        }
+    }
+
+    /// How many visits the four-to-six rule has counted.
+    pub fn visits(&self) -> usize {
+        self.numbers.iter().flatten().count()
+    }
+
+    /// The last event that gave a rating: the rating in force.
+    pub fn last_graded(&self) -> Option<usize> {
+        self.graded.last().copied()
+    }
+
+    /// The first expected event in reading order: what comes next.
+    pub fn first_expected(&self, t: &Timeline) -> Option<usize> {
+        self.order
+            .iter()
+            .copied()
+            .find(|&i| t.events[i].status == Status::Expected)
+    }
+
+    /// The last done event in reading order: the latest report.
+    pub fn last_done(&self, t: &Timeline) -> Option<usize> {
+        self.order
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| t.events[i].status == Status::Done)
+    }
+}

@@ -1,0 +1,73 @@
+//! The legend: one entry for each kind of mark a chart uses, wrapped to its width.
+
+use super::{shape_of, Anchor, Ink, Label, LegendItem, Mark, Point, Swatch, PAD};
+use crate::model::Kind;
+use crate::text::estimate_width;
+
+/// The entries the marks need, in a fixed order: done kinds, expected kinds, then the period
+/// bar and the publication tick.
+fn entries(marks: &[Mark]) -> Vec<(Swatch, String)> {
+    let mut entries: Vec<(Swatch, String)> = Vec::new();
+    for expected in [false, true] {
+        for (_, kind) in Kind::ALL {
+            if marks
+                .iter()
+                .any(|m| m.kind == kind && m.expected == expected)
+            {
+                let text = if expected {
+                    format!("{} (expected)", kind.label())
+                } else {
+                    kind.label().to_string()
+                };
+                entries.push((Swatch::Marker(shape_of(kind), kind, expected), text));
+            }
+        }
+    }
+    if marks.iter().any(|m| m.bar.is_some()) {
+        entries.push((Swatch::Bar, "Date known only to the month or year".into()));
+    }
+    if marks.iter().any(|m| m.published_x.is_some()) {
+        entries.push((Swatch::Published, "Report published".into()));
+    }
+    entries
+}
+
+/// Lays the legend out from `top`, adding its words to `labels`. Returns the entries and the
+/// height of the chart below them.
+pub fn legend(
+    marks: &[Mark],
+    width: f64,
+    top: f64,
+    small: f64,
+    labels: &mut Vec<Label>,
+) -> (Vec<LegendItem>, f64) {
+    let mut items = Vec::new();
+    let row_h = small + 8.0;
+    let mut lx = PAD;
+    let mut ly = top;
+    for (swatch, text) in entries(marks) {
+        let w = 22.0 + estimate_width(&text, small) + 14.0;
+        if lx > PAD && lx + w > width - PAD {
+            lx = PAD;
+            ly += row_h;
+        }
+        items.push(LegendItem {
+            at: Point {
+                x: lx + 7.0,
+                y: ly + small / 2.0,
+            },
+            swatch,
+        });
+        labels.push(Label {
+            x: lx + 20.0,
+            y: ly,
+            text,
+            px: small,
+            anchor: Anchor::Start,
+            ink: Ink::Muted,
+            bold: false,
+        });
+        lx += w;
+    }
+    (items, (ly + row_h + 4.0).ceil())
+}

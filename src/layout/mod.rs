@@ -1,0 +1,284 @@
+//! From a validated [`Timeline`] to a [`Scene`]: every shape and label in CSS pixels.
+//!
+//! The same scene is painted by [`crate::render`] and queried by [`Scene::hit_test`], so what a
+//! reader sees is exactly what they can hover. Marks are stored in reading order (by time, then
+//! file order), which is also the keyboard order. A scene holds no colours, only roles
+//! ([`Ink`]), so a change of theme repaints it without laying it out again.
+//!
+//! The rooms: [`across`] (time across the page), [`rows`] (the phone layout, a row per event),
+//! [`legend`], [`frame`] (title and credit around the chart, for static images) and [`words`]
+//! (everything a reader reads: labels, the card, the description, notices).
+
+pub mod across;
+pub mod frame;
+pub mod legend;
+pub mod rows;
+pub mod words;
+
+use crate::chronology::Chronology;
+use crate::date::Locale;
+use crate::model::{Kind, Timeline};
+pub use crate::theme::Ink;
+
+pub use frame::{frame, Frame};
+pub use words::{card, describe, Card, CardFinding, CardSource};
+
+/// What the layout needs to know about the place it draws into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutConfig {
+    /// Width of the drawing in CSS pixels.
+    pub width: f64,
+    /// Size of label text in CSS pixels.
+    pub font_px: f64,
+    /// How dates are written.
+    pub locale: Locale,
+}
+
+impl Default for LayoutConfig {
+    fn default() -> Self {
+        LayoutConfig {
+            width: 640.0,
+            font_px: 13.0,
+            locale: Locale::en_gb(),
+        }
+    }
+}
+
+/// A point in CSS pixels, y down.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// An axis-aligned rectangle in CSS pixels.
+///
+/// # Examples
+///
+/// ```
+/// use inspection_timeline::layout::{Point, Rect};
+/// let r = Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 };
+/// assert_eq!(r.distance(Point { x: 5.0, y: 5.0 }), 0.0);
+/// assert_eq!(r.distance(Point { x: 13.0, y: 14.0 }), 5.0);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    /// Distance from `p` to the nearest point of the rectangle; zero inside.
+    pub fn distance(&self, p: Point) -> f64 {
+        let dx = (self.x0 - p.x).max(p.x - self.x1).max(0.0);
+        let dy = (self.y0 - p.y).max(p.y - self.y1).max(0.0);
+        dx.hypot(dy)
+    }
+
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+}
+
+/// A straight light line: the line that carries a lane's markers, the spine of the phone
+/// layout, a year divider.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rule {
+    pub from: Point,
+    pub to: Point,
+}
+
+/// The marker shape of each kind of event, so kinds differ by shape as well as colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    Diamond,
+    Circle,
+    Square,
+    Triangle,
+}
+
+pub fn shape_of(kind: Kind) -> Shape {
+    match kind {
+        Kind::Inspection => Shape::Diamond,
+        Kind::MonitoringVisit => Shape::Circle,
+        Kind::Reinspection => Shape::Square,
+        Kind::Other => Shape::Triangle,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A line of text. `y` is the top of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub px: f64,
+    pub anchor: Anchor,
+    pub ink: Ink,
+    pub bold: bool,
+}
+
+/// One event on the chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// Index into [`Timeline::events`].
+    pub event: usize,
+    pub kind: Kind,
+    pub shape: Shape,
+    pub expected: bool,
+    pub center: Point,
+    /// Half the marker's size.
+    pub r: f64,
+    /// The period the date covers when it is wider than the marker: a month, a year, or a
+    /// visit of several days.
+    pub bar: Option<(f64, f64)>,
+    /// Where the report's publication sits, when it differs from the visit.
+    pub published_x: Option<f64>,
+    /// Derived number of a monitoring visit since the last graded inspection.
+    pub number: Option<usize>,
+    /// Everything that reacts to the pointer: at least 24 px square around the marker, and
+    /// any bar or publication tick.
+    pub hit: Rect,
+}
+
+/// The rating in force over a period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Band {
+    pub rect: Rect,
+    /// The grade: an index into [`Timeline::scale`], which the palette colours.
+    pub grade: usize,
+    /// Where the solid band ends and a faded continuation begins: after the last report, the
+    /// rating is assumed, not known. An x, or a y for a vertical band.
+    pub known_until: f64,
+    /// Runs down the page (the phone layout) rather than across.
+    pub vertical: bool,
+}
+
+/// The zone after the last dated event where undated expected events are placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextZone {
+    pub rect: Rect,
+}
+
+/// A tick on the time axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AxisTick {
+    pub x: f64,
+    /// A year boundary, drawn longer and carried up the chart as a gridline.
+    pub major: bool,
+}
+
+/// The time axis under the lanes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    pub y: f64,
+    pub x0: f64,
+    pub x1: f64,
+    pub ticks: Vec<AxisTick>,
+}
+
+/// A legend entry.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Swatch {
+    Marker(Shape, Kind, bool),
+    Bar,
+    Published,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendItem {
+    pub at: Point,
+    pub swatch: Swatch,
+}
+
+/// Everything to draw, in CSS pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    /// The phone layout: one row per event down the page, instead of time across it.
+    pub vertical: bool,
+    pub bands: Vec<Band>,
+    pub rules: Vec<Rule>,
+    pub marks: Vec<Mark>,
+    /// The time axis; the phone layout has none.
+    pub axis: Option<Axis>,
+    pub next_zone: Option<NextZone>,
+    pub legend: Vec<LegendItem>,
+    pub labels: Vec<Label>,
+}
+
+/// Widths below this get the phone layout: one row per event down the page.
+pub const PHONE_BELOW: f64 = 480.0;
+
+/// Space around the chart's edges.
+const PAD: f64 = 12.0;
+/// Height of a rating band across the top.
+const BAND_H: f64 = 24.0;
+/// Half the size of a marker.
+const MARK_R: f64 = 7.0;
+/// Half the smallest target a pointer must hit (24 px, WCAG 2.5.8).
+const MIN_TARGET: f64 = 12.0;
+/// How far from a mark's target a pointer may be and still pick it.
+pub const HIT_RADIUS: f64 = 14.0;
+
+/// Label text size for `cfg`: a little smaller than the body.
+fn small_px(cfg: &LayoutConfig) -> f64 {
+    (cfg.font_px * 0.85).round()
+}
+
+/// Lays the timeline out for `cfg.width`: time across the page, or, below [`PHONE_BELOW`],
+/// one row per event down it. `c` is the timeline's [`Chronology`].
+pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
+    if cfg.width < PHONE_BELOW {
+        rows::layout(t, c, cfg)
+    } else {
+        across::layout(t, c, cfg)
+    }
+}
+
+impl Scene {
+    /// The mark under the pointer: the one whose target is nearest, within [`HIT_RADIUS`];
+    /// among marks the pointer is equally near (inside overlapping bars), the nearest in time.
+    /// Returns an index into [`Scene::marks`].
+    pub fn hit_test(&self, p: Point) -> Option<usize> {
+        self.marks
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (i, m.hit.distance(p), (m.center.x - p.x).abs()))
+            .filter(|(_, d, _)| *d <= HIT_RADIUS)
+            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2)))
+            .map(|(i, _, _)| i)
+    }
+
+    /// Index into [`Scene::marks`] of the mark drawing `event`.
+    pub fn mark_of_event(&self, event: usize) -> Option<usize> {
+        self.marks.iter().position(|m| m.event == event)
+    }
+}
+
+/// Where to put a card `card_width` wide for `mark`: centred on the marker's time, moved
+/// left or right to stay inside the widget, and below every lane so that it never hides
+/// another marker the pointer may be heading for; in the phone layout, under the mark's row.
+/// Returns its top-left corner.
+pub fn place_card(scene: &Scene, mark: &Mark, card_width: f64) -> Point {
+    let Some(axis) = scene.axis.as_ref().filter(|_| !scene.vertical) else {
+        // On a phone the card opens under its row, full width.
+        return Point {
+            x: 0.0,
+            y: mark.hit.y1,
+        };
+    };
+    let w = card_width.min(scene.width);
+    let x = (mark.center.x - w / 2.0).clamp(0.0, (scene.width - w).max(0.0));
+    Point { x, y: axis.y + 2.0 }
+}

@@ -1,0 +1,249 @@
+//! The phone layout: a row per event in reading order, with its date and title written out,
+//! year dividers, the rating in force across the top and as a strip down the left, and each
+//! row a whole-width tap target.
+
+use super::legend::legend;
+use super::{
+    shape_of, small_px, words, Anchor, Band, Ink, Label, LayoutConfig, Mark, Point, Rect, Rule,
+    Scene, BAND_H, MARK_R, PAD,
+};
+use crate::chronology::Chronology;
+use crate::model::{Status, Timeline};
+use crate::text::{ellipsize, estimate_width};
+
+/// Height of one event's row: well over the 44 px a finger needs.
+const ROW: f64 = 54.0;
+/// Height of a year divider.
+const DIVIDER: f64 = 26.0;
+/// Where the rating strip, the markers' spine and the rows' text start.
+const STRIP_X: f64 = PAD;
+const SPINE_X: f64 = PAD + 22.0;
+const TEXT_X: f64 = PAD + 42.0;
+
+/// The state shared by the phases of the phone layout.
+struct Rows<'a> {
+    t: &'a Timeline,
+    c: &'a Chronology,
+    cfg: &'a LayoutConfig,
+    width: f64,
+    small: f64,
+    /// The top of the next row.
+    y: f64,
+    /// The top of each event's row, by event index.
+    row_top: Vec<f64>,
+    labels: Vec<Label>,
+    rules: Vec<Rule>,
+}
+
+/// Lays `t` out as rows down `cfg.width`.
+pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
+    let width = cfg.width.max(200.0);
+    let mut r = Rows {
+        t,
+        c,
+        cfg,
+        width,
+        small: small_px(cfg),
+        y: 8.0,
+        row_top: vec![0.0; t.events.len()],
+        labels: Vec::new(),
+        rules: Vec::new(),
+    };
+    let mut bands: Vec<Band> = r.current_rating().into_iter().collect();
+    let marks = r.rows();
+    let rows_end = r.y;
+    if let (Some(first), Some(last)) = (marks.first(), marks.last()) {
+        r.rules.push(Rule {
+            from: first.center,
+            to: last.center,
+        });
+    }
+    bands.extend(r.strips(rows_end));
+    let (legend, height) = legend(&marks, width, rows_end + 10.0, r.small, &mut r.labels);
+    Scene {
+        width,
+        height,
+        vertical: true,
+        bands,
+        rules: r.rules,
+        marks,
+        axis: None,
+        next_zone: None,
+        legend,
+        labels: r.labels,
+    }
+}
+
+impl Rows<'_> {
+    /// The rating in force now, across the top.
+    fn current_rating(&mut self) -> Option<Band> {
+        let last = self.c.last_graded()?;
+        let e = &self.t.events[last];
+        let band = match (e.rating, e.span()) {
+            (Some(grade), Some((start, _))) if grade < self.t.scale.len() => {
+                let rect = Rect {
+                    x0: PAD,
+                    y0: self.y,
+                    x1: self.width - PAD,
+                    y1: self.y + BAND_H,
+                };
+                let g = &self.t.scale[grade];
+                let room = rect.width() - 12.0;
+                if let Some(text) = words::band(g, &start, &self.cfg.locale, self.small, room) {
+                    self.labels.push(Label {
+                        x: PAD + 6.0,
+                        y: self.y + (BAND_H - self.small) / 2.0,
+                        text,
+                        px: self.small,
+                        anchor: Anchor::Start,
+                        ink: Ink::OnGrade(grade),
+                        bold: true,
+                    });
+                }
+                Some(Band {
+                    rect,
+                    grade,
+                    known_until: rect.x1,
+                    vertical: false,
+                })
+            }
+            _ => None,
+        };
+        self.y += BAND_H + 10.0;
+        band
+    }
+
+    /// A divider with its heading ("2023", "Next") and a rule to the right edge.
+    fn divider(&mut self, text: String) {
+        let w = estimate_width(&text, self.small);
+        let ry = self.y + 8.0 + self.small / 2.0;
+        self.labels.push(Label {
+            x: TEXT_X,
+            y: self.y + 8.0,
+            text,
+            px: self.small,
+            anchor: Anchor::Start,
+            ink: Ink::Text,
+            bold: true,
+        });
+        self.rules.push(Rule {
+            from: Point {
+                x: TEXT_X + w + 8.0,
+                y: ry,
+            },
+            to: Point {
+                x: self.width - PAD,
+                y: ry,
+            },
+        });
+        self.y += DIVIDER;
+    }
+
+    /// Every event's row in reading order, with a divider where the year changes and before
+    /// the undated events.
+    fn rows(&mut self) -> Vec<Mark> {
+        let (t, c) = (self.t, self.c);
+        let mut marks = Vec::with_capacity(c.order.len());
+        let mut last_year = None;
+        let mut next_shown = false;
+        for &i in &c.order {
+            let divider = match t.events[i].span() {
+                Some((start, _)) if last_year != Some(start.year()) => {
+                    last_year = Some(start.year());
+                    Some(start.year().to_string())
+                }
+                None if !next_shown => {
+                    next_shown = true;
+                    Some(words::NEXT.to_string())
+                }
+                _ => None,
+            };
+            if let Some(text) = divider {
+                self.divider(text);
+            }
+            marks.push(self.row(i));
+        }
+        marks
+    }
+
+    /// The row of event `i` at the current `y`: its when-and-what line, its title, its mark.
+    fn row(&mut self, i: usize) -> Mark {
+        let e = &self.t.events[i];
+        let fs = self.cfg.font_px;
+        let y = self.y;
+        let text_w = self.width - TEXT_X - PAD;
+        let number = self.c.numbers[i];
+        let line = words::row_line(e, number, &self.cfg.locale);
+        for (text, px, top, ink, bold) in [
+            (line.as_str(), self.small, y + 8.0, Ink::Muted, false),
+            (e.title.as_str(), fs, y + 10.0 + self.small, Ink::Text, true),
+        ] {
+            if let Some(text) = ellipsize(text, px, text_w) {
+                self.labels.push(Label {
+                    x: TEXT_X,
+                    y: top,
+                    text,
+                    px,
+                    anchor: Anchor::Start,
+                    ink,
+                    bold,
+                });
+            }
+        }
+        self.row_top[i] = y;
+        self.y += ROW;
+        Mark {
+            event: i,
+            kind: e.kind,
+            shape: shape_of(e.kind),
+            expected: e.status == Status::Expected,
+            center: Point {
+                x: SPINE_X,
+                y: y + ROW / 2.0,
+            },
+            r: MARK_R,
+            bar: None,
+            published_x: None,
+            number,
+            // The whole row answers a tap, well over the 24 px minimum target.
+            hit: Rect {
+                x0: 0.0,
+                y0: y,
+                x1: self.width,
+                y1: y + ROW,
+            },
+        }
+    }
+
+    /// The rating down the left edge, beside the rows it covers: solid to the last report,
+    /// faded beside what is expected.
+    fn strips(&self, rows_end: f64) -> Vec<Band> {
+        let (t, graded) = (self.t, &self.c.graded);
+        let last_done_bottom = self
+            .c
+            .last_done(t)
+            .map_or(rows_end, |i| self.row_top[i] + ROW);
+        let mut bands = Vec::new();
+        for (n, &g) in graded.iter().enumerate() {
+            let Some(grade) = t.events[g].rating.filter(|&r| r < t.scale.len()) else {
+                continue;
+            };
+            let (bottom, known) = match graded.get(n + 1) {
+                Some(&next) => (self.row_top[next] - 2.0, self.row_top[next] - 2.0),
+                None => (rows_end - 6.0, last_done_bottom - 6.0),
+            };
+            bands.push(Band {
+                rect: Rect {
+                    x0: STRIP_X,
+                    y0: self.row_top[g] + 6.0,
+                    x1: STRIP_X + 5.0,
+                    y1: bottom,
+                },
+                grade,
+                known_until: known,
+                vertical: true,
+            });
+        }
+        bands
+    }
+}

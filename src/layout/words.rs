@@ -1,0 +1,244 @@
+//! Everything a reader reads, written in one place: the labels on the chart, the findings card,
+//! the one-sentence description, the announcement of an event reached with the keyboard, the
+//! credit line and the notices shown when data cannot be drawn.
+
+use crate::chronology::{Chronology, MONITORING_RULE};
+use crate::date::{range, Locale, PartialDate};
+use crate::model::{Event, Grade, Kind, Status, Timeline};
+use crate::text::{ellipsize, estimate_width, lower_first, number_word};
+
+/// The words on a rating band, as long as `room` allows: "Rated inadequate since November
+/// 2021", else the grade's name, else that name shortened.
+pub fn band(g: &Grade, start: &PartialDate, locale: &Locale, px: f64, room: f64) -> Option<String> {
+    let long = format!(
+        "Rated {} since {}",
+        lower_first(&g.label),
+        start.long(locale)
+    );
+    [long, g.label.clone()]
+        .into_iter()
+        .find(|s| estimate_width(s, px) <= room)
+        .or_else(|| ellipsize(&g.label, px, room))
+}
+
+/// The short label under a marker: "Visit 3", the grade an inspection gave, "Expected" for an
+/// undated expected event; `None` for events that go unlabelled.
+pub fn mark_label(t: &Timeline, e: &Event, number: Option<usize>) -> Option<String> {
+    let text = match (number, e.kind) {
+        (Some(n), _) => format!("Visit {n}"),
+        (None, Kind::Inspection | Kind::Reinspection) => {
+            match e.rating.and_then(|r| t.scale.get(r)) {
+                Some(g) => g.label.clone(),
+                None => e.kind.label().to_string(),
+            }
+        }
+        _ => return None,
+    };
+    Some(if e.status == Status::Expected && e.span().is_none() {
+        "Expected".to_string()
+    } else {
+        text
+    })
+}
+
+/// A lane's heading, with the visits counted so far against the four-to-six rule.
+pub fn lane_heading(name: &str, visits: usize) -> String {
+    if visits == 0 {
+        return name.to_string();
+    }
+    let (a, b) = MONITORING_RULE;
+    format!(
+        "{name}: {} so far; {a}–{b} come before re-inspection",
+        number_word(visits)
+    )
+}
+
+/// The first line of a phone row: when, and what ("February 2023 · Visit 3 of 4–6").
+pub fn row_line(e: &Event, number: Option<usize>, locale: &Locale) -> String {
+    let (a, b) = MONITORING_RULE;
+    let when = match (e.date, e.published) {
+        (Some(d), _) => range(&d, e.end.as_ref(), locale),
+        (None, Some(p)) => format!("Report published {}", p.long(locale)),
+        (None, None) => "Date not announced".to_string(),
+    };
+    let what = match number {
+        Some(n) => format!("Visit {n} of {a}–{b}"),
+        None if e.status == Status::Expected => format!("{} (expected)", e.kind.label()),
+        None => e.kind.label().to_string(),
+    };
+    format!("{when} · {what}")
+}
+
+/// The heading of the phone layout's undated rows.
+pub const NEXT: &str = "Next";
+
+/// The credit line under the chart: the data's credit and when it was updated.
+pub fn credit(t: &Timeline, locale: &Locale) -> String {
+    let mut credit = t.credit.clone().unwrap_or_default();
+    if let Some(u) = t.updated {
+        if !credit.is_empty() {
+            credit.push_str(". ");
+        }
+        credit.push_str(&format!("Updated {}", u.long(locale)));
+    }
+    credit
+}
+
+/// What readers see in place of a chart, or above the last good one, when data cannot be
+/// drawn: `has_chart` says whether a good chart is showing.
+pub fn notice(has_chart: bool) -> &'static str {
+    if has_chart {
+        "This graphic could not be updated, so it shows the last version that loaded."
+    } else {
+        "This graphic could not be loaded."
+    }
+}
+
+/// The card a reader sees for one event, as plain strings.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Card {
+    pub title: String,
+    pub kind: String,
+    /// "Visit 3 of the 4–6 before re-inspection", for a counted monitoring visit.
+    pub count: Option<String>,
+    pub when: Option<String>,
+    pub published: Option<String>,
+    pub status: Option<String>,
+    pub rating: Option<String>,
+    pub summary: Option<String>,
+    pub findings: Vec<CardFinding>,
+    pub sources: Vec<CardSource>,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct CardFinding {
+    pub tone: &'static str,
+    pub tone_label: &'static str,
+    pub text: String,
+    pub quote: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct CardSource {
+    pub text: String,
+    pub url: Option<String>,
+}
+
+impl Card {
+    /// What a screen reader announces when the keyboard reaches the event: its title and
+    /// when it happened (or is expected).
+    pub fn announcement(&self) -> String {
+        let when = self
+            .when
+            .as_ref()
+            .or(self.published.as_ref())
+            .or(self.status.as_ref())
+            .map_or("", String::as_str);
+        format!("{}. {when}", self.title)
+    }
+}
+
+/// The card for `event`.
+pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card {
+    let e = &t.events[event];
+    let (a, b) = MONITORING_RULE;
+    let when = e.date.map(|d| {
+        let label = if e.kind == Kind::MonitoringVisit {
+            "Visit"
+        } else {
+            "Took place"
+        };
+        format!("{label}: {}", range(&d, e.end.as_ref(), locale))
+    });
+    Card {
+        title: e.title.clone(),
+        kind: e.kind.label().to_string(),
+        count: c.numbers[event].map(|n| format!("Visit {n} of the {a}–{b} before re-inspection")),
+        when,
+        published: e
+            .published
+            .map(|p| format!("Report published: {}", p.long(locale))),
+        status: (e.status == Status::Expected).then(|| match e.span() {
+            Some(_) => "Expected".to_string(),
+            None => "Expected; no date announced".to_string(),
+        }),
+        rating: e
+            .rating
+            .and_then(|r| t.scale.get(r))
+            .map(|g| format!("Rating: {}", g.label)),
+        summary: e.summary.clone(),
+        findings: e
+            .findings
+            .iter()
+            .map(|f| CardFinding {
+                tone: f.tone.name(),
+                tone_label: f.tone.label(),
+                text: f.text.clone(),
+                quote: f.quote,
+            })
+            .collect(),
+        sources: e
+            .sources
+            .iter()
+            .map(|s| {
+                let mut text = s.title.clone();
+                if let Some(p) = &s.publisher {
+                    text = format!("{text}, {p}");
+                }
+                if let Some(d) = &s.date {
+                    text = format!("{text}, {}", d.long(locale));
+                }
+                CardSource {
+                    text,
+                    url: s.url.clone(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// One sentence that says what the chart shows, for its accessible description.
+pub fn describe(t: &Timeline, c: &Chronology, locale: &Locale) -> String {
+    let mut parts = Vec::new();
+    if let Some(e) = c.last_graded().map(|i| &t.events[i]) {
+        let grade = e
+            .rating
+            .and_then(|r| t.scale.get(r))
+            .map_or("", |g| g.label.as_str());
+        let when = e
+            .span()
+            .map(|(s, _)| format!(" in {}", s.long(locale)))
+            .unwrap_or_default();
+        let who = t.subject.as_deref().unwrap_or("The service");
+        let by = t
+            .regulator
+            .as_deref()
+            .map(|r| format!(" by {r}"))
+            .unwrap_or_default();
+        parts.push(format!("{who} was rated {}{by}{when}", lower_first(grade)));
+    }
+    let visits = c.visits();
+    if visits > 0 {
+        let s = if visits == 1 { "" } else { "s" };
+        parts.push(format!("{} monitoring visit{s} since", number_word(visits)));
+    }
+    if let Some(e) = c.first_expected(t).map(|i| &t.events[i]) {
+        let (a, b) = MONITORING_RULE;
+        let rule = if e.kind == Kind::Reinspection && visits > 0 {
+            format!(
+                " after {} to {} monitoring visits",
+                number_word(a),
+                number_word(b)
+            )
+        } else {
+            String::new()
+        };
+        parts.push(format!("{} expected{rule}", lower_first(&e.title)));
+    }
+    if parts.is_empty() {
+        return format!("{}: a timeline of {} events.", t.title, t.events.len());
+    }
+    let mut s = parts.join("; ");
+    s.push('.');
+    s
+}
