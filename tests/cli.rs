@@ -245,8 +245,11 @@ fn render_bury(ext: &str, args: &[&str]) -> Vec<u8> {
 
 fn svg_golden(name: &str, args: &[&str]) -> String {
     let svg = String::from_utf8(render_bury("svg", args)).unwrap();
-    golden(&root().join("tests/goldens").join(format!("{name}.svg")), &svg)
-        .unwrap_or_else(|e| panic!("{e}"));
+    golden(
+        &root().join("tests/goldens").join(format!("{name}.svg")),
+        &svg,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     svg
 }
 
