@@ -5,11 +5,14 @@
 //! Listeners are kept in the handle and removed by [`Widget::destroy`], so a widget can be
 //! unmounted without leaking closures.
 
+use crate::chronology::Chronology;
+use crate::color::Rgb;
 use crate::date::Locale;
 use crate::interact::{Input, Key, State};
-use crate::layout::{self, Card, LayoutConfig, Point, Scene};
-use crate::model::{self, Rgb, Timeline};
-use crate::render::{self, Highlight, Theme};
+use crate::layout::{self, words, Card, LayoutConfig, Point, Scene};
+use crate::model::{self, Timeline};
+use crate::render::{self, Highlight};
+use crate::theme::{Palette, Theme};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
@@ -51,23 +54,41 @@ struct Dom {
     live: Element,
 }
 
+/// A valid data set with the facts derived from it once, and its description in the current
+/// language.
+struct Data {
+    timeline: Timeline,
+    chronology: Chronology,
+    description: String,
+}
+
+impl Data {
+    fn new(timeline: Timeline, locale: &Locale) -> Data {
+        let chronology = Chronology::new(&timeline);
+        let description = layout::describe(&timeline, &chronology, locale);
+        Data {
+            timeline,
+            chronology,
+            description,
+        }
+    }
+}
+
 struct Inner {
     dom: Dom,
-    timeline: Option<Timeline>,
+    data: Option<Data>,
     scene: Option<Scene>,
     state: State,
     width: f64,
     dpr: f64,
     /// The host page's font-family, read at each layout.
     font: String,
-    /// Colours from the page's CSS custom properties.
+    /// Colours from the page's CSS custom properties, and as resolved for the data.
     theme: Theme,
-    grades: Vec<(String, Rgb)>,
+    palette: Palette,
     /// Month names and date order for the page's language.
     locale: Locale,
-    /// The events table's rows, in reading order, and how many are written so far.
-    table_rows: Vec<usize>,
-    table_numbers: Vec<Option<usize>>,
+    /// How many of the events table's rows (in reading order) are written so far.
     table_next: usize,
     /// Where a touch or click started, to tell a tap from a scroll.
     down: Option<(f64, f64)>,
@@ -81,6 +102,13 @@ type Listener = (
     &'static str,
     Closure<dyn FnMut(Event)>,
 );
+
+/// The element's default colours as CSS custom properties (light, dark, and dark on
+/// `theme="auto"`), from the one place they are written: [`crate::theme`].
+#[wasm_bindgen]
+pub fn theme_css() -> String {
+    crate::theme::stylesheet()
+}
 
 /// One widget on the page. Created by the `<inspection-timeline>` element.
 #[wasm_bindgen]
@@ -118,7 +146,7 @@ impl Widget {
     pub fn new(parent: &Node, host: HtmlElement) -> Result<Widget, JsValue> {
         let doc = parent
             .owner_document()
-            .ok_or_else(|| JsValue::from_str("no document"))?;
+            .ok_or_else(|| fault("no document"))?;
         let figure = el(&doc, "figure", "it", parent)?;
         let head = el(&doc, "div", "head", &figure)?;
         let title = el(&doc, "p", "title", &head)?;
@@ -159,17 +187,15 @@ impl Widget {
         };
         let inner = Rc::new(RefCell::new(Inner {
             dom,
-            timeline: None,
+            data: None,
             scene: None,
             state: State::default(),
             width: 0.0,
             dpr: 1.0,
             font: String::new(),
+            palette: Palette::new(&Theme::LIGHT, &[]),
             theme: Theme::LIGHT,
-            grades: Vec::new(),
             locale: Locale::en_gb(),
-            table_rows: Vec::new(),
-            table_numbers: Vec::new(),
             table_next: 0,
             down: None,
         }));
@@ -188,7 +214,8 @@ impl Widget {
         match model::parse(json) {
             Ok(t) => {
                 let n = t.events.len();
-                inner.timeline = Some(t);
+                inner.palette = Palette::new(&inner.theme, &t.scale);
+                inner.data = Some(Data::new(t, &inner.locale));
                 inner.state = State::default();
                 inner.relayout()?;
                 inner.fill_text()?;
@@ -199,16 +226,11 @@ impl Widget {
                 Ok(out.into())
             }
             Err(problems) => {
-                let msg = if inner.timeline.is_some() {
-                    "This graphic could not be updated, so it shows the last version that loaded."
-                } else {
-                    "This graphic could not be loaded."
-                };
-                inner.set_message(Some(msg));
+                inner.set_message(Some(words::notice(inner.data.is_some())));
                 let out = js_sys::Object::new();
                 js_sys::Reflect::set(&out, &"ok".into(), &false.into())?;
-                let p = serde_wasm_bindgen::to_value(&problems)
-                    .map_err(|e| JsValue::from_str(&e.to_string()))?;
+                let p =
+                    serde_wasm_bindgen::to_value(&problems).map_err(|e| fault(&e.to_string()))?;
                 js_sys::Reflect::set(&out, &"problems".into(), &p)?;
                 Ok(out.into())
             }
@@ -228,77 +250,99 @@ impl Widget {
             <[String; 12]>::try_from(months),
             <[String; 12]>::try_from(short),
         ) else {
-            return Err(JsValue::from_str("a locale needs twelve month names"));
+            return Err(fault("a locale needs twelve month names"));
         };
         let mut inner = self.inner.borrow_mut();
-        inner.locale = Locale {
+        let locale = Locale {
             months,
             months_short,
             day_pattern,
             month_pattern,
         };
+        if locale == inner.locale {
+            return Ok(());
+        }
+        inner.locale = locale;
+        if let Some(d) = inner.data.take() {
+            inner.data = Some(Data::new(d.timeline, &inner.locale));
+        }
         inner.relayout()?;
         inner.fill_text()
     }
 
-    /// Sets the colours, as nine RGB triples: background, text, muted text, rules, focus,
-    /// inspection, monitoring visit, re-inspection, other. With `transparent`, the canvas is
-    /// left clear and the background colour only guides contrast.
-    pub fn set_theme(&self, rgb: Vec<u8>, transparent: bool) -> Result<(), JsValue> {
-        if rgb.len() != 27 {
-            return Err(JsValue::from_str("a theme needs nine colours"));
-        }
-        let c = |i: usize| Rgb(rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]);
-        let mut inner = self.inner.borrow_mut();
-        inner.theme = Theme {
-            background: (!transparent).then(|| c(0)),
-            surface: c(0),
-            text: c(1),
-            muted: c(2),
-            rule: c(3),
-            focus: c(4),
-            inspection: c(5),
-            monitoring: c(6),
-            reinspection: c(7),
-            other: c(8),
+    /// Sets the colours from the page's theme: an object with an `[r, g, b]` array for each of
+    /// `background` (or null when transparent), `surface`, `text`, `muted`, `rule`, `focus`,
+    /// `inspection`, `monitoringVisit`, `reinspection` and `other`, and `grades`, an object of
+    /// `[r, g, b]` by grade id. The chart is repainted, not laid out again, and only when a
+    /// colour changed.
+    pub fn set_theme(&self, theme: &JsValue) -> Result<(), JsValue> {
+        let get = |key: &str| js_sys::Reflect::get(theme, &JsValue::from_str(key));
+        let rgb = |v: JsValue| -> Option<Rgb> {
+            let a: js_sys::Array = v.dyn_into().ok()?;
+            let c = |i: u32| a.get(i).as_f64().map(|n| n.clamp(0.0, 255.0) as u8);
+            Some(Rgb(c(0)?, c(1)?, c(2)?))
         };
-        inner.relayout()
-    }
-
-    /// Recolours grades of the scale by id, with one RGB triple per id.
-    pub fn set_grade_colors(&self, ids: Vec<String>, rgb: Vec<u8>) -> Result<(), JsValue> {
-        if rgb.len() != ids.len() * 3 {
-            return Err(JsValue::from_str("one colour per grade"));
+        let colour = |key: &str, default: Rgb| get(key).ok().and_then(rgb).unwrap_or(default);
+        let d = Theme::LIGHT;
+        let mut grades = Vec::new();
+        if let Ok(g) = get("grades") {
+            if let Ok(entries) =
+                js_sys::Object::entries(&g.unchecked_into()).dyn_into::<js_sys::Array>()
+            {
+                for entry in entries.iter() {
+                    let pair: js_sys::Array = entry.unchecked_into();
+                    if let (Some(id), Some(c)) = (pair.get(0).as_string(), rgb(pair.get(1))) {
+                        grades.push((id, c));
+                    }
+                }
+            }
         }
+        let next = Theme {
+            background: get("background").ok().and_then(rgb),
+            surface: colour("surface", d.surface),
+            text: colour("text", d.text),
+            muted: colour("muted", d.muted),
+            rule: colour("rule", d.rule),
+            focus: colour("focus", d.focus),
+            inspection: colour("inspection", d.inspection),
+            monitoring: colour("monitoringVisit", d.monitoring),
+            reinspection: colour("reinspection", d.reinspection),
+            other: colour("other", d.other),
+            grades,
+        };
         let mut inner = self.inner.borrow_mut();
-        inner.grades = ids
-            .into_iter()
-            .enumerate()
-            .map(|(i, id)| (id, Rgb(rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2])))
-            .collect();
-        inner.relayout()
+        if next == inner.theme {
+            return Ok(());
+        }
+        inner.palette = Palette::new(
+            &next,
+            inner.data.as_ref().map_or(&[][..], |d| &d.timeline.scale),
+        );
+        inner.theme = next;
+        inner.paint()
     }
 
     /// The ids of the current data's grades, for reading `--it-grade-<id>`.
     pub fn grade_ids(&self) -> Vec<String> {
         let inner = self.inner.borrow();
         inner
-            .timeline
+            .data
             .as_ref()
-            .map(|t| t.scale.iter().map(|g| g.id.clone()).collect())
+            .map(|d| d.timeline.scale.iter().map(|g| g.id.clone()).collect())
             .unwrap_or_default()
+    }
+
+    /// Says that new data could not be fetched: readers see the notice for whether a chart is
+    /// showing, and the chart, if any, stays.
+    pub fn fetch_failed(&self) {
+        let inner = self.inner.borrow();
+        inner.set_message(Some(words::notice(inner.data.is_some())));
     }
 
     /// Writes up to `max` more rows of the events table, for long tables that are filled in
     /// idle time. Returns whether the table is complete.
     pub fn fill_table(&self, max: u32) -> Result<bool, JsValue> {
         self.inner.borrow_mut().fill_table(max as usize)
-    }
-
-    /// Shows a short reader-facing message, for example when the data could not be fetched.
-    /// The chart, if any, stays.
-    pub fn show_message(&self, text: &str) {
-        self.inner.borrow().set_message(Some(text));
     }
 
     /// Redraws for a new width (CSS px) or device pixel ratio.
@@ -423,7 +467,7 @@ impl Widget {
                 let mut i = inner.borrow_mut();
                 i.state.pinned = None;
                 i.state.hover = None;
-                let _ = i.show();
+                let _ = i.show(false);
             }
         })?;
         Ok(())
@@ -447,14 +491,11 @@ impl Inner {
         }
         let card_changed = next.card() != self.state.card();
         self.state = next;
-        if let Err(e) = self.show() {
+        if let Err(e) = self.show(announce && card_changed) {
             console_error(&format!(
                 "inspection-timeline: {}",
                 e.as_string().unwrap_or_default()
             ));
-        }
-        if announce && card_changed {
-            self.announce();
         }
     }
 
@@ -472,23 +513,20 @@ impl Inner {
             .unwrap_or_else(|| "sans-serif".into())
     }
 
+    /// Lays the chart out for the current width and language, then paints it.
     fn relayout(&mut self) -> Result<(), JsValue> {
-        let Some(t) = &self.timeline else {
+        let Some(d) = &self.data else {
             return Ok(());
         };
         if self.width <= 0.0 {
             return Ok(());
         }
-        let scene = layout::layout(
-            t,
-            &LayoutConfig {
-                width: self.width,
-                locale: self.locale.clone(),
-                // A page's theme may recolour the grades (`--it-grade-<id>`).
-                grade_colors: self.grades.clone(),
-                ..LayoutConfig::default()
-            },
-        );
+        let cfg = LayoutConfig {
+            width: self.width,
+            locale: self.locale.clone(),
+            ..LayoutConfig::default()
+        };
+        let scene = layout::layout(&d.timeline, &d.chronology, &cfg);
         let c = &self.dom.canvas;
         c.style()
             .set_property("width", &format!("{}px", scene.width))?;
@@ -496,45 +534,51 @@ impl Inner {
             .set_property("height", &format!("{}px", scene.height))?;
         c.set_attribute(
             "aria-label",
-            &format!("{} {}", t.title, layout::describe(t, &self.locale)),
+            &format!("{} {}", d.timeline.title, d.description),
         )?;
+        self.state = self.state.step(Input::PointerLeave, &scene);
+        self.scene = Some(scene);
+        self.paint()
+    }
+
+    /// Draws the scene into the cached bitmap with the current palette, then shows it.
+    fn paint(&mut self) -> Result<(), JsValue> {
+        self.font = self.font();
+        let Some(scene) = &self.scene else {
+            return Ok(());
+        };
         let (w, h) = (
             (scene.width * self.dpr).round() as u32,
             (scene.height * self.dpr).round() as u32,
         );
         // Assigning a size also clears a canvas.
-        for canvas in [c, &self.dom.base] {
+        for canvas in [&self.dom.canvas, &self.dom.base] {
             canvas.set_width(w);
             canvas.set_height(h);
         }
-        self.font = self.font();
         let backend = CanvasBackend::with_canvas_object(self.dom.base.clone())
-            .ok_or("the canvas has no 2D context")?;
+            .ok_or_else(|| fault("the canvas has no 2D context"))?;
         render::render_base(
             &backend.into_drawing_area(),
-            &scene,
-            &self.theme,
+            scene,
+            &self.palette,
             &self.font,
             self.dpr,
         )
-        .map_err(|e| JsValue::from_str(&e.to_string()))?;
-        self.scene = Some(scene);
-        self.state = self
-            .state
-            .step(Input::PointerLeave, self.scene.as_ref().expect("just set"));
-        self.show()
+        .map_err(|e| fault(&e.to_string()))?;
+        self.show(false)
     }
 
     /// Paints the canvas for the current state: the cached chart, then the emphasised mark,
-    /// and shows or hides the card.
-    fn show(&mut self) -> Result<(), JsValue> {
+    /// and shows or hides the card; with `announce`, a screen reader hears which event it is.
+    fn show(&mut self, announce: bool) -> Result<(), JsValue> {
         let Some(scene) = &self.scene else {
             return Ok(());
         };
         let c = &self.dom.canvas;
         let ctx: web_sys::CanvasRenderingContext2d = c
             .get_context("2d")?
-            .ok_or("the canvas has no 2D context")?
+            .ok_or_else(|| fault("the canvas has no 2D context"))?
             .dyn_into()?;
         ctx.clear_rect(0.0, 0.0, f64::from(c.width()), f64::from(c.height()));
         ctx.draw_image_with_html_canvas_element(&self.dom.base, 0.0, 0.0)?;
@@ -544,31 +588,37 @@ impl Inner {
         };
         if hl.mark.is_some() {
             let backend = CanvasBackend::with_canvas_object(c.clone())
-                .ok_or("the canvas has no 2D context")?;
+                .ok_or_else(|| fault("the canvas has no 2D context"))?;
             render::render_highlight(
                 &backend.into_drawing_area(),
                 scene,
-                &self.theme,
+                &self.palette,
                 &self.font,
                 self.dpr,
                 hl,
             )
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            .map_err(|e| fault(&e.to_string()))?;
         }
-        self.show_card()
+        let card = self.show_card()?;
+        if announce {
+            let text = card.as_ref().map(Card::announcement);
+            self.dom.live.set_text_content(text.as_deref());
+        }
+        Ok(())
     }
 
-    fn show_card(&self) -> Result<(), JsValue> {
-        let (Some(t), Some(scene)) = (&self.timeline, &self.scene) else {
-            return Ok(());
+    /// Shows the card of the state's mark, or hides it; returns the card shown.
+    fn show_card(&self) -> Result<Option<Card>, JsValue> {
+        let (Some(d), Some(scene)) = (&self.data, &self.scene) else {
+            return Ok(None);
         };
         let card = &self.dom.card;
         let Some(mark) = self.state.card().and_then(|i| scene.marks.get(i)) else {
             card.set_hidden(true);
             self.dom.canvas.remove_attribute("aria-describedby")?;
-            return Ok(());
+            return Ok(None);
         };
-        let content = layout::card(t, mark.event, mark.number, &self.locale);
+        let content = layout::card(&d.timeline, &d.chronology, mark.event, &self.locale);
         fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
@@ -578,37 +628,20 @@ impl Inner {
         let at = layout::place_card(scene, mark, f64::from(card.offset_width()));
         card.style().set_property("left", &format!("{}px", at.x))?;
         card.style().set_property("top", &format!("{}px", at.y))?;
-        Ok(())
-    }
-
-    fn announce(&self) {
-        let (Some(t), Some(scene)) = (&self.timeline, &self.scene) else {
-            return;
-        };
-        let text = self.state.card().and_then(|i| scene.marks.get(i)).map(|m| {
-            let c = layout::card(t, m.event, m.number, &self.locale);
-            let when = c.when.or(c.published).or(c.status).unwrap_or_default();
-            format!("{}. {when}", c.title)
-        });
-        self.dom.live.set_text_content(text.as_deref());
+        Ok(Some(content))
     }
 
     /// Title, credit and the screen-reader table: everything that is text, set as text.
     fn fill_text(&mut self) -> Result<(), JsValue> {
-        let Some(t) = &self.timeline else {
+        let Some(data) = &self.data else {
             return Ok(());
         };
+        let t = &data.timeline;
         let d = &self.dom;
         d.title.set_text_content(Some(&t.title));
         d.subtitle.set_text_content(t.subtitle.as_deref());
-        let mut credit = t.credit.clone().unwrap_or_default();
-        if let Some(u) = t.updated {
-            if !credit.is_empty() {
-                credit.push_str(". ");
-            }
-            credit.push_str(&format!("Updated {}", u.long(&self.locale)));
-        }
-        d.credit.set_text_content(Some(&credit));
+        d.credit
+            .set_text_content(Some(&words::credit(t, &self.locale)));
         d.figure.set_attribute("aria-label", &t.title)?;
 
         d.table.set_text_content(None);
@@ -617,7 +650,7 @@ impl Inner {
             doc,
             "caption",
             "",
-            &format!("{}: {}", t.title, layout::describe(t, &self.locale)),
+            &format!("{}: {}", t.title, data.description),
             &d.table,
         )?;
         let thead = el(doc, "thead", "", &d.table)?;
@@ -633,8 +666,6 @@ impl Inner {
             text_el(doc, "th", "", h, &head)?.set_attribute("scope", "col")?;
         }
         el(doc, "tbody", "", &d.table)?;
-        self.table_rows = layout::reading_order(t);
-        self.table_numbers = layout::visit_numbers(t);
         self.table_next = 0;
         // A short table is written at once; a long one row by row when the page is idle
         // (see `fill_table`), so the chart shows without waiting for it.
@@ -644,64 +675,66 @@ impl Inner {
 
     /// Adds up to `max` more rows to the events table. Returns whether it is complete.
     fn fill_table(&mut self, max: usize) -> Result<bool, JsValue> {
-        let Some(t) = &self.timeline else {
+        let Some(d) = &self.data else {
             return Ok(true);
         };
         let doc = &self.dom.doc;
         let Some(body) = self.dom.table.query_selector("tbody")? else {
             return Ok(true);
         };
-        let end = (self.table_next + max).min(self.table_rows.len());
-        for &i in &self.table_rows[self.table_next..end] {
-            let c = layout::card(t, i, self.table_numbers[i], &self.locale);
-            let row = el(doc, "tr", "", &body)?;
-            let title = match &c.count {
-                Some(n) => format!("{} ({n})", c.title),
-                None => c.title.clone(),
-            };
-            text_el(doc, "th", "", &title, &row)?.set_attribute("scope", "row")?;
-            let when = c
-                .when
-                .clone()
-                .or(c.status.clone())
-                .unwrap_or_else(|| "Not given".into());
-            text_el(doc, "td", "", &when, &row)?;
-            text_el(
-                doc,
-                "td",
-                "",
-                c.published.as_deref().unwrap_or("Not given"),
-                &row,
-            )?;
-            text_el(doc, "td", "", c.rating.as_deref().unwrap_or("None"), &row)?;
-            let cell = el(doc, "td", "", &row)?;
-            if let Some(s) = &c.summary {
-                text_el(doc, "p", "", s, &cell)?;
-            }
-            if !c.findings.is_empty() {
-                let list = el(doc, "ul", "", &cell)?;
-                for f in &c.findings {
-                    text_el(
-                        doc,
-                        "li",
-                        "",
-                        &format!("{}: {}", f.tone_label, f.text),
-                        &list,
-                    )?;
-                }
-            }
-            let cell = el(doc, "td", "", &row)?;
-            if !c.sources.is_empty() {
-                let list = el(doc, "ul", "", &cell)?;
-                for s in &c.sources {
-                    let item = el(doc, "li", "", &list)?;
-                    source_el(doc, s, &item)?;
-                }
-            }
+        let order = &d.chronology.order;
+        let end = (self.table_next + max).min(order.len());
+        for &i in &order[self.table_next..end] {
+            let c = layout::card(&d.timeline, &d.chronology, i, &self.locale);
+            table_row(doc, &body, &c)?;
         }
         self.table_next = end;
-        Ok(end == self.table_rows.len())
+        Ok(end == order.len())
     }
+}
+
+/// An error for JavaScript, as an `Error` with our message.
+fn fault(message: &str) -> JsValue {
+    JsError::new(message).into()
+}
+
+/// One event's row of the events table.
+fn table_row(doc: &Document, body: &Element, c: &Card) -> Result<(), JsValue> {
+    let row = el(doc, "tr", "", body)?;
+    let title = match &c.count {
+        Some(n) => format!("{} ({n})", c.title),
+        None => c.title.clone(),
+    };
+    text_el(doc, "th", "", &title, &row)?.set_attribute("scope", "row")?;
+    let when = c
+        .when
+        .as_deref()
+        .or(c.status.as_deref())
+        .unwrap_or("Not given");
+    text_el(doc, "td", "", when, &row)?;
+    let published = c.published.as_deref().unwrap_or("Not given");
+    text_el(doc, "td", "", published, &row)?;
+    text_el(doc, "td", "", c.rating.as_deref().unwrap_or("None"), &row)?;
+    let cell = el(doc, "td", "", &row)?;
+    if let Some(s) = &c.summary {
+        text_el(doc, "p", "", s, &cell)?;
+    }
+    if !c.findings.is_empty() {
+        let list = el(doc, "ul", "", &cell)?;
+        for f in &c.findings {
+            let text = format!("{}: {}", f.tone_label, f.text);
+            text_el(doc, "li", "", &text, &list)?;
+        }
+    }
+    let cell = el(doc, "td", "", &row)?;
+    if !c.sources.is_empty() {
+        let list = el(doc, "ul", "", &cell)?;
+        for s in &c.sources {
+            let item = el(doc, "li", "", &list)?;
+            source_el(doc, s, &item)?;
+        }
+    }
+    Ok(())
 }
 
 fn source_el(doc: &Document, s: &layout::CardSource, parent: &Node) -> Result<(), JsValue> {
@@ -781,54 +814,52 @@ fn fill_card(doc: &Document, card: &HtmlElement, c: &Card, pinned: bool) -> Resu
 #[cfg(feature = "editor")]
 mod editor {
     use super::*;
-    use crate::model::Rgb;
 
     const FONT: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
 
-    fn frame_of(json: &str, width: f64) -> Result<layout::Frame, JsValue> {
+    /// The framed chart of `json`, and the palette it is drawn with: the light theme on white.
+    fn frame_of(json: &str, width: f64) -> Result<(layout::Frame, Palette), JsValue> {
         let t = model::parse(json).map_err(|problems| {
             let first = problems
                 .first()
                 .map(ToString::to_string)
                 .unwrap_or_default();
-            JsValue::from_str(&format!(
+            fault(&format!(
                 "the data has {} problem(s); first: {first}",
                 problems.len()
             ))
         })?;
-        Ok(layout::frame(
+        let frame = layout::frame(
             &t,
+            &Chronology::new(&t),
             &LayoutConfig {
                 width,
                 ..LayoutConfig::default()
             },
-        ))
-    }
-
-    fn theme() -> Theme {
-        Theme {
+        );
+        let theme = Theme {
             background: Some(Rgb(255, 255, 255)),
             ..Theme::LIGHT
-        }
+        };
+        Ok((frame, Palette::new(&theme, &t.scale)))
     }
 
     /// Every problem in `json` as `[{path, message, line, column}]`; empty when it is valid.
     #[wasm_bindgen]
     pub fn validate(json: &str) -> Result<JsValue, JsValue> {
         let problems = model::parse(json).err().unwrap_or_default();
-        serde_wasm_bindgen::to_value(&problems).map_err(|e| JsValue::from_str(&e.to_string()))
+        serde_wasm_bindgen::to_value(&problems).map_err(|e| fault(&e.to_string()))
     }
 
     /// The chart of `json` laid out `width` CSS px wide, as an SVG document `scale` times that.
     #[wasm_bindgen(js_name = exportSvg)]
     pub fn export_svg(json: &str, width: f64, scale: f64) -> Result<String, JsValue> {
-        let f = frame_of(json, width)?;
+        let (f, palette) = frame_of(json, width)?;
         let size = (
             (f.width * scale).round() as u32,
             (f.height * scale).round() as u32,
         );
-        render::frame_to_svg(&f, &theme(), FONT, scale, size)
-            .map_err(|e| JsValue::from_str(&e.to_string()))
+        render::frame_to_svg(&f, &palette, FONT, scale, size).map_err(|e| fault(&e.to_string()))
     }
 
     /// Draws the chart of `json` on `canvas`, resizing it, for a PNG export.
@@ -839,12 +870,12 @@ mod editor {
         width: f64,
         scale: f64,
     ) -> Result<(), JsValue> {
-        let f = frame_of(json, width)?;
+        let (f, palette) = frame_of(json, width)?;
         canvas.set_width((f.width * scale).round() as u32);
         canvas.set_height((f.height * scale).round() as u32);
         let backend =
             CanvasBackend::with_canvas_object(canvas).ok_or("the canvas has no 2D context")?;
-        render::render_frame(&backend.into_drawing_area(), &f, &theme(), FONT, scale)
-            .map_err(|e| JsValue::from_str(&e.to_string()))
+        render::render_frame(&backend.into_drawing_area(), &f, &palette, FONT, scale)
+            .map_err(|e| fault(&e.to_string()))
     }
 }

@@ -6,41 +6,22 @@
 // printing, and turns the widget's results into `render` and `error` events. Drawing,
 // validation and interaction all happen in Rust.
 
-import init, { Widget } from './inspection_timeline.js';
+import init, { Widget, theme_css } from './inspection_timeline.js';
 
 let ready = null;
 // One download and compile per page, however many widgets it has.
 function loadWasm() {
-  ready ??= init({ module_or_path: new URL('./inspection_timeline_bg.wasm', import.meta.url) });
+  ready ??= init({ module_or_path: new URL('./inspection_timeline_bg.wasm', import.meta.url) })
+    // The default colours are written once, in Rust, and join the stylesheet here.
+    .then(() => styles().replaceSync(css + theme_css() + forcedColours));
   return ready;
 }
 
 // Sizes are in px, not em: a host page's `* { font-size: 30px }` reaches the element itself,
-// and the widget must keep its shape. The font family is inherited on purpose.
+// and the widget must keep its shape. The font family is inherited on purpose. The default
+// colours (light, dark) come from the wasm once it has loaded; see `loadWasm`.
 const css = `
-:host { display: block; position: relative; text-align: left;
-  --it-background: transparent; --it-surface: #ffffff; --it-text: #1d1d1f; --it-muted: #59595e; --it-rule: #8a8a90;
-  --it-focus: #005fcc; --it-inspection: #1f2d4d; --it-monitoring-visit: #0072b2; --it-reinspection: #b35900;
-  --it-other: #757575; --it-card-background: #ffffff; --it-positive: #1a6b3f; --it-negative: #a11a28;
-  --it-mixed: #8a5300; --it-link: #005fcc; --it-notice-background: #fff7e6; }
-:host([theme=dark]) {
-  --it-background: #121214; --it-surface: #121214; --it-text: #f2f2f3; --it-muted: #b4b4bb; --it-rule: #8d8d96;
-  --it-focus: #7ab8ff; --it-inspection: #e6e6e6; --it-monitoring-visit: #5cb8f0; --it-reinspection: #f0a050;
-  --it-other: #9a9aa5; --it-card-background: #1e1e22; --it-positive: #6fd39b; --it-negative: #ff8a94;
-  --it-mixed: #f0b75c; --it-link: #8cc4ff; --it-notice-background: #3a2c10; }
-@media (prefers-color-scheme: dark) {
-  :host([theme=auto]) {
-    --it-background: #121214; --it-surface: #121214; --it-text: #f2f2f3; --it-muted: #b4b4bb; --it-rule: #8d8d96;
-    --it-focus: #7ab8ff; --it-inspection: #e6e6e6; --it-monitoring-visit: #5cb8f0; --it-reinspection: #f0a050;
-    --it-other: #9a9aa5; --it-card-background: #1e1e22; --it-positive: #6fd39b; --it-negative: #ff8a94;
-    --it-mixed: #f0b75c; --it-link: #8cc4ff; --it-notice-background: #3a2c10; }
-}
-@media (forced-colors: active) {
-  :host { --it-background: Canvas; --it-surface: Canvas; --it-text: CanvasText; --it-muted: CanvasText;
-    --it-rule: CanvasText; --it-focus: Highlight; --it-inspection: CanvasText; --it-monitoring-visit: CanvasText;
-    --it-reinspection: CanvasText; --it-other: CanvasText; --it-card-background: Canvas; --it-positive: CanvasText;
-    --it-negative: CanvasText; --it-mixed: CanvasText; --it-link: LinkText; --it-notice-background: Canvas; }
-}
+:host { display: block; position: relative; text-align: left; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 /* Everything a host page could set on the element itself and have inherited is reset here. */
@@ -111,6 +92,16 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
 }
 `;
 
+// System colours in Windows high-contrast mode; after the defaults, so that they win.
+const forcedColours = `
+@media (forced-colors: active) {
+  :host { --it-background: Canvas; --it-surface: Canvas; --it-text: CanvasText; --it-muted: CanvasText;
+    --it-rule: CanvasText; --it-focus: Highlight; --it-inspection: CanvasText; --it-monitoring-visit: CanvasText;
+    --it-reinspection: CanvasText; --it-other: CanvasText; --it-card-background: Canvas; --it-positive: CanvasText;
+    --it-negative: CanvasText; --it-mixed: CanvasText; --it-link: LinkText; --it-notice-background: Canvas; }
+}
+`;
+
 let sheet = null;
 function styles() {
   if (!sheet) {
@@ -149,8 +140,12 @@ function localeFor(lang) {
   };
 }
 
-const THEME_PROPERTIES = ['--it-surface', '--it-text', '--it-muted', '--it-rule', '--it-focus',
-  '--it-inspection', '--it-monitoring-visit', '--it-reinspection', '--it-other'];
+// The theme's roles, as Widget.set_theme names them, and the custom property of each.
+const THEME_PROPERTIES = {
+  surface: '--it-surface', text: '--it-text', muted: '--it-muted', rule: '--it-rule', focus: '--it-focus',
+  inspection: '--it-inspection', monitoringVisit: '--it-monitoring-visit', reinspection: '--it-reinspection',
+  other: '--it-other',
+};
 
 export class InspectionTimeline extends HTMLElement {
   static observedAttributes = ['src', 'refresh', 'theme', 'lang'];
@@ -168,7 +163,6 @@ export class InspectionTimeline extends HTMLElement {
   #srcText = null;
   #timer = null;
   #printing = false;
-  #themeKey = '';
   #tableTask = 0;
 
   constructor() {
@@ -222,8 +216,7 @@ export class InspectionTimeline extends HTMLElement {
     } catch (e) {
       this.#started = false;
       this.#wrap.dataset.state = 'failed';
-      this.#fail(`the widget's WebAssembly could not be loaded: ${e && e.message ? e.message : e}`,
-        'This graphic could not be loaded.');
+      this.#fail(`the widget's WebAssembly could not be loaded: ${e && e.message ? e.message : e}`);
       return;
     }
     if (!this.isConnected || this.#widget) {
@@ -261,7 +254,6 @@ export class InspectionTimeline extends HTMLElement {
       this.#widget.free();
       this.#widget = null;
     }
-    this.#themeKey = '';
     this.#started = false;
     this.#wrap.dataset.state = 'loading';
   }
@@ -351,9 +343,7 @@ export class InspectionTimeline extends HTMLElement {
     } catch (e) {
       if (ctrl.signal.aborted) return;
       if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
-      this.#fail(`could not load ${url}: ${e.message}`,
-        this.#lastGood === null ? 'This graphic could not be loaded.'
-          : 'This graphic could not be updated, so it shows the last version that loaded.');
+      this.#fail(`could not load ${url}: ${e.message}`);
       return;
     } finally {
       if (this.#fetching === ctrl) this.#fetching = null;
@@ -371,9 +361,11 @@ export class InspectionTimeline extends HTMLElement {
     this.#fail(`the widget stopped: ${e && e.message ? e.message : e}`, 'This graphic could not be drawn.');
   }
 
-  #fail(developerMessage, readerMessage) {
+  // With a widget, its notice says whether the last good chart stays; without one (the wasm
+  // failed or stopped) `readerMessage` takes the chart's place.
+  #fail(developerMessage, readerMessage = 'This graphic could not be loaded.') {
     console.error(`inspection-timeline: ${developerMessage}`);
-    if (this.#widget) this.#widget.show_message(readerMessage);
+    if (this.#widget) this.#widget.fetch_failed();
     else if (!this.#wrap.classList.contains('has-fallback')) {
       const p = document.createElement('p');
       p.setAttribute('role', 'status');
@@ -411,34 +403,33 @@ export class InspectionTimeline extends HTMLElement {
   }
 
   /** Turns any CSS colour (a name, a system colour, `rgb()`) into [r, g, b] via the browser. */
-  #rgb(probe, value, fallback) {
-    probe.style.color = fallback;
-    if (value) probe.style.color = value;
+  #rgb(probe, value) {
+    probe.style.color = '#000';
+    probe.style.color = value;
     const m = getComputedStyle(probe).color.match(/[\d.]+/g) || ['0', '0', '0'];
     return m.slice(0, 3).map((n) => Math.round(Number(n)));
   }
 
+  // Reads the theme's custom properties into one named object; the widget resolves it into
+  // legible colours and repaints only when a colour changed.
   #applyTheme() {
     if (!this.#widget) return;
     const style = getComputedStyle(this.#wrap);
     const probe = document.createElement('span');
     this.#root.append(probe);
+    const read = (property) => {
+      const value = style.getPropertyValue(property).trim();
+      return value ? this.#rgb(probe, value) : null;
+    };
     const bg = style.getPropertyValue('--it-background').trim();
-    const transparent = !bg || bg === 'transparent';
-    const rgb = THEME_PROPERTIES.map((p) => this.#rgb(probe, transparent || p !== '--it-surface'
-      ? style.getPropertyValue(p).trim() : bg, '#000')).flat();
-    const ids = this.#widget.grade_ids();
-    const set = ids.filter((id) => style.getPropertyValue(`--it-grade-${id}`).trim());
-    const gradeRgb = set.map((id) => this.#rgb(probe, style.getPropertyValue(`--it-grade-${id}`).trim(), '#000')).flat();
+    const theme = { background: !bg || bg === 'transparent' ? null : read('--it-background'), grades: {} };
+    for (const [role, property] of Object.entries(THEME_PROPERTIES)) theme[role] = read(property);
+    for (const id of this.#widget.grade_ids()) {
+      const colour = read(`--it-grade-${id}`);
+      if (colour) theme.grades[id] = colour;
+    }
     probe.remove();
-    // Every set_* call redraws, so skip them when nothing changed.
-    const key = JSON.stringify([rgb, transparent, set, gradeRgb]);
-    if (key === this.#themeKey) return;
-    this.#themeKey = key;
-    this.#call((w) => {
-      w.set_theme(new Uint8Array(rgb), transparent);
-      w.set_grade_colors(set, new Uint8Array(gradeRgb));
-    });
+    this.#call((w) => w.set_theme(theme));
   }
 
   #applyLocale() {

@@ -216,7 +216,7 @@ impl<'a> Across<'a> {
 
     /// The zone at the right for undated expected events, if there are any.
     fn zone(&self) -> Option<NextZone> {
-        (self.zone_w > 0.0).then(|| NextZone {
+        (self.zone_w > 0.0).then_some(NextZone {
             rect: Rect {
                 x0: self.width - PAD - self.zone_w,
                 y0: self.lanes_y - 4.0,
