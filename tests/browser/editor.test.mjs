@@ -1,29 +1,18 @@
 // The editor page in headless Chromium: problems at the right line, previews that keep the last
 // valid chart, the add-an-event form, exports.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, open, waitForEvents, artifact } from './harness.mjs';
+import { useBrowser, open, waitForEvents, artifact, inRoot, canvasPixels } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
-const preview = (page, id, js) => page.evaluate(([i, code]) => {
-  const root = document.getElementById(i).shadowRoot;
-  return new Function('root', code)(root);
-}, [id, js]);
-const pixels = (page) => preview(page, 'desktop', "return root.querySelector('canvas').toDataURL()");
+// The editor's desktop preview, the one the tests look into.
+const preview = (page, js) => inRoot(page, js, '#desktop');
+const pixels = (page) => canvasPixels(page, '#desktop');
 
 async function editor() {
-  const { page, context, errors } = await open(browser, `${server.base}/www/editor.html`,
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/editor.html`,
     { viewport: { width: 1500, height: 1000 }, acceptDownloads: true });
   await waitForEvents(page, 'render', 1, 'desktop');
   return { page, context, errors };
@@ -82,10 +71,10 @@ test('the form adds a valid event that appears on the chart', async () => {
   });
   assert.match(await page.textContent('#status'), /^Valid: 7 events/);
   // On the chart: keyboard to the last dated event, just before the expected re-inspection.
-  await preview(page, 'desktop', "root.querySelector('canvas').focus()");
+  await preview(page, "root.querySelector('canvas').focus()");
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
-  const card = await preview(page, 'desktop', "return [root.querySelector('.card .ctitle').textContent, root.querySelector('.card').textContent]");
+  const card = await preview(page, "return [root.querySelector('.card .ctitle').textContent, root.querySelector('.card').textContent]");
   assert.equal(card[0], 'Fifth monitoring visit');
   assert.match(card[1], /Visit 5 of the 4–6 before re-inspection/);
   assert.match(card[1], /Visit: March 2024/);

@@ -1,44 +1,12 @@
 // Embedding in real pages: hostile CSS, the iframe and no-JavaScript modes, strict CSP, lazy
 // loading, themes, forced colours, reduced motion, print, language, and axe-core.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, open, waitForEvents, artifact, ROOT } from './harness.mjs';
+import { useBrowser, open, waitForEvents, artifact, inRoot, canvasPixels, regions, ROOT } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  // Pages under a strict policy may not use a data: favicon, so serve an empty one.
-  server.overrides.set('/favicon.ico', '');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const inRoot = (page, code, sel = 'inspection-timeline') => page.evaluate(([s, c]) =>
-  new Function('root', 'el', c)(document.querySelector(s).shadowRoot, document.querySelector(s)), [sel, code]);
-
-/** Sweeps the canvas with pointer events; returns the middle point of each card's region. */
-async function regions(page, sel = 'inspection-timeline') {
-  return page.evaluate((s) => {
-    const root = document.querySelector(s).shadowRoot;
-    const canvas = root.querySelector('canvas');
-    const card = root.querySelector('.card');
-    const r = canvas.getBoundingClientRect();
-    const where = {};
-    for (let y = 1; y < r.height; y += 4) {
-      for (let x = 1; x < r.width; x += 4) {
-        canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + x, clientY: r.top + y, pointerType: 'mouse', bubbles: true }));
-        if (!card.hidden) (where[card.querySelector('.ctitle').textContent] ??= []).push([x, y]);
-      }
-    }
-    canvas.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
-    return Object.fromEntries(Object.entries(where).map(([t, p]) => [t, p[Math.floor(p.length / 2)]]));
-  }, sel);
-}
+// Pages under a strict policy may not use a data: favicon, so serve an empty one.
+const env = useBrowser({ onServe: (server) => server.overrides.set('/favicon.ico', '') });
 
 async function axe(page) {
   // Let the card finish fading in: axe measures contrast with the opacity of the moment.
@@ -54,8 +22,8 @@ async function axe(page) {
 }
 
 test('a hostile host stylesheet changes neither the chart nor hovering, and the widget leaks no style', async () => {
-  const clean = await open(browser, `${server.base}/tests/browser/pages/clean.html`);
-  const hostile = await open(browser, `${server.base}/tests/browser/pages/hostile.html`);
+  const clean = await open(env.browser, `${env.server.base}/tests/browser/pages/clean.html`);
+  const hostile = await open(env.browser, `${env.server.base}/tests/browser/pages/hostile.html`);
   await waitForEvents(clean.page, 'render');
   await waitForEvents(hostile.page, 'render');
   const geometry = (page) => inRoot(page, `const c = root.querySelector('canvas'); const r = c.getBoundingClientRect();
@@ -78,9 +46,9 @@ test('a hostile host stylesheet changes neither the chart nor hovering, and the 
 });
 
 test('without JavaScript the fallback inside the element shows', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.base}/www/index.html`);
+  await page.goto(`${env.server.base}/www/index.html`);
   const img = await page.evaluate(() => {
     const i = document.querySelector('inspection-timeline img');
     return { loaded: i.complete && i.naturalWidth > 0, shown: i.getBoundingClientRect().height, alt: i.alt };
@@ -93,10 +61,10 @@ test('without JavaScript the fallback inside the element shows', async () => {
 });
 
 test('a strict Content-Security-Policy page renders with no console errors', async () => {
-  server.headers.set('/tests/browser/pages/csp.html', {
+  env.server.headers.set('/tests/browser/pages/csp.html', {
     'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
   });
-  const { page, context, errors } = await open(browser, `${server.base}/tests/browser/pages/csp.html`);
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/tests/browser/pages/csp.html`);
   const [ev] = await waitForEvents(page, 'render');
   assert.equal(ev.detail.events, 6);
   const fallbackShown = await page.evaluate(() => document.getElementById('fallback').getBoundingClientRect().height);
@@ -109,10 +77,10 @@ test('a strict Content-Security-Policy page renders with no console errors', asy
 });
 
 test('when the policy blocks WebAssembly, the fallback stays and error says why', async () => {
-  server.headers.set('/tests/browser/pages/csp-no-wasm.html', {
+  env.server.headers.set('/tests/browser/pages/csp-no-wasm.html', {
     'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'",
   });
-  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/csp-no-wasm.html`);
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/csp-no-wasm.html`);
   const [err] = await waitForEvents(page, 'error');
   assert.match(err.detail.problems[0].message, /WebAssembly could not be loaded/);
   const shown = await page.evaluate(() => document.getElementById('fallback').getBoundingClientRect().height);
@@ -121,10 +89,10 @@ test('when the policy blocks WebAssembly, the fallback stays and error says why'
 });
 
 test('a widget far below the fold starts only when scrolled near', async () => {
-  server.hits.clear();
-  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/lazy.html`);
+  env.server.hits.clear();
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/lazy.html`);
   await page.waitForTimeout(600);
-  const wasmHits = () => [...server.hits].filter(([p]) => p.endsWith('.wasm')).length;
+  const wasmHits = () => [...env.server.hits].filter(([p]) => p.endsWith('.wasm')).length;
   assert.equal(wasmHits(), 0, 'no wasm before it is needed');
   assert.equal(await page.evaluate(() => window.__events.length), 0);
   const reserved = await page.evaluate(() => document.getElementById('far').getBoundingClientRect().height);
@@ -136,7 +104,7 @@ test('a widget far below the fold starts only when scrolled near', async () => {
 });
 
 test('the page does not jump when the chart arrives', async () => {
-  const { page, context } = await open(browser, `${server.base}/www/index.html`, { viewport: { width: 1200, height: 1400 } });
+  const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`, { viewport: { width: 1200, height: 1400 } });
   await page.evaluate(() => {
     window.__cls = 0;
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
@@ -150,7 +118,7 @@ test('the page does not jump when the chart arrives', async () => {
 });
 
 test('the iframe page tells its parent its height with pym.js messages', async () => {
-  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/parent.html`);
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/parent.html`);
   await page.evaluate(() => {
     window.__messages = [];
     window.addEventListener('message', (e) => window.__messages.push(e.data));
@@ -174,7 +142,7 @@ test('the iframe page tells its parent its height with pym.js messages', async (
 });
 
 test('keyboard focus is visible, and axe-core finds no violations in light or dark themes', async () => {
-  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
   await page.keyboard.press('Tab');
   const focus = await inRoot(page, `const c = root.querySelector('canvas');
@@ -192,7 +160,7 @@ test('keyboard focus is visible, and axe-core finds no violations in light or da
 });
 
 test('theme="auto" follows the colour scheme and the canvas redraws when it changes', async () => {
-  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
   await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('theme', 'auto'));
   const pixel = () => inRoot(page, `const c = root.querySelector('canvas');
@@ -213,9 +181,9 @@ test('theme="auto" follows the colour scheme and the canvas redraws when it chan
 });
 
 test('forced colours (Windows high contrast) redraw with the system colours', async () => {
-  const { page, context, errors } = await open(browser, `${server.base}/www/index.html`);
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
-  const before = await inRoot(page, "return root.querySelector('canvas').toDataURL()");
+  const before = await canvasPixels(page);
   await page.emulateMedia({ forcedColors: 'active' });
   await page.waitForFunction((b) => document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas').toDataURL() !== b, before);
   const colours = await inRoot(page, `const p = document.createElement('span'); root.append(p);
@@ -231,7 +199,7 @@ test('forced colours (Windows high contrast) redraw with the system colours', as
 });
 
 test('reduced motion turns off the card\'s fade', async () => {
-  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
   const duration = () => inRoot(page, "return getComputedStyle(root.querySelector('.card')).transitionDuration");
   assert.notEqual(await duration(), '0s');
@@ -241,7 +209,7 @@ test('reduced motion turns off the card\'s fade', async () => {
 });
 
 test('printing shows the chart and the table of events with their findings', async () => {
-  const { page, context } = await open(browser, `${server.base}/www/index.html`);
+  const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
   await page.emulateMedia({ media: 'print' });
   const table = await inRoot(page, `const t = root.querySelector('table');
@@ -255,7 +223,7 @@ test('printing shows the chart and the table of events with their findings', asy
 });
 
 test('dates follow the page language', async () => {
-  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/fr.html`);
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/fr.html`);
   await waitForEvents(page, 'render');
   const cells = await inRoot(page, "return [...root.querySelectorAll('tbody td')].map((td) => td.textContent).join(' | ')");
   assert.match(cells, /Visit: février 2023/);

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
@@ -71,6 +72,26 @@ export async function launch() {
   });
 }
 
+/**
+ * One server and one browser for a test file, started before its first test and closed after
+ * its last. The returned object's `server` and `browser` are filled in by the `before` hook, so
+ * read them inside tests, not at the top of the file. `onServe(server)` runs before the browser
+ * starts, for overrides every test in the file needs.
+ */
+export function useBrowser({ onServe } = {}) {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await serve();
+    await onServe?.(shared.server);
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
 /** A page that records console errors and the widget's `render` and `error` events. */
 export async function open(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
@@ -88,7 +109,11 @@ export async function open(browser, url, options = {}) {
             // Two animation frames later the drawn chart has been put on screen.
             requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstPaint = performance.now(); }));
           }
-          window.__events.push({ type, id: e.target.id, detail: JSON.parse(JSON.stringify(e.detail || null)) });
+          const entry = { type, id: e.target.id, detail: JSON.parse(JSON.stringify(e.detail || null)) };
+          // The table rows written when `render` fires, counted here and now: by the time a
+          // test could ask the page, idle callbacks may have written the rest.
+          if (type === 'render') entry.rows = e.target.shadowRoot?.querySelectorAll('tbody tr').length ?? null;
+          window.__events.push(entry);
         }
       }, true);
     }
@@ -102,6 +127,40 @@ export async function waitForEvents(page, type, count = 1, id = null) {
   await page.waitForFunction(([t, n, i]) =>
     window.__events.filter((e) => e.type === t && (i === null || e.id === i)).length >= n, [type, count, id]);
   return page.evaluate(([t, i]) => window.__events.filter((e) => e.type === t && (i === null || e.id === i)), [type, id]);
+}
+
+/**
+ * Runs `code` (a function body) in the page with `root`, the element's shadow root, and `el`,
+ * the element, and returns what it returns.
+ */
+export const inRoot = (page, code, sel = 'inspection-timeline') => page.evaluate(([s, c]) =>
+  new Function('root', 'el', c)(document.querySelector(s).shadowRoot, document.querySelector(s)), [sel, code]);
+
+/** The canvas's pixels as a data URL, to tell whether the chart was redrawn. */
+export const canvasPixels = (page, sel = 'inspection-timeline') => inRoot(page, "return root.querySelector('canvas').toDataURL()", sel);
+
+/**
+ * Sweeps the canvas with pointer events every `step` CSS pixels and returns, for each card
+ * title that showed, the middle of its region (away from edges where rounding could tip it),
+ * as [x, y] from the canvas's top left corner.
+ */
+export async function regions(page, { sel = 'inspection-timeline', step = 4 } = {}) {
+  return page.evaluate(([s, d]) => {
+    const root = document.querySelector(s).shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const card = root.querySelector('.card');
+    const r = canvas.getBoundingClientRect();
+    const where = {};
+    for (let y = 1; y < r.height; y += d) {
+      for (let x = 1; x < r.width; x += d) {
+        canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + x, clientY: r.top + y, pointerType: 'mouse', bubbles: true }));
+        const t = card.hidden ? null : card.querySelector('.ctitle').textContent;
+        if (t) (where[t] ??= []).push([x, y]);
+      }
+    }
+    canvas.dispatchEvent(new PointerEvent('pointerleave', { pointerType: 'mouse' }));
+    return Object.fromEntries(Object.entries(where).map(([t, p]) => [t, p[Math.floor(p.length / 2)]]));
+  }, [sel, step]);
 }
 
 export async function artifact(name) {
