@@ -5,7 +5,7 @@
 
 use crate::layout::{Point, Scene};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct State {
     /// Mark under a hovering mouse or pen.
     pub hover: Option<usize>,
@@ -15,7 +15,13 @@ pub struct State {
     pub pinned: Option<usize>,
     /// Whether the keyboard was used last, so the focus ring and its card show.
     pub keyboard: bool,
+    /// Where a press on the chart began, to tell a tap from a scroll of the page.
+    pub down: Option<Point>,
 }
+
+/// How far a pointer may travel between press and release and still count as a tap; a finger
+/// that travels further was scrolling the page.
+pub const TAP_SLOP: f64 = 12.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Input {
@@ -25,6 +31,14 @@ pub enum Input {
     PointerLeave,
     /// A tap or click at a point: pins the card of the mark there, or closes the pinned card.
     Tap(Point),
+    /// A press on the chart (mouse button, pen or finger) began here.
+    PointerDown(Point),
+    /// The press ended here: a tap if it did not travel, else nothing.
+    PointerUp(Point),
+    /// The browser took the press over (to scroll or zoom the page).
+    PointerCancel,
+    /// A press began somewhere on the page outside the widget: closes a pinned card.
+    OutsideDown,
     Key(Key),
     /// The widget lost keyboard focus.
     Blur,
@@ -42,6 +56,16 @@ pub enum Key {
 }
 
 impl Key {
+    /// The key a `keydown` names, unless a modifier is held: Ctrl+← and the like belong to the
+    /// browser and the reader's assistive technology.
+    pub fn from_keydown(key: &str, modified: bool) -> Option<Key> {
+        if modified {
+            None
+        } else {
+            Key::from_dom(key)
+        }
+    }
+
     /// The key a `KeyboardEvent.key` names, if the widget handles it.
     pub fn from_dom(key: &str) -> Option<Key> {
         Some(match key {
@@ -65,6 +89,12 @@ impl State {
             .or(if self.keyboard { self.focus } else { None })
     }
 
+    /// Whether the widget handles `key` now, so the page must not: Escape only while a card
+    /// shows, so that it still closes the page's own dialogs otherwise.
+    pub fn takes(&self, key: Key) -> bool {
+        key != Key::Escape || self.card().is_some()
+    }
+
     /// The mark drawn highlighted, with a focus ring when the keyboard put it there.
     pub fn highlight(&self) -> Option<usize> {
         self.card()
@@ -80,15 +110,20 @@ impl State {
                 s.keyboard = s.keyboard && s.hover.is_none();
             }
             Input::PointerLeave => s.hover = None,
-            Input::Tap(p) => {
-                let hit = scene.hit_test(p);
-                s.pinned = if hit == s.pinned { None } else { hit };
-                // The pinned card now speaks for the pointer.
-                s.hover = None;
-                if hit.is_some() {
-                    s.focus = hit;
+            Input::Tap(p) => s.tap(p, scene),
+            Input::PointerDown(p) => s.down = Some(p),
+            Input::PointerUp(p) => {
+                let from = s.down.take();
+                if from.is_some_and(|d| (d.x - p.x).hypot(d.y - p.y) < TAP_SLOP) {
+                    s.tap(p, scene);
                 }
-                s.keyboard = false;
+            }
+            Input::PointerCancel => s.down = None,
+            Input::OutsideDown => {
+                if s.pinned.is_some() {
+                    s.pinned = None;
+                    s.hover = None;
+                }
             }
             Input::Key(k) if n > 0 => {
                 let cur = s.focus.or(s.pinned).or(s.hover);
@@ -129,13 +164,25 @@ impl State {
         s
     }
 
+    /// Pins the card of the mark at `p`, or closes the pinned card.
+    fn tap(&mut self, p: Point, scene: &Scene) {
+        let hit = scene.hit_test(p);
+        self.pinned = if hit == self.pinned { None } else { hit };
+        // The pinned card now speaks for the pointer.
+        self.hover = None;
+        if hit.is_some() {
+            self.focus = hit;
+        }
+        self.keyboard = false;
+    }
+
     fn clamp(self, n: usize) -> State {
         let ok = |i: Option<usize>| i.filter(|&i| i < n);
         State {
             hover: ok(self.hover),
             focus: ok(self.focus),
             pinned: ok(self.pinned),
-            keyboard: self.keyboard,
+            ..self
         }
     }
 }

@@ -509,9 +509,61 @@ fn state_from_a_larger_chart_is_forgotten_on_new_data() {
         focus: Some(5),
         pinned: Some(3),
         keyboard: true,
+        ..State::default()
     };
     let st = st.step(Input::PointerLeave, &s);
     assert_eq!((st.hover, st.focus, st.pinned), (None, None, None));
+}
+
+#[test]
+fn a_press_that_travels_is_a_scroll_and_one_that_stays_is_a_tap() {
+    let t = bury();
+    let s = at(375.0, &t);
+    let row = s.marks[2].center;
+    let moved = Point {
+        x: row.x,
+        y: row.y + 30.0,
+    };
+    let st = State::default()
+        .step(Input::PointerDown(row), &s)
+        .step(Input::PointerUp(moved), &s);
+    assert_eq!(st.pinned, None, "a finger that travelled scrolled the page");
+    let st = st
+        .step(Input::PointerDown(row), &s)
+        .step(Input::PointerCancel, &s)
+        .step(Input::PointerUp(row), &s);
+    assert_eq!(st.pinned, None, "a press the browser took over is no tap");
+    let nudged = Point {
+        x: row.x + 3.0,
+        y: row.y + 4.0,
+    };
+    let st = st
+        .step(Input::PointerDown(row), &s)
+        .step(Input::PointerUp(nudged), &s);
+    assert_eq!(st.pinned, Some(2), "a press that stayed put is a tap");
+    let st = st.step(Input::OutsideDown, &s);
+    assert_eq!(
+        (st.pinned, st.card()),
+        (None, None),
+        "a press outside closes it"
+    );
+}
+
+#[test]
+fn escape_is_left_to_the_page_unless_a_card_shows() {
+    let t = bury();
+    let s = at(800.0, &t);
+    let st = State::default();
+    assert!(!st.takes(Key::Escape));
+    assert!(st.takes(Key::Next));
+    let st = st.step(Input::Key(Key::Next), &s);
+    assert!(st.takes(Key::Escape));
+    assert_eq!(
+        Key::from_keydown("ArrowRight", true),
+        None,
+        "Ctrl+→ is the browser's"
+    );
+    assert_eq!(Key::from_keydown("ArrowRight", false), Some(Key::Next));
 }
 
 #[test]

@@ -512,3 +512,34 @@ fn scenes_match_their_goldens() {
     let failures: Vec<String> = results.into_iter().filter_map(Result::err).collect();
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+#[test]
+fn the_stylesheet_writes_each_default_colour_once_per_theme() {
+    use inspection_timeline::theme::{stylesheet, CardColours};
+    let css = stylesheet();
+    let blocks: Vec<&str> = css.split('{').skip(1).collect();
+    // `:host`, `:host([theme=dark])`, the media query, and `:host([theme=auto])` inside it.
+    assert_eq!(blocks.len(), 4, "{css}");
+    let light = blocks[0];
+    for (name, colour) in [
+        ("--it-surface", Theme::LIGHT.surface),
+        ("--it-text", Theme::LIGHT.text),
+        ("--it-monitoring-visit", Theme::LIGHT.monitoring),
+        ("--it-positive", CardColours::LIGHT.positive),
+    ] {
+        assert!(
+            light.contains(&format!("{name}: {colour};")),
+            "{name} in {light}"
+        );
+    }
+    assert!(light.contains("--it-background: transparent;"));
+    let dark = blocks[1];
+    assert!(dark.contains(&format!("--it-text: {};", Theme::DARK.text)));
+    assert_eq!(
+        blocks[1], blocks[3],
+        "theme=dark and theme=auto in the dark agree"
+    );
+    for block in [blocks[0], blocks[1]] {
+        assert_eq!(block.matches("--it-").count(), 16, "{block}");
+    }
+}

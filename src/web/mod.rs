@@ -17,11 +17,12 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::cell::RefCell;
 use std::rc::Rc;
+mod dom;
+
+use dom::{el, fill_card, table_row, text_el, Dom};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, Event, HtmlCanvasElement, HtmlElement, KeyboardEvent, Node, PointerEvent,
-};
+use web_sys::{Event, HtmlElement, KeyboardEvent, Node, PointerEvent};
 
 #[wasm_bindgen]
 extern "C" {
@@ -36,22 +37,6 @@ fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error(&format!("inspection-timeline: {info}"))
     }));
-}
-
-struct Dom {
-    doc: Document,
-    host: HtmlElement,
-    figure: Element,
-    title: Element,
-    subtitle: Element,
-    canvas: HtmlCanvasElement,
-    /// The chart without emphasis, kept off-screen so that pointer moves only copy it.
-    base: HtmlCanvasElement,
-    card: HtmlElement,
-    message: Element,
-    credit: Element,
-    table: Element,
-    live: Element,
 }
 
 /// A valid data set with the facts derived from it once, and its description in the current
@@ -90,8 +75,6 @@ struct Inner {
     locale: Locale,
     /// How many of the events table's rows (in reading order) are written so far.
     table_next: usize,
-    /// Where a touch or click started, to tell a tap from a scroll.
-    down: Option<(f64, f64)>,
 }
 
 /// Tables up to this many rows are written with the chart; longer ones in idle time.
@@ -117,74 +100,13 @@ pub struct Widget {
     listeners: Vec<Listener>,
 }
 
-fn el(doc: &Document, tag: &str, class: &str, parent: &Node) -> Result<Element, JsValue> {
-    let e = doc.create_element(tag)?;
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    parent.append_child(&e)?;
-    Ok(e)
-}
-
-fn text_el(
-    doc: &Document,
-    tag: &str,
-    class: &str,
-    text: &str,
-    parent: &Node,
-) -> Result<Element, JsValue> {
-    let e = el(doc, tag, class, parent)?;
-    e.set_text_content(Some(text));
-    Ok(e)
-}
-
 #[wasm_bindgen]
 impl Widget {
     /// Builds the widget inside `parent` (a container in the element's shadow root); `host` is
     /// the element, whose font the chart uses.
     #[wasm_bindgen(constructor)]
     pub fn new(parent: &Node, host: HtmlElement) -> Result<Widget, JsValue> {
-        let doc = parent
-            .owner_document()
-            .ok_or_else(|| fault("no document"))?;
-        let figure = el(&doc, "figure", "it", parent)?;
-        let head = el(&doc, "div", "head", &figure)?;
-        let title = el(&doc, "p", "title", &head)?;
-        let subtitle = el(&doc, "p", "sub", &head)?;
-        let chart: HtmlElement = el(&doc, "div", "chart", &figure)?.dyn_into()?;
-        let canvas: HtmlCanvasElement = el(&doc, "canvas", "", &chart)?.dyn_into()?;
-        canvas.set_attribute("tabindex", "0")?;
-        canvas.set_attribute("role", "img")?;
-        canvas.set_attribute("aria-label", "Timeline, loading")?;
-        let card: HtmlElement = el(&doc, "div", "card", &chart)?.dyn_into()?;
-        card.set_id("card");
-        card.set_attribute("role", "tooltip")?;
-        card.set_hidden(true);
-        let message = el(&doc, "p", "msg", &figure)?;
-        message.set_attribute("role", "status")?;
-        message.set_text_content(Some("Loading the timeline…"));
-        let credit = el(&doc, "figcaption", "credit", &figure)?;
-        // Tables grow to fit their content whatever their width, so the visually hidden box is
-        // a wrapper around the table.
-        let hidden = el(&doc, "div", "sr-only table-box", &figure)?;
-        let table = el(&doc, "table", "", &hidden)?;
-        let live = el(&doc, "div", "sr-only", &figure)?;
-        live.set_attribute("aria-live", "polite")?;
-        let base: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
-        let dom = Dom {
-            doc,
-            host,
-            figure,
-            title,
-            subtitle,
-            canvas,
-            base,
-            card,
-            message,
-            credit,
-            table,
-            live,
-        };
+        let dom = Dom::build(parent, host)?;
         let inner = Rc::new(RefCell::new(Inner {
             dom,
             data: None,
@@ -197,7 +119,6 @@ impl Widget {
             theme: Theme::LIGHT,
             locale: Locale::en_gb(),
             table_next: 0,
-            down: None,
         }));
         let mut w = Widget {
             inner,
@@ -371,103 +292,70 @@ impl Widget {
 }
 
 impl Widget {
-    fn on(
+    /// Adds a listener for `name` events on `target` that receives the event as `E` and the
+    /// widget's state; the closure is kept so [`Widget::destroy`] can remove it. Events of
+    /// another type (which the browser never sends for these names) are ignored.
+    fn add_event_listener<E: JsCast>(
         &mut self,
         target: &web_sys::EventTarget,
         name: &'static str,
-        f: impl FnMut(Event) + 'static,
+        mut f: impl FnMut(&E, &mut Inner) + 'static,
     ) -> Result<(), JsValue> {
-        let f = Closure::<dyn FnMut(Event)>::new(f);
+        let inner = self.inner.clone();
+        let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+            if let Some(e) = e.dyn_ref::<E>() {
+                f(e, &mut inner.borrow_mut());
+            }
+        });
         target.add_event_listener_with_callback(name, f.as_ref().unchecked_ref())?;
         self.listeners.push((target.clone(), name, f));
         Ok(())
     }
 
+    /// Turns the canvas's and the page's events into inputs for the state machine.
     fn listen(&mut self) -> Result<(), JsValue> {
         let canvas: web_sys::EventTarget = self.inner.borrow().dom.canvas.clone().into();
         let doc: web_sys::EventTarget = self.inner.borrow().dom.doc.clone().into();
-
-        let inner = self.inner.clone();
-        self.on(&canvas, "pointermove", move |e| {
-            let Some(e) = e.dyn_ref::<PointerEvent>() else {
-                return;
-            };
-            if e.pointer_type() == "touch" {
-                return;
-            }
-            let p = inner.borrow().local(e);
-            inner.borrow_mut().apply(Input::PointerMove(p), false);
-        })?;
-
-        let inner = self.inner.clone();
-        self.on(&canvas, "pointerleave", move |_| {
-            inner.borrow_mut().apply(Input::PointerLeave, false)
-        })?;
-
-        let inner = self.inner.clone();
-        self.on(&canvas, "pointerdown", move |e| {
-            let Some(e) = e.dyn_ref::<PointerEvent>() else {
-                return;
-            };
-            let p = inner.borrow().local(e);
-            inner.borrow_mut().down = Some((p.x, p.y));
-        })?;
-
-        let inner = self.inner.clone();
-        self.on(&canvas, "pointercancel", move |_| {
-            inner.borrow_mut().down = None
-        })?;
-
-        let inner = self.inner.clone();
-        self.on(&canvas, "pointerup", move |e| {
-            let Some(e) = e.dyn_ref::<PointerEvent>() else {
-                return;
-            };
-            let p = inner.borrow().local(e);
-            let down = inner.borrow_mut().down.take();
-            // A finger that travelled was scrolling the page, not tapping.
-            if down.is_some_and(|(x, y)| (x - p.x).hypot(y - p.y) < 12.0) {
-                inner.borrow_mut().apply(Input::Tap(p), false);
+        self.add_event_listener(&canvas, "pointermove", |e: &PointerEvent, w| {
+            // A finger has no hover: touch moves scroll the page.
+            if e.pointer_type() != "touch" {
+                let p = w.local(e);
+                w.apply(Input::PointerMove(p), false);
             }
         })?;
-
-        let inner = self.inner.clone();
-        self.on(&canvas, "keydown", move |e| {
-            let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+        self.add_event_listener(&canvas, "pointerleave", |_: &Event, w| {
+            w.apply(Input::PointerLeave, false)
+        })?;
+        self.add_event_listener(&canvas, "pointerdown", |e: &PointerEvent, w| {
+            let p = w.local(e);
+            w.apply(Input::PointerDown(p), false);
+        })?;
+        self.add_event_listener(&canvas, "pointercancel", |_: &Event, w| {
+            w.apply(Input::PointerCancel, false)
+        })?;
+        self.add_event_listener(&canvas, "pointerup", |e: &PointerEvent, w| {
+            let p = w.local(e);
+            w.apply(Input::PointerUp(p), false);
+        })?;
+        self.add_event_listener(&canvas, "keydown", |e: &KeyboardEvent, w| {
+            let modified = e.alt_key() || e.ctrl_key() || e.meta_key();
+            let Some(key) = Key::from_keydown(&e.key(), modified) else {
                 return;
             };
-            if e.alt_key() || e.ctrl_key() || e.meta_key() {
-                return;
+            if w.state.takes(key) {
+                e.prevent_default();
+                w.apply(Input::Key(key), true);
             }
-            let Some(key) = Key::from_dom(&e.key()) else {
-                return;
-            };
-            let has_card = inner.borrow().state.card().is_some();
-            if key == Key::Escape && !has_card {
-                return;
-            }
-            e.prevent_default();
-            inner.borrow_mut().apply(Input::Key(key), true);
         })?;
-
-        let inner = self.inner.clone();
-        self.on(&canvas, "blur", move |_| {
-            inner.borrow_mut().apply(Input::Blur, false)
-        })?;
-
-        // A tap anywhere outside the widget closes a pinned card.
-        let inner = self.inner.clone();
-        self.on(&doc, "pointerdown", move |e| {
-            let host: Node = inner.borrow().dom.host.clone().into();
+        self.add_event_listener(&canvas, "blur", |_: &Event, w| w.apply(Input::Blur, false))?;
+        self.add_event_listener(&doc, "pointerdown", |e: &Event, w| {
+            let host: &Node = w.dom.host.as_ref();
             let inside = e.composed_path().iter().any(|n| {
                 n.dyn_ref::<Node>()
-                    .is_some_and(|n| n.is_same_node(Some(&host)))
+                    .is_some_and(|n| n.is_same_node(Some(host)))
             });
-            if !inside && inner.borrow().state.pinned.is_some() {
-                let mut i = inner.borrow_mut();
-                i.state.pinned = None;
-                i.state.hover = None;
-                let _ = i.show(false);
+            if !inside {
+                w.apply(Input::OutsideDown, false);
             }
         })?;
         Ok(())
@@ -698,184 +586,5 @@ fn fault(message: &str) -> JsValue {
     JsError::new(message).into()
 }
 
-/// One event's row of the events table.
-fn table_row(doc: &Document, body: &Element, c: &Card) -> Result<(), JsValue> {
-    let row = el(doc, "tr", "", body)?;
-    let title = match &c.count {
-        Some(n) => format!("{} ({n})", c.title),
-        None => c.title.clone(),
-    };
-    text_el(doc, "th", "", &title, &row)?.set_attribute("scope", "row")?;
-    let when = c
-        .when
-        .as_deref()
-        .or(c.status.as_deref())
-        .unwrap_or("Not given");
-    text_el(doc, "td", "", when, &row)?;
-    let published = c.published.as_deref().unwrap_or("Not given");
-    text_el(doc, "td", "", published, &row)?;
-    text_el(doc, "td", "", c.rating.as_deref().unwrap_or("None"), &row)?;
-    let cell = el(doc, "td", "", &row)?;
-    if let Some(s) = &c.summary {
-        text_el(doc, "p", "", s, &cell)?;
-    }
-    if !c.findings.is_empty() {
-        let list = el(doc, "ul", "", &cell)?;
-        for f in &c.findings {
-            let text = format!("{}: {}", f.tone_label, f.text);
-            text_el(doc, "li", "", &text, &list)?;
-        }
-    }
-    let cell = el(doc, "td", "", &row)?;
-    if !c.sources.is_empty() {
-        let list = el(doc, "ul", "", &cell)?;
-        for s in &c.sources {
-            let item = el(doc, "li", "", &list)?;
-            source_el(doc, s, &item)?;
-        }
-    }
-    Ok(())
-}
-
-fn source_el(doc: &Document, s: &layout::CardSource, parent: &Node) -> Result<(), JsValue> {
-    match &s.url {
-        Some(url) => {
-            let a = text_el(doc, "a", "", &s.text, parent)?;
-            a.set_attribute("href", url)?;
-            a.set_attribute("rel", "noopener noreferrer")?;
-            a.set_attribute("target", "_blank")?;
-        }
-        None => {
-            text_el(doc, "span", "", &s.text, parent)?;
-        }
-    }
-    Ok(())
-}
-
-fn fill_card(doc: &Document, card: &HtmlElement, c: &Card, pinned: bool) -> Result<(), JsValue> {
-    card.set_text_content(None);
-    let _ = card.class_list().toggle_with_force("pinned", pinned);
-    text_el(doc, "p", "kind", &c.kind, card)?;
-    text_el(doc, "p", "ctitle", &c.title, card)?;
-    for line in [&c.count, &c.status, &c.when, &c.published, &c.rating]
-        .into_iter()
-        .flatten()
-    {
-        text_el(doc, "p", "meta", line, card)?;
-    }
-    if let Some(s) = &c.summary {
-        text_el(doc, "p", "summary", s, card)?;
-    }
-    if !c.findings.is_empty() {
-        let list = el(doc, "ul", "findings", card)?;
-        for f in &c.findings {
-            let li = el(doc, "li", f.tone, &list)?;
-            text_el(doc, "span", "tone", f.tone_label, &li)?;
-            let text = if f.quote {
-                format!("“{}”", f.text)
-            } else {
-                f.text.clone()
-            };
-            text_el(doc, "span", "", &text, &li)?;
-        }
-    }
-    if !c.sources.is_empty() {
-        let p = el(doc, "div", "sources", card)?;
-        text_el(
-            doc,
-            "span",
-            "",
-            if c.sources.len() == 1 {
-                "Source: "
-            } else {
-                "Sources: "
-            },
-            &p,
-        )?;
-        let list = el(doc, "span", "list", &p)?;
-        for s in &c.sources {
-            source_el(doc, s, &list)?;
-        }
-    }
-    if pinned {
-        text_el(
-            doc,
-            "p",
-            "hint",
-            "Press Escape or tap elsewhere to close",
-            card,
-        )?;
-    }
-    Ok(())
-}
-
-/// The editor page's exports: the framed chart (title, chart, credit) as SVG text, or drawn on
-/// a canvas for a PNG. Built only with the `editor` feature so readers never download them.
 #[cfg(feature = "editor")]
-mod editor {
-    use super::*;
-
-    const FONT: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
-
-    /// The framed chart of `json`, and the palette it is drawn with: the light theme on white.
-    fn frame_of(json: &str, width: f64) -> Result<(layout::Frame, Palette), JsValue> {
-        let t = model::parse(json).map_err(|problems| {
-            let first = problems
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            fault(&format!(
-                "the data has {} problem(s); first: {first}",
-                problems.len()
-            ))
-        })?;
-        let frame = layout::frame(
-            &t,
-            &Chronology::new(&t),
-            &LayoutConfig {
-                width,
-                ..LayoutConfig::default()
-            },
-        );
-        let theme = Theme {
-            background: Some(Rgb(255, 255, 255)),
-            ..Theme::LIGHT
-        };
-        Ok((frame, Palette::new(&theme, &t.scale)))
-    }
-
-    /// Every problem in `json` as `[{path, message, line, column}]`; empty when it is valid.
-    #[wasm_bindgen]
-    pub fn validate(json: &str) -> Result<JsValue, JsValue> {
-        let problems = model::parse(json).err().unwrap_or_default();
-        serde_wasm_bindgen::to_value(&problems).map_err(|e| fault(&e.to_string()))
-    }
-
-    /// The chart of `json` laid out `width` CSS px wide, as an SVG document `scale` times that.
-    #[wasm_bindgen(js_name = exportSvg)]
-    pub fn export_svg(json: &str, width: f64, scale: f64) -> Result<String, JsValue> {
-        let (f, palette) = frame_of(json, width)?;
-        let size = (
-            (f.width * scale).round() as u32,
-            (f.height * scale).round() as u32,
-        );
-        render::frame_to_svg(&f, &palette, FONT, scale, size).map_err(|e| fault(&e.to_string()))
-    }
-
-    /// Draws the chart of `json` on `canvas`, resizing it, for a PNG export.
-    #[wasm_bindgen(js_name = drawFrame)]
-    pub fn draw_frame(
-        json: &str,
-        canvas: HtmlCanvasElement,
-        width: f64,
-        scale: f64,
-    ) -> Result<(), JsValue> {
-        let (f, palette) = frame_of(json, width)?;
-        canvas.set_width((f.width * scale).round() as u32);
-        canvas.set_height((f.height * scale).round() as u32);
-        let backend =
-            CanvasBackend::with_canvas_object(canvas).ok_or("the canvas has no 2D context")?;
-        render::render_frame(&backend.into_drawing_area(), &f, &palette, FONT, scale)
-            .map_err(|e| fault(&e.to_string()))
-    }
-}
+mod editor;

@@ -1,0 +1,216 @@
+//! The DOM the widget builds inside the element's shadow root: the figure around the canvas,
+//! the findings card, and the events table for screen readers and print. Everything from the
+//! data is set as text, never parsed as HTML.
+
+use crate::layout::{Card, CardSource};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Node};
+
+use super::fault;
+
+/// The widget's elements.
+pub(super) struct Dom {
+    pub(super) doc: Document,
+    pub(super) host: HtmlElement,
+    pub(super) figure: Element,
+    pub(super) title: Element,
+    pub(super) subtitle: Element,
+    pub(super) canvas: HtmlCanvasElement,
+    /// The chart without emphasis, kept off-screen so that pointer moves only copy it.
+    pub(super) base: HtmlCanvasElement,
+    pub(super) card: HtmlElement,
+    pub(super) message: Element,
+    pub(super) credit: Element,
+    pub(super) table: Element,
+    pub(super) live: Element,
+}
+
+impl Dom {
+    /// Builds the widget's elements inside `parent`; `host` is the custom element.
+    pub(super) fn build(parent: &Node, host: HtmlElement) -> Result<Dom, JsValue> {
+        let doc = parent
+            .owner_document()
+            .ok_or_else(|| fault("no document"))?;
+        let figure = el(&doc, "figure", "it", parent)?;
+        let head = el(&doc, "div", "head", &figure)?;
+        let title = el(&doc, "p", "title", &head)?;
+        let subtitle = el(&doc, "p", "sub", &head)?;
+        let chart: HtmlElement = el(&doc, "div", "chart", &figure)?.dyn_into()?;
+        let canvas: HtmlCanvasElement = el(&doc, "canvas", "", &chart)?.dyn_into()?;
+        canvas.set_attribute("tabindex", "0")?;
+        canvas.set_attribute("role", "img")?;
+        canvas.set_attribute("aria-label", "Timeline, loading")?;
+        let card: HtmlElement = el(&doc, "div", "card", &chart)?.dyn_into()?;
+        card.set_id("card");
+        card.set_attribute("role", "tooltip")?;
+        card.set_hidden(true);
+        let message = el(&doc, "p", "msg", &figure)?;
+        message.set_attribute("role", "status")?;
+        message.set_text_content(Some("Loading the timeline…"));
+        let credit = el(&doc, "figcaption", "credit", &figure)?;
+        // Tables grow to fit their content whatever their width, so the visually hidden box is
+        // a wrapper around the table.
+        let hidden = el(&doc, "div", "sr-only table-box", &figure)?;
+        let table = el(&doc, "table", "", &hidden)?;
+        let live = el(&doc, "div", "sr-only", &figure)?;
+        live.set_attribute("aria-live", "polite")?;
+        let base: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+        Ok(Dom {
+            doc,
+            host,
+            figure,
+            title,
+            subtitle,
+            canvas,
+            base,
+            card,
+            message,
+            credit,
+            table,
+            live,
+        })
+    }
+}
+
+pub(super) fn el(
+    doc: &Document,
+    tag: &str,
+    class: &str,
+    parent: &Node,
+) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+pub(super) fn text_el(
+    doc: &Document,
+    tag: &str,
+    class: &str,
+    text: &str,
+    parent: &Node,
+) -> Result<Element, JsValue> {
+    let e = el(doc, tag, class, parent)?;
+    e.set_text_content(Some(text));
+    Ok(e)
+}
+
+/// One event's row of the events table.
+pub(super) fn table_row(doc: &Document, body: &Element, c: &Card) -> Result<(), JsValue> {
+    let row = el(doc, "tr", "", body)?;
+    let title = match &c.count {
+        Some(n) => format!("{} ({n})", c.title),
+        None => c.title.clone(),
+    };
+    text_el(doc, "th", "", &title, &row)?.set_attribute("scope", "row")?;
+    let when = c
+        .when
+        .as_deref()
+        .or(c.status.as_deref())
+        .unwrap_or("Not given");
+    text_el(doc, "td", "", when, &row)?;
+    let published = c.published.as_deref().unwrap_or("Not given");
+    text_el(doc, "td", "", published, &row)?;
+    text_el(doc, "td", "", c.rating.as_deref().unwrap_or("None"), &row)?;
+    let cell = el(doc, "td", "", &row)?;
+    if let Some(s) = &c.summary {
+        text_el(doc, "p", "", s, &cell)?;
+    }
+    if !c.findings.is_empty() {
+        let list = el(doc, "ul", "", &cell)?;
+        for f in &c.findings {
+            let text = format!("{}: {}", f.tone_label, f.text);
+            text_el(doc, "li", "", &text, &list)?;
+        }
+    }
+    let cell = el(doc, "td", "", &row)?;
+    if !c.sources.is_empty() {
+        let list = el(doc, "ul", "", &cell)?;
+        for s in &c.sources {
+            let item = el(doc, "li", "", &list)?;
+            source_el(doc, s, &item)?;
+        }
+    }
+    Ok(())
+}
+
+fn source_el(doc: &Document, s: &CardSource, parent: &Node) -> Result<(), JsValue> {
+    match &s.url {
+        Some(url) => {
+            let a = text_el(doc, "a", "", &s.text, parent)?;
+            a.set_attribute("href", url)?;
+            a.set_attribute("rel", "noopener noreferrer")?;
+            a.set_attribute("target", "_blank")?;
+        }
+        None => {
+            text_el(doc, "span", "", &s.text, parent)?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn fill_card(
+    doc: &Document,
+    card: &HtmlElement,
+    c: &Card,
+    pinned: bool,
+) -> Result<(), JsValue> {
+    card.set_text_content(None);
+    let _ = card.class_list().toggle_with_force("pinned", pinned);
+    text_el(doc, "p", "kind", &c.kind, card)?;
+    text_el(doc, "p", "ctitle", &c.title, card)?;
+    for line in [&c.count, &c.status, &c.when, &c.published, &c.rating]
+        .into_iter()
+        .flatten()
+    {
+        text_el(doc, "p", "meta", line, card)?;
+    }
+    if let Some(s) = &c.summary {
+        text_el(doc, "p", "summary", s, card)?;
+    }
+    if !c.findings.is_empty() {
+        let list = el(doc, "ul", "findings", card)?;
+        for f in &c.findings {
+            let li = el(doc, "li", f.tone, &list)?;
+            text_el(doc, "span", "tone", f.tone_label, &li)?;
+            let text = if f.quote {
+                format!("“{}”", f.text)
+            } else {
+                f.text.clone()
+            };
+            text_el(doc, "span", "", &text, &li)?;
+        }
+    }
+    if !c.sources.is_empty() {
+        let p = el(doc, "div", "sources", card)?;
+        text_el(
+            doc,
+            "span",
+            "",
+            if c.sources.len() == 1 {
+                "Source: "
+            } else {
+                "Sources: "
+            },
+            &p,
+        )?;
+        let list = el(doc, "span", "list", &p)?;
+        for s in &c.sources {
+            source_el(doc, s, &list)?;
+        }
+    }
+    if pinned {
+        text_el(
+            doc,
+            "p",
+            "hint",
+            "Press Escape or tap elsewhere to close",
+            card,
+        )?;
+    }
+    Ok(())
+}

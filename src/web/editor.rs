@@ -1,0 +1,69 @@
+//! The editor page's exports: the framed chart (title, chart, credit) as SVG text, or drawn on
+//! a canvas for a PNG. Built only with the `editor` feature so readers never download them.
+
+use super::*;
+use web_sys::HtmlCanvasElement;
+
+const FONT: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
+
+/// The framed chart of `json`, and the palette it is drawn with: the light theme on white.
+fn frame_of(json: &str, width: f64) -> Result<(layout::Frame, Palette), JsValue> {
+    let t = model::parse(json).map_err(|problems| {
+        let first = problems
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        fault(&format!(
+            "the data has {} problem(s); first: {first}",
+            problems.len()
+        ))
+    })?;
+    let frame = layout::frame(
+        &t,
+        &Chronology::new(&t),
+        &LayoutConfig {
+            width,
+            ..LayoutConfig::default()
+        },
+    );
+    let theme = Theme {
+        background: Some(Rgb(255, 255, 255)),
+        ..Theme::LIGHT
+    };
+    Ok((frame, Palette::new(&theme, &t.scale)))
+}
+
+/// Every problem in `json` as `[{path, message, line, column}]`; empty when it is valid.
+#[wasm_bindgen]
+pub fn validate(json: &str) -> Result<JsValue, JsValue> {
+    let problems = model::parse(json).err().unwrap_or_default();
+    serde_wasm_bindgen::to_value(&problems).map_err(|e| fault(&e.to_string()))
+}
+
+/// The chart of `json` laid out `width` CSS px wide, as an SVG document `scale` times that.
+#[wasm_bindgen(js_name = exportSvg)]
+pub fn export_svg(json: &str, width: f64, scale: f64) -> Result<String, JsValue> {
+    let (f, palette) = frame_of(json, width)?;
+    let size = (
+        (f.width * scale).round() as u32,
+        (f.height * scale).round() as u32,
+    );
+    render::frame_to_svg(&f, &palette, FONT, scale, size).map_err(|e| fault(&e.to_string()))
+}
+
+/// Draws the chart of `json` on `canvas`, resizing it, for a PNG export.
+#[wasm_bindgen(js_name = drawFrame)]
+pub fn draw_frame(
+    json: &str,
+    canvas: HtmlCanvasElement,
+    width: f64,
+    scale: f64,
+) -> Result<(), JsValue> {
+    let (f, palette) = frame_of(json, width)?;
+    canvas.set_width((f.width * scale).round() as u32);
+    canvas.set_height((f.height * scale).round() as u32);
+    let backend =
+        CanvasBackend::with_canvas_object(canvas).ok_or("the canvas has no 2D context")?;
+    render::render_frame(&backend.into_drawing_area(), &f, &palette, FONT, scale)
+        .map_err(|e| fault(&e.to_string()))
+}
