@@ -517,7 +517,12 @@ fn scenes_match_their_goldens() {
 fn the_stylesheet_writes_each_default_colour_once_per_theme() {
     use inspection_timeline::theme::{stylesheet, CardColours};
     let css = stylesheet();
-    let blocks: Vec<&str> = css.split('{').skip(1).collect();
+    // The declarations of each block: the text from a `{` to the next `}`.
+    let blocks: Vec<&str> = css
+        .split('{')
+        .skip(1)
+        .map(|b| b.split('}').next().unwrap())
+        .collect();
     // `:host`, `:host([theme=dark])`, the media query, and `:host([theme=auto])` inside it.
     assert_eq!(blocks.len(), 4, "{css}");
     let light = blocks[0];
