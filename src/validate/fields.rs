@@ -1,0 +1,232 @@
+//! Typed readers of the fields of JSON objects, which report every problem with the field's
+//! path and position: an object with only known fields, text, a date, one of a set of words,
+//! a list. The contract in the parent module is written with them.
+
+use crate::date::PartialDate;
+use crate::json::{self, Entry, Node, Value};
+use crate::model::Problem;
+
+pub(super) struct Validator<'a> {
+    pub(super) text: &'a str,
+    pub(super) problems: Vec<Problem>,
+    /// Ids of every grade in `scale`, including grades with a problem of their own, so that a
+    /// rating naming such a grade is not reported a second time.
+    pub(super) grade_ids: Vec<String>,
+}
+
+/// Fields of one JSON object, looked up by name, with their path prefix.
+pub(super) struct Obj<'n> {
+    pub(super) path: String,
+    entries: &'n [Entry],
+    pub(super) offset: usize,
+}
+
+pub(super) fn quoted_list(names: &[&str]) -> String {
+    let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.join(""),
+    }
+}
+
+/// The known name closest to a misspelt one, if it is close enough to be a likely slip.
+pub(super) fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = word.to_ascii_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        // Within a third of the word: "titel" finds `title`, "poor" does not find `good`.
+        .filter(|(d, k)| *d <= 3 && *d * 3 <= k.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+impl<'a> Validator<'a> {
+    /// Reports a value of the wrong JSON type: "expected `expected`, found a number".
+    pub(super) fn wrong_type(&mut self, path: &str, node: &Node, expected: &str) {
+        let found = node.value.kind_name();
+        self.report(
+            path,
+            node.offset,
+            format!("expected {expected}, found {found}"),
+        );
+    }
+
+    pub(super) fn report(&mut self, path: &str, offset: usize, message: String) {
+        let (line, column) = json::line_col(self.text, offset);
+        self.problems.push(Problem {
+            path: path.to_string(),
+            message,
+            line,
+            column,
+        });
+    }
+
+    /// Checks that `node` is an object with only `known` fields, reporting duplicates and
+    /// unknown names with a suggestion.
+    pub(super) fn object<'n>(
+        &mut self,
+        node: &'n Node,
+        path: &str,
+        known: &[&str],
+        what: &str,
+    ) -> Option<Obj<'n>> {
+        let Value::Object(entries) = &node.value else {
+            self.wrong_type(path, node, &format!("{what} in {{ }}"));
+            return None;
+        };
+        let mut seen: Vec<&str> = Vec::new();
+        for e in entries {
+            let field_path = join(path, &e.key);
+            if !known.contains(&e.key.as_str()) {
+                let hint = match suggest(&e.key, known) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("the fields allowed here are {}", quoted_list(known)),
+                };
+                self.report(
+                    &field_path,
+                    e.key_offset,
+                    format!("unknown field `{}`; {hint}", e.key),
+                );
+            } else if seen.contains(&e.key.as_str()) {
+                self.report(
+                    &field_path,
+                    e.key_offset,
+                    format!("`{}` appears twice; keep only one", e.key),
+                );
+            } else {
+                seen.push(&e.key);
+            }
+        }
+        Some(Obj {
+            path: path.to_string(),
+            entries,
+            offset: node.offset,
+        })
+    }
+
+    pub(super) fn string(
+        &mut self,
+        obj: &Obj,
+        name: &str,
+        required: bool,
+        example: &str,
+    ) -> Option<String> {
+        let path = join(&obj.path, name);
+        match obj.get(name) {
+            None if required => {
+                self.report(
+                    &obj.path,
+                    obj.offset,
+                    format!("`{name}` is missing; add it, for example \"{name}\": {example}"),
+                );
+                None
+            }
+            None => None,
+            Some(Node {
+                value: Value::String(s),
+                offset,
+            }) => {
+                if s.trim().is_empty() {
+                    self.report(
+                        &path,
+                        *offset,
+                        "is empty; write some text or remove the field".into(),
+                    );
+                    None
+                } else {
+                    Some(s.trim().to_string())
+                }
+            }
+            Some(n) => {
+                self.wrong_type(&path, n, "text in double quotes");
+                None
+            }
+        }
+    }
+
+    pub(super) fn date(&mut self, obj: &Obj, name: &str) -> Option<PartialDate> {
+        let path = join(&obj.path, name);
+        match obj.get(name)? {
+            Node {
+                value: Value::String(s),
+                offset,
+            } => match s.parse::<PartialDate>() {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    self.report(&path, *offset, format!("\"{s}\" is not a date; {e}"));
+                    None
+                }
+            },
+            n => {
+                self.wrong_type(&path, n, "a date in double quotes such as \"2023-02-27\"");
+                None
+            }
+        }
+    }
+
+    pub(super) fn choice<T: Copy>(
+        &mut self,
+        obj: &Obj,
+        name: &str,
+        options: &[(&str, T)],
+    ) -> Option<Option<T>> {
+        let path = join(&obj.path, name);
+        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        match obj.get(name) {
+            None => Some(None),
+            Some(Node {
+                value: Value::String(s),
+                offset,
+            }) => {
+                if let Some((_, v)) = options.iter().find(|(n, _)| n == s) {
+                    return Some(Some(*v));
+                }
+                let hint = match suggest(s, &names) {
+                    Some(g) => format!("did you mean `{g}`?"),
+                    None => format!("use {}", quoted_list(&names)),
+                };
+                self.report(
+                    &path,
+                    *offset,
+                    format!("\"{s}\" is not allowed here; {hint}"),
+                );
+                None
+            }
+            Some(n) => {
+                self.wrong_type(&path, n, &format!("one of {}", quoted_list(&names)));
+                None
+            }
+        }
+    }
+
+    pub(super) fn list<'n>(&mut self, obj: &Obj<'n>, name: &str) -> &'n [Node] {
+        match obj.get(name) {
+            None => &[],
+            Some(Node {
+                value: Value::Array(items),
+                ..
+            }) => items,
+            Some(n) => {
+                let path = join(&obj.path, name);
+                self.wrong_type(&path, n, "a list in [ ]");
+                &[]
+            }
+        }
+    }
+}
+
+impl<'n> Obj<'n> {
+    /// The first value under `name`; a repeated key has already been reported.
+    pub(super) fn get(&self, name: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|e| e.key == name).map(|e| &e.node)
+    }
+}
+
+pub(super) fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}

@@ -1,0 +1,432 @@
+//! The validator of the data contract (version 1): JSON text in, a [`Timeline`] or every
+//! [`Problem`] out.
+//!
+//! Each problem carries the field path and the line and column of the value, in source order.
+//! Messages are written for the journalists who edit the file: they name the value, say what is
+//! wrong and, where possible, how to fix it.
+
+use crate::date::PartialDate;
+mod fields;
+
+use crate::json::{self, Node, Value};
+use crate::model::{
+    default_scale, Event, Finding, Grade, Kind, Problem, Rgb, Source, Status, Timeline, Tone,
+};
+use fields::{join, quoted_list, suggest, Obj, Validator};
+use std::collections::BTreeMap;
+
+const TOP_FIELDS: &[&str] = &[
+    "$schema",
+    "version",
+    "title",
+    "subtitle",
+    "subject",
+    "regulator",
+    "updated",
+    "credit",
+    "scale",
+    "events",
+];
+const EVENT_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "title",
+    "date",
+    "end",
+    "published",
+    "status",
+    "rating",
+    "summary",
+    "findings",
+    "sources",
+    "lane",
+];
+const GRADE_FIELDS: &[&str] = &["id", "label", "color"];
+const FINDING_FIELDS: &[&str] = &["text", "tone", "quote"];
+const SOURCE_FIELDS: &[&str] = &["title", "url", "publisher", "date"];
+
+/// Reads and validates a data file. On failure every problem is returned, in source order.
+pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
+    let root = json::parse(text).map_err(|e| {
+        let (line, column) = json::line_col(text, e.offset);
+        vec![Problem {
+            path: String::new(),
+            message: format!(
+                "not valid JSON at line {line}, column {column}: {}",
+                e.message
+            ),
+            line,
+            column,
+        }]
+    })?;
+    let mut v = Validator {
+        text,
+        problems: Vec::new(),
+        grade_ids: Vec::new(),
+    };
+    let timeline = v.timeline(&root);
+    if v.problems.is_empty() {
+        if let Some(t) = timeline {
+            return Ok(t);
+        }
+    }
+    let mut problems = v.problems;
+    problems.sort_by_key(|p| (p.line, p.column));
+    Err(problems)
+}
+
+impl Validator<'_> {
+    fn timeline(&mut self, root: &Node) -> Option<Timeline> {
+        let obj = self.object(root, "", TOP_FIELDS, "the whole file")?;
+        match obj.get("version") {
+            None => self.report(
+                "",
+                root.offset,
+                "`version` is missing; add \"version\": 1 at the top".into(),
+            ),
+            Some(Node {
+                value: Value::Number(n),
+                ..
+            }) if n == "1"
+                || n.strip_prefix("1.")
+                    .is_some_and(|z| z.bytes().all(|b| b == b'0')) => {}
+            Some(n) => {
+                let found = match &n.value {
+                    Value::Number(x) => x.clone(),
+                    v => v.kind_name().to_string(),
+                };
+                self.report(
+                    "version",
+                    n.offset,
+                    format!("must be 1 (found {found}); this widget reads version 1 files"),
+                );
+            }
+        }
+        let title = self.string(&obj, "title", true, "\"Children's services inspections\"");
+        let subtitle = self.string(&obj, "subtitle", false, "");
+        let subject = self.string(&obj, "subject", false, "");
+        let regulator = self.string(&obj, "regulator", false, "");
+        let credit = self.string(&obj, "credit", false, "");
+        let updated = self.date(&obj, "updated");
+        if let Some(n) = obj.get("$schema") {
+            if !matches!(n.value, Value::String(_)) {
+                self.wrong_type("$schema", n, "the schema's address as text");
+            }
+        }
+        let scale = match obj.get("scale") {
+            None => default_scale(),
+            Some(_) => self.scale(&obj),
+        };
+        let events = match obj.get("events") {
+            None => {
+                self.report(
+                    "",
+                    root.offset,
+                    "`events` is missing; add \"events\": [ ... ] with at least one event".into(),
+                );
+                Vec::new()
+            }
+            Some(n) => {
+                let items = self.list(&obj, "events");
+                if items.is_empty() && matches!(n.value, Value::Array(_)) {
+                    self.report(
+                        "events",
+                        n.offset,
+                        "is empty; add at least one event".into(),
+                    );
+                }
+                self.events(items, &scale)
+            }
+        };
+        Some(Timeline {
+            title: title?,
+            subtitle,
+            subject,
+            regulator,
+            updated,
+            credit,
+            scale,
+            events,
+        })
+    }
+
+    fn scale(&mut self, top: &Obj) -> Vec<Grade> {
+        let items = self.list(top, "scale");
+        if items.is_empty() {
+            if let Some(n) = top.get("scale") {
+                if matches!(n.value, Value::Array(_)) {
+                    self.report("scale", n.offset, "is empty; list the grades best first, or remove `scale` to use Ofsted's four".into());
+                }
+            }
+        }
+        let mut grades: Vec<Grade> = Vec::new();
+        let mut ids: Vec<(String, usize)> = Vec::new();
+        for (i, node) in items.iter().enumerate() {
+            let path = format!("scale[{i}]");
+            let Some(g) = self.object(node, &path, GRADE_FIELDS, "a grade") else {
+                continue;
+            };
+            let id = self.string(&g, "id", true, "\"inadequate\"");
+            let label = self.string(&g, "label", true, "\"Inadequate\"");
+            let color = match g.get("color") {
+                None => {
+                    self.report(
+                        &path,
+                        node.offset,
+                        "`color` is missing; add it, for example \"color\": \"#c01f2f\"".into(),
+                    );
+                    None
+                }
+                Some(Node {
+                    value: Value::String(s),
+                    offset,
+                }) => {
+                    let c = Rgb::parse(s);
+                    if c.is_none() {
+                        self.report(&join(&path, "color"), *offset, format!("\"{s}\" is not a colour; write it as # and six hex digits, for example \"#c01f2f\""));
+                    }
+                    c
+                }
+                Some(n) => {
+                    self.wrong_type(&join(&path, "color"), n, "a colour such as \"#c01f2f\"");
+                    None
+                }
+            };
+            if let Some(id) = &id {
+                self.grade_ids.push(id.clone());
+                if let Some((_, j)) = ids.iter().find(|(x, _)| x == id) {
+                    self.report(
+                        &join(&path, "id"),
+                        g.get("id").map_or(node.offset, |n| n.offset),
+                        format!(
+                            "\"{id}\" is already used by scale[{j}]; give each grade its own id"
+                        ),
+                    );
+                } else {
+                    ids.push((id.clone(), i));
+                }
+            }
+            if let (Some(id), Some(label), Some(color)) = (id, label, color) {
+                grades.push(Grade { id, label, color });
+            }
+        }
+        grades
+    }
+
+    fn events(&mut self, items: &[Node], scale: &[Grade]) -> Vec<Event> {
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, node)| self.event(i, node, scale, &mut ids))
+            .collect()
+    }
+
+    /// The `i`th event, checking its id against the `ids` seen before it.
+    fn event(
+        &mut self,
+        i: usize,
+        node: &Node,
+        scale: &[Grade],
+        ids: &mut BTreeMap<String, usize>,
+    ) -> Option<Event> {
+        let path = format!("events[{i}]");
+        let e = self.object(node, &path, EVENT_FIELDS, "an event")?;
+        let id = self.string(&e, "id", true, "\"visit-3\"");
+        if let Some(id) = &id {
+            let offset = e.get("id").map_or(node.offset, |n| n.offset);
+            if let Some(j) = ids.get(id) {
+                self.report(
+                    &join(&path, "id"),
+                    offset,
+                    format!("\"{id}\" is already used by events[{j}]; give each event its own id"),
+                );
+            } else {
+                ids.insert(id.clone(), i);
+            }
+        }
+        let kind = match e.get("kind") {
+            None => {
+                self.report(
+                    &path,
+                    node.offset,
+                    "`kind` is missing; add it, for example \"kind\": \"monitoring-visit\"".into(),
+                );
+                None
+            }
+            Some(_) => self.choice(&e, "kind", &Kind::ALL).flatten(),
+        };
+        let title = self.string(&e, "title", true, "\"Third monitoring visit\"");
+        let date = self.date(&e, "date");
+        let end = self.date(&e, "end");
+        let published = self.date(&e, "published");
+        // `None` when the status itself is wrong: then whether a date is needed is unknown.
+        let status = self
+            .choice(
+                &e,
+                "status",
+                &[("done", Status::Done), ("expected", Status::Expected)],
+            )
+            .map(|s| s.unwrap_or(Status::Done));
+        self.dates_agree(&e, node, (date, end, published), status);
+        let rating = self.rating(&e, scale);
+        let summary = self.string(&e, "summary", false, "");
+        let lane = self.string(&e, "lane", false, "");
+        let findings = self.findings(&e);
+        let sources = self.sources(&e, &path);
+        Some(Event {
+            id: id?,
+            kind: kind?,
+            title: title?,
+            date,
+            end,
+            published,
+            status: status.unwrap_or(Status::Done),
+            rating,
+            summary,
+            findings,
+            sources,
+            lane,
+        })
+    }
+
+    /// Checks an event's dates against each other, and that a done event has one.
+    fn dates_agree(
+        &mut self,
+        e: &Obj,
+        node: &Node,
+        (date, end, published): (
+            Option<PartialDate>,
+            Option<PartialDate>,
+            Option<PartialDate>,
+        ),
+        status: Option<Status>,
+    ) {
+        let path = &e.path;
+        let off = |name: &str| e.get(name).map_or(node.offset, |n| n.offset);
+        match (date, end) {
+            (None, Some(end)) if e.get("date").is_none() => self.report(
+                &join(path, "end"),
+                off("end"),
+                format!("{end} is an end without a start; add `date` (the first day of the visit) or remove `end`"),
+            ),
+            (Some(d), Some(end)) if end.last_day() < d.first_day() => self.report(
+                &join(path, "end"),
+                off("end"),
+                format!("{end} is before date {d}; end is the last day of the visit, so it cannot come first"),
+            ),
+            _ => {}
+        }
+        if let (Some(d), Some(p)) = (date, published) {
+            if p.last_day() < d.first_day() {
+                self.report(
+                    &join(path, "published"),
+                    off("published"),
+                    format!("{p} is before date {d}; a report cannot come out before its visit"),
+                );
+            }
+        }
+        let has_any_date = ["date", "published"].iter().any(|k| e.get(k).is_some());
+        if status == Some(Status::Done) && !has_any_date {
+            self.report(path, node.offset, "has no date; add `date` (when it happened) or `published` (when its report came out), or mark it \"status\": \"expected\"".into());
+        }
+    }
+
+    /// An event's rating, as an index into `scale`.
+    fn rating(&mut self, e: &Obj, scale: &[Grade]) -> Option<usize> {
+        let path = join(&e.path, "rating");
+        match e.get("rating")? {
+            Node {
+                value: Value::String(s),
+                offset,
+            } => {
+                let pos = scale.iter().position(|g| &g.id == s);
+                if pos.is_none() && !scale.is_empty() && !self.grade_ids.contains(s) {
+                    let ids: Vec<&str> = scale.iter().map(|g| g.id.as_str()).collect();
+                    let hint = match suggest(s, &ids) {
+                        Some(g) => format!("did you mean `{g}`?"),
+                        None => format!("use {}", quoted_list(&ids)),
+                    };
+                    self.report(
+                        &path,
+                        *offset,
+                        format!("\"{s}\" is not a grade in the scale; {hint}"),
+                    );
+                }
+                pos
+            }
+            n => {
+                self.wrong_type(&path, n, "a grade id in double quotes");
+                None
+            }
+        }
+    }
+
+    fn findings(&mut self, event: &Obj) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (i, node) in self.list(event, "findings").iter().enumerate() {
+            let path = format!("{}.findings[{i}]", event.path);
+            let Some(f) = self.object(node, &path, FINDING_FIELDS, "a finding") else {
+                continue;
+            };
+            let text = self.string(
+                &f,
+                "text",
+                true,
+                "\"Social work practice remains inconsistent\"",
+            );
+            let tone = match f.get("tone") {
+                None => Some(Tone::Neutral),
+                Some(_) => self.choice(&f, "tone", &Tone::ALL).flatten(),
+            };
+            let quote = match f.get("quote") {
+                None => false,
+                Some(Node {
+                    value: Value::Bool(b),
+                    ..
+                }) => *b,
+                Some(n) => {
+                    self.wrong_type(&join(&path, "quote"), n, "true or false");
+                    false
+                }
+            };
+            if let (Some(text), Some(tone)) = (text, tone) {
+                out.push(Finding { text, tone, quote });
+            }
+        }
+        out
+    }
+
+    fn sources(&mut self, event: &Obj, event_path: &str) -> Vec<Source> {
+        let mut out = Vec::new();
+        for (i, node) in self.list(event, "sources").iter().enumerate() {
+            let path = format!("{event_path}.sources[{i}]");
+            let Some(s) = self.object(node, &path, SOURCE_FIELDS, "a source") else {
+                continue;
+            };
+            let title = self.string(&s, "title", true, "\"Ofsted monitoring letter\"");
+            let url = self.string(&s, "url", false, "");
+            if let Some(u) = &url {
+                let lower = u.to_ascii_lowercase();
+                let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+                    && u.len() > lower.find("//").unwrap_or(0) + 2
+                    && !u.chars().any(|c| c.is_whitespace());
+                if !ok {
+                    let offset = s.get("url").map_or(node.offset, |n| n.offset);
+                    self.report(&join(&path, "url"), offset, format!("\"{u}\" is not a web address; it must start with https:// (or http://) and contain no spaces"));
+                }
+            }
+            let publisher = self.string(&s, "publisher", false, "");
+            let date = self.date(&s, "date");
+            if let Some(title) = title {
+                out.push(Source {
+                    title,
+                    url,
+                    publisher,
+                    date,
+                });
+            }
+        }
+        out
+    }
+}
