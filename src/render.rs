@@ -6,7 +6,9 @@
 //! turns it into backend pixels here and nowhere else.
 
 use crate::color::Rgb;
-use crate::layout::{Anchor, Axis, Frame, Label, Mark, Point, Scene, Shape, Swatch};
+use crate::layout::{
+    Anchor, Axis, Band, Frame, Label, LegendItem, Mark, NextZone, Point, Scene, Shape, Swatch,
+};
 use crate::model::Kind;
 use crate::theme::{Ink, Palette};
 use plotters::coord::Shift;
@@ -204,6 +206,89 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         Ok(())
     }
 
+    /// The zone of undated events: a light fill with a dashed edge.
+    fn zone(&self, z: &NextZone, palette: &Palette) -> R {
+        let r = z.rect;
+        self.rect(
+            r.x0,
+            r.y0,
+            r.x1,
+            r.y1,
+            col(palette.faint).mix(0.08).filled(),
+        )?;
+        self.dashed(
+            &[(r.x0, r.y0), (r.x0, r.y1)],
+            col(palette.axis).to_rgba(),
+            1.0,
+            3.0,
+        )?;
+        Ok(())
+    }
+
+    /// A rating band: solid while the rating is reported, faded where it is assumed.
+    fn band(&self, b: &Band, palette: &Palette) -> R {
+        let r = b.rect;
+        let color = palette.grade(b.grade).band;
+        // The band runs from its start to `known_until` solid, then faded: after the latest
+        // report the rating is assumed to hold, not reported.
+        let (solid, faded, edges) = if b.vertical {
+            let end = b.known_until.min(r.y1);
+            (
+                (r.x0, r.y0, r.x1, end),
+                (r.x0, end, r.x1, r.y1),
+                [[(r.x0, end), (r.x0, r.y1)], [(r.x1, end), (r.x1, r.y1)]],
+            )
+        } else {
+            let end = b.known_until.min(r.x1);
+            (
+                (r.x0, r.y0, end, r.y1),
+                (end, r.y0, r.x1, r.y1),
+                [[(end, r.y0), (r.x1, r.y0)], [(end, r.y1), (r.x1, r.y1)]],
+            )
+        };
+        self.rect(solid.0, solid.1, solid.2, solid.3, col(color).filled())?;
+        if faded.2 > faded.0 && faded.3 > faded.1 {
+            self.rect(
+                faded.0,
+                faded.1,
+                faded.2,
+                faded.3,
+                col(color).mix(0.25).filled(),
+            )?;
+            for edge in edges {
+                self.dashed(&edge, col(color).to_rgba(), 1.0, 3.0)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A legend entry's swatch.
+    fn swatch(&self, item: &LegendItem, palette: &Palette) -> R {
+        let c = item.at;
+        match item.swatch {
+            Swatch::Marker(shape, kind, hollow) => self.marker(
+                shape,
+                c,
+                6.0,
+                palette.kind(kind).mark,
+                hollow,
+                palette.surface,
+            )?,
+            Swatch::Bar => {
+                let ink = col(palette.kind(Kind::MonitoringVisit).mark).to_rgba();
+                self.line(&[(c.x - 8.0, c.y), (c.x + 8.0, c.y)], ink, 2.0)?;
+                self.line(&[(c.x - 8.0, c.y - 5.0), (c.x - 8.0, c.y + 5.0)], ink, 1.5)?;
+                self.line(&[(c.x + 8.0, c.y - 5.0), (c.x + 8.0, c.y + 5.0)], ink, 1.5)?;
+            }
+            Swatch::Published => self.line(
+                &[(c.x, c.y - 7.0), (c.x, c.y + 7.0)],
+                col(palette.text).to_rgba(),
+                2.0,
+            )?,
+        }
+        Ok(())
+    }
+
     fn mark(&self, m: &Mark, palette: &Palette, hl: Highlight, index: usize) -> R {
         let color = palette.kind(m.kind).mark;
         let c = m.center;
@@ -323,55 +408,10 @@ pub fn render_base<DB: DrawingBackend>(
     }
 
     if let Some(z) = &scene.next_zone {
-        let r = z.rect;
-        p.rect(
-            r.x0,
-            r.y0,
-            r.x1,
-            r.y1,
-            col(palette.faint).mix(0.08).filled(),
-        )?;
-        p.dashed(
-            &[(r.x0, r.y0), (r.x0, r.y1)],
-            col(palette.axis).to_rgba(),
-            1.0,
-            3.0,
-        )?;
+        p.zone(z, palette)?;
     }
-
     for b in &scene.bands {
-        let r = b.rect;
-        let color = palette.grade(b.grade).band;
-        // The band runs from its start to `known_until` solid, then faded: after the latest
-        // report the rating is assumed to hold, not reported.
-        let (solid, faded, edges) = if b.vertical {
-            let end = b.known_until.min(r.y1);
-            (
-                (r.x0, r.y0, r.x1, end),
-                (r.x0, end, r.x1, r.y1),
-                [[(r.x0, end), (r.x0, r.y1)], [(r.x1, end), (r.x1, r.y1)]],
-            )
-        } else {
-            let end = b.known_until.min(r.x1);
-            (
-                (r.x0, r.y0, end, r.y1),
-                (end, r.y0, r.x1, r.y1),
-                [[(end, r.y0), (r.x1, r.y0)], [(end, r.y1), (r.x1, r.y1)]],
-            )
-        };
-        p.rect(solid.0, solid.1, solid.2, solid.3, col(color).filled())?;
-        if faded.2 > faded.0 && faded.3 > faded.1 {
-            p.rect(
-                faded.0,
-                faded.1,
-                faded.2,
-                faded.3,
-                col(color).mix(0.25).filled(),
-            )?;
-            for edge in edges {
-                p.dashed(&edge, col(color).to_rgba(), 1.0, 3.0)?;
-            }
-        }
+        p.band(b, palette)?;
     }
 
     for r in &scene.rules {
@@ -391,28 +431,7 @@ pub fn render_base<DB: DrawingBackend>(
     }
 
     for item in &scene.legend {
-        let c = item.at;
-        match item.swatch {
-            Swatch::Marker(shape, kind, hollow) => p.marker(
-                shape,
-                c,
-                6.0,
-                palette.kind(kind).mark,
-                hollow,
-                palette.surface,
-            )?,
-            Swatch::Bar => {
-                let ink = col(palette.kind(Kind::MonitoringVisit).mark).to_rgba();
-                p.line(&[(c.x - 8.0, c.y), (c.x + 8.0, c.y)], ink, 2.0)?;
-                p.line(&[(c.x - 8.0, c.y - 5.0), (c.x - 8.0, c.y + 5.0)], ink, 1.5)?;
-                p.line(&[(c.x + 8.0, c.y - 5.0), (c.x + 8.0, c.y + 5.0)], ink, 1.5)?;
-            }
-            Swatch::Published => p.line(
-                &[(c.x, c.y - 7.0), (c.x, c.y + 7.0)],
-                col(palette.text).to_rgba(),
-                2.0,
-            )?,
-        }
+        p.swatch(item, palette)?;
     }
 
     for l in &scene.labels {
