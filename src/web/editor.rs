@@ -2,6 +2,10 @@
 //! a canvas for a PNG. Built only with the `editor` feature so readers never download them.
 
 use super::*;
+use crate::layout::LayoutConfig;
+use crate::render;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 const FONT: &str = "Liberation Sans, Arial, Helvetica, sans-serif";

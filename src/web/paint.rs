@@ -1,0 +1,193 @@
+//! Painting and text: lays the chart out, draws it into the cached bitmap, shows the card of
+//! the state's mark, and writes the title, credit and events table.
+
+use super::dom::{el, fill_card, table_row, text_el};
+use super::{fault, Inner, SYNC_TABLE_ROWS};
+use crate::interact::Input;
+use crate::layout::{self, words, Card, LayoutConfig};
+use crate::render::{self, Highlight};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+impl Inner {
+    /// Lays the chart out for the current width and language, then paints it.
+    pub(super) fn relayout(&mut self) -> Result<(), JsValue> {
+        let Some(d) = &self.data else {
+            return Ok(());
+        };
+        if self.width <= 0.0 {
+            return Ok(());
+        }
+        let cfg = LayoutConfig {
+            width: self.width,
+            locale: self.locale.clone(),
+            ..LayoutConfig::default()
+        };
+        let scene = layout::layout(&d.timeline, &d.chronology, &cfg);
+        let c = &self.dom.canvas;
+        c.style()
+            .set_property("width", &format!("{}px", scene.width))?;
+        c.style()
+            .set_property("height", &format!("{}px", scene.height))?;
+        c.set_attribute(
+            "aria-label",
+            &format!("{} {}", d.timeline.title, d.description),
+        )?;
+        self.state = self.state.step(Input::PointerLeave, &scene);
+        self.scene = Some(scene);
+        self.paint()
+    }
+
+    /// Draws the scene into the cached bitmap with the current palette, then shows it.
+    pub(super) fn paint(&mut self) -> Result<(), JsValue> {
+        self.font = self.font();
+        let Some(scene) = &self.scene else {
+            return Ok(());
+        };
+        let (w, h) = (
+            (scene.width * self.dpr).round() as u32,
+            (scene.height * self.dpr).round() as u32,
+        );
+        // Assigning a size also clears a canvas.
+        for canvas in [&self.dom.canvas, &self.dom.base] {
+            canvas.set_width(w);
+            canvas.set_height(h);
+        }
+        let backend = CanvasBackend::with_canvas_object(self.dom.base.clone())
+            .ok_or_else(|| fault("the canvas has no 2D context"))?;
+        render::render_base(
+            &backend.into_drawing_area(),
+            scene,
+            &self.palette,
+            &self.font,
+            self.dpr,
+        )
+        .map_err(|e| fault(&e.to_string()))?;
+        self.show(false)
+    }
+
+    /// Paints the canvas for the current state: the cached chart, then the emphasised mark,
+    /// and shows or hides the card; with `announce`, a screen reader hears which event it is.
+    pub(super) fn show(&mut self, announce: bool) -> Result<(), JsValue> {
+        let Some(scene) = &self.scene else {
+            return Ok(());
+        };
+        let c = &self.dom.canvas;
+        let ctx: web_sys::CanvasRenderingContext2d = c
+            .get_context("2d")?
+            .ok_or_else(|| fault("the canvas has no 2D context"))?
+            .dyn_into()?;
+        ctx.clear_rect(0.0, 0.0, f64::from(c.width()), f64::from(c.height()));
+        ctx.draw_image_with_html_canvas_element(&self.dom.base, 0.0, 0.0)?;
+        let hl = Highlight {
+            mark: self.state.highlight(),
+            focus_ring: self.state.keyboard,
+        };
+        if hl.mark.is_some() {
+            let backend = CanvasBackend::with_canvas_object(c.clone())
+                .ok_or_else(|| fault("the canvas has no 2D context"))?;
+            render::render_highlight(
+                &backend.into_drawing_area(),
+                scene,
+                &self.palette,
+                &self.font,
+                self.dpr,
+                hl,
+            )
+            .map_err(|e| fault(&e.to_string()))?;
+        }
+        let card = self.show_card()?;
+        if announce {
+            let text = card.as_ref().map(Card::announcement);
+            self.dom.live.set_text_content(text.as_deref());
+        }
+        Ok(())
+    }
+
+    /// Shows the card of the state's mark, or hides it; returns the card shown.
+    pub(super) fn show_card(&self) -> Result<Option<Card>, JsValue> {
+        let (Some(d), Some(scene)) = (&self.data, &self.scene) else {
+            return Ok(None);
+        };
+        let card = &self.dom.card;
+        let Some(mark) = self.state.card().and_then(|i| scene.marks.get(i)) else {
+            card.set_hidden(true);
+            self.dom.canvas.remove_attribute("aria-describedby")?;
+            return Ok(None);
+        };
+        let content = layout::card(&d.timeline, &d.chronology, mark.event, &self.locale);
+        fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
+        card.set_hidden(false);
+        self.dom.canvas.set_attribute("aria-describedby", "card")?;
+        // On a phone the card takes the full width under its row.
+        card.style()
+            .set_property("width", if scene.vertical { "100%" } else { "" })?;
+        let at = layout::place_card(scene, mark, f64::from(card.offset_width()));
+        card.style().set_property("left", &format!("{}px", at.x))?;
+        card.style().set_property("top", &format!("{}px", at.y))?;
+        Ok(Some(content))
+    }
+
+    /// Title, credit and the screen-reader table: everything that is text, set as text.
+    pub(super) fn fill_text(&mut self) -> Result<(), JsValue> {
+        let Some(data) = &self.data else {
+            return Ok(());
+        };
+        let t = &data.timeline;
+        let d = &self.dom;
+        d.title.set_text_content(Some(&t.title));
+        d.subtitle.set_text_content(t.subtitle.as_deref());
+        d.credit
+            .set_text_content(Some(&words::credit(t, &self.locale)));
+        d.figure.set_attribute("aria-label", &t.title)?;
+
+        d.table.set_text_content(None);
+        let doc = &d.doc;
+        text_el(
+            doc,
+            "caption",
+            "",
+            &format!("{}: {}", t.title, data.description),
+            &d.table,
+        )?;
+        let thead = el(doc, "thead", "", &d.table)?;
+        let head = el(doc, "tr", "", &thead)?;
+        for h in [
+            "Event",
+            "When",
+            "Report published",
+            "Rating",
+            "Summary and findings",
+            "Sources",
+        ] {
+            text_el(doc, "th", "", h, &head)?.set_attribute("scope", "col")?;
+        }
+        el(doc, "tbody", "", &d.table)?;
+        self.table_next = 0;
+        // A short table is written at once; a long one row by row when the page is idle
+        // (see `fill_table`), so the chart shows without waiting for it.
+        self.fill_table(SYNC_TABLE_ROWS)?;
+        Ok(())
+    }
+
+    /// Adds up to `max` more rows to the events table. Returns whether it is complete.
+    pub(super) fn fill_table(&mut self, max: usize) -> Result<bool, JsValue> {
+        let Some(d) = &self.data else {
+            return Ok(true);
+        };
+        let doc = &self.dom.doc;
+        let Some(body) = self.dom.table.query_selector("tbody")? else {
+            return Ok(true);
+        };
+        let order = &d.chronology.order;
+        let end = (self.table_next + max).min(order.len());
+        for &i in &order[self.table_next..end] {
+            let c = layout::card(&d.timeline, &d.chronology, i, &self.locale);
+            table_row(doc, &body, &c)?;
+        }
+        self.table_next = end;
+        Ok(end == order.len())
+    }
+}
