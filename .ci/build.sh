@@ -32,7 +32,7 @@ wasm() {
   wasm-bindgen --target web --out-dir "$out" --remove-name-section --remove-producers-section "$wasm_file"
   # Debian's wasm-opt (binaryen 108) breaks wasm-bindgen's output, so only the pinned npm one is used.
   if [ -x "$OPT" ]; then
-    "$OPT" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    "$OPT" -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-reference-types --enable-multivalue --enable-mutable-globals \
       "$out/inspection_timeline_bg.wasm" -o "$out/inspection_timeline_bg.wasm"
   else

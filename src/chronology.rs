@@ -58,7 +58,8 @@ impl Chronology {
             })
             .collect();
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|a, b| key[*a].total_cmp(&key[*b]).then(a.cmp(b)));
+        // Ties are broken by file order, so an unstable sort has one answer.
+        order.sort_unstable_by(|a, b| key[*a].total_cmp(&key[*b]).then(a.cmp(b)));
 
         let worst = t.scale.len().checked_sub(1);
         let mut numbers = vec![None; n];

@@ -70,9 +70,12 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
             return Ok(t);
         }
     }
-    let mut problems = v.problems;
-    problems.sort_by_key(|p| (p.line, p.column));
-    Err(problems)
+    // In the order of the file; problems at one place keep the order they were found in.
+    // Sorting their indices, with the index as the last key, needs no stable sort.
+    let mut order: Vec<usize> = (0..v.problems.len()).collect();
+    order.sort_unstable_by_key(|&i| (v.problems[i].line, v.problems[i].column, i));
+    let mut found: Vec<Option<Problem>> = v.problems.into_iter().map(Some).collect();
+    Err(order.into_iter().filter_map(|i| found[i].take()).collect())
 }
 
 impl Validator<'_> {

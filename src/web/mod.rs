@@ -291,8 +291,9 @@ impl Widget {
 
 impl Widget {
     /// Adds a listener for `name` events on `target` that receives the event as `E` and the
-    /// widget's state; the closure is kept so [`Widget::destroy`] can remove it. Events of
-    /// another type (which the browser never sends for these names) are ignored.
+    /// widget's state; the closure is kept so [`Widget::destroy`] can remove it. The browser
+    /// sends each event name with one type (`pointermove` is a `PointerEvent`), so the cast is
+    /// not checked: a check would cost every reader an `instanceof` binding per type.
     fn add_event_listener<E: JsCast>(
         &mut self,
         target: &web_sys::EventTarget,
@@ -301,9 +302,7 @@ impl Widget {
     ) -> Result<(), JsValue> {
         let inner = self.inner.clone();
         let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            if let Some(e) = e.dyn_ref::<E>() {
-                f(e, &mut inner.borrow_mut());
-            }
+            f(e.unchecked_ref::<E>(), &mut inner.borrow_mut());
         });
         target.add_event_listener_with_callback(name, f.as_ref().unchecked_ref())?;
         self.listeners.push((target.clone(), name, f));
