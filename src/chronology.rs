@@ -16,6 +16,8 @@ pub struct Chronology {
     /// Event indices in reading order: by the middle of their period, then file order; undated
     /// expected events last. This is also the keyboard's order.
     pub order: Vec<usize>,
+    /// For each event, its position in `order`.
+    pub rank: Vec<usize>,
     /// For each event, its number among the monitoring visits since the last graded
     /// inspection, when that inspection gave the worst grade of the scale: the visits the
     /// regulator's four-to-six rule counts.
@@ -61,6 +63,10 @@ impl Chronology {
         // Ties are broken by file order, so an unstable sort has one answer.
         order.sort_unstable_by(|a, b| key[*a].total_cmp(&key[*b]).then(a.cmp(b)));
 
+        let mut rank = vec![0; n];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r;
+        }
         let worst = t.scale.len().checked_sub(1);
         let mut numbers = vec![None; n];
         let mut graded = Vec::new();
@@ -96,6 +102,7 @@ impl Chronology {
         }
         Chronology {
             order,
+            rank,
             numbers,
             graded,
             lanes,

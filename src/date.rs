@@ -105,7 +105,7 @@ impl Locale {
         }
     }
 
-    fn fill(pattern: &str, d: &str, m: &str, y: &str) -> String {
+    pub(crate) fn fill(pattern: &str, d: &str, m: &str, y: &str) -> String {
         pattern
             .replace("{d}", d)
             .replace("{m}", m)

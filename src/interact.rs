@@ -1,9 +1,13 @@
-//! The interaction state machine: pointer and keyboard input in, which card to show out.
+//! The interaction state machine: pointer and keyboard input in; which card to show, and
+//! which window of time, out.
 //!
 //! It knows nothing of the DOM: the web layer turns events into [`Input`]s in CSS pixels and
 //! applies the resulting state. Indices refer to [`Scene::marks`], which are in reading order.
+//! When the window of time changes, the web layer lays the chart out again and calls
+//! [`State::carry`], which finds the same events in the new scene.
 
 use crate::layout::{Point, Scene};
+use crate::view::View;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct State {
@@ -15,17 +19,27 @@ pub struct State {
     pub pinned: Option<usize>,
     /// Whether the keyboard was used last, so the focus ring and its card show.
     pub keyboard: bool,
-    /// Where a press on the chart began, to tell a tap from a scroll of the page.
+    /// Where a press on the chart began, to tell a tap from a scroll of the page or a drag.
     pub down: Option<Point>,
+    /// The window of time shown when the reader has zoomed or panned; `None` shows it all.
+    pub view: Option<View>,
+    /// The window when a press began, which a drag pans from.
+    pub drag: Option<View>,
+    /// An event to focus once the chart is laid out for a new window: the keyboard moved
+    /// past the edge of the window, or into a cluster.
+    pub seek: Option<usize>,
 }
 
 /// How far a pointer may travel between press and release and still count as a tap; a finger
-/// that travels further was scrolling the page.
+/// that travels further was scrolling the page, a mouse that travels further was dragging.
 pub const TAP_SLOP: f64 = 12.0;
+
+/// How much closer one step of the zoom buttons, keys or a double click brings the chart.
+pub const ZOOM_STEP: f64 = 2.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Input {
-    /// A mouse or pen moved over the chart.
+    /// A mouse or pen moved over the chart: hovers, or pans while pressed.
     PointerMove(Point),
     /// The pointer left the chart.
     PointerLeave,
@@ -39,6 +53,14 @@ pub enum Input {
     PointerCancel,
     /// A press began somewhere on the page outside the widget: closes a pinned card.
     OutsideDown,
+    /// Zoom by `factor` (above 1 is closer) around the time under `at`: Ctrl or ⌘ with the
+    /// wheel, a pinch, a double click.
+    Zoom {
+        at: Point,
+        factor: f64,
+    },
+    /// Show this window of time (the element's `zoomTo`), or all of it.
+    Show(Option<View>),
     Key(Key),
     /// The widget lost keyboard focus.
     Blur,
@@ -50,9 +72,13 @@ pub enum Key {
     Previous,
     First,
     Last,
-    /// Enter or Space: pin or unpin the focused card.
+    /// Enter or Space: pin or unpin the focused card; on a cluster, zoom into it.
     Activate,
     Escape,
+    /// `+`, `-` and `0`, and the zoom buttons: closer, further, everything.
+    ZoomIn,
+    ZoomOut,
+    Reset,
 }
 
 impl Key {
@@ -75,6 +101,9 @@ impl Key {
             "End" => Key::Last,
             "Enter" | " " => Key::Activate,
             "Escape" | "Esc" => Key::Escape,
+            "+" | "=" => Key::ZoomIn,
+            "-" | "_" => Key::ZoomOut,
+            "0" => Key::Reset,
             _ => return None,
         })
     }
@@ -106,57 +135,46 @@ impl State {
         let mut s = self.clamp(n);
         match input {
             Input::PointerMove(p) => {
+                if let (Some(from), Some(start)) = (s.down, s.drag) {
+                    if (from.x - p.x).hypot(from.y - p.y) >= TAP_SLOP {
+                        s.pan(start, from.x - p.x, scene);
+                        return s;
+                    }
+                }
                 s.hover = scene.hit_test(p);
                 s.keyboard = s.keyboard && s.hover.is_none();
             }
             Input::PointerLeave => s.hover = None,
             Input::Tap(p) => s.tap(p, scene),
-            Input::PointerDown(p) => s.down = Some(p),
+            Input::PointerDown(p) => {
+                s.down = Some(p);
+                s.drag = scene.time.as_ref().map(|t| t.shown);
+            }
             Input::PointerUp(p) => {
                 let from = s.down.take();
+                s.drag = None;
                 if from.is_some_and(|d| (d.x - p.x).hypot(d.y - p.y) < TAP_SLOP) {
                     s.tap(p, scene);
                 }
             }
-            Input::PointerCancel => s.down = None,
+            Input::PointerCancel => {
+                s.down = None;
+                s.drag = None;
+            }
             Input::OutsideDown => {
                 if s.pinned.is_some() {
                     s.pinned = None;
                     s.hover = None;
                 }
             }
-            Input::Key(k) if n > 0 => {
-                let cur = s.focus.or(s.pinned).or(s.hover);
-                let next = match k {
-                    Key::Next => Some(cur.map_or(0, |i| (i + 1).min(n - 1))),
-                    Key::Previous => Some(cur.map_or(0, |i| i.saturating_sub(1))),
-                    Key::First => Some(0),
-                    Key::Last => Some(n - 1),
-                    Key::Activate => {
-                        let target = cur.unwrap_or(0);
-                        s.pinned = if s.pinned == Some(target) {
-                            None
-                        } else {
-                            Some(target)
-                        };
-                        Some(target)
-                    }
-                    Key::Escape => {
-                        s.pinned = None;
-                        s.keyboard = false;
-                        s.hover = None;
-                        return s;
-                    }
-                };
-                if matches!(k, Key::Next | Key::Previous | Key::First | Key::Last) {
-                    // Moving on closes a pinned card so the new one shows.
-                    s.pinned = None;
-                    s.hover = None;
+            Input::Zoom { at, factor } => {
+                if let Some(t) = &scene.time {
+                    let anchor = t.scale.invert(at.x);
+                    s.show(Some(t.shown.zoom(anchor, factor, t.full)), scene);
                 }
-                s.focus = next;
-                s.keyboard = true;
             }
-            Input::Key(_) => {}
+            Input::Show(view) => s.show(view, scene),
+            Input::Key(k) => s.key(k, scene),
             Input::Blur => {
                 s.keyboard = false;
             }
@@ -164,9 +182,180 @@ impl State {
         s
     }
 
-    /// Pins the card of the mark at `p`, or closes the pinned card.
+    /// The state for `new`, the scene laid out again (for a new window of time or width):
+    /// the focused and pinned marks are those that now draw the same events, and the event
+    /// sought, if any, takes the focus.
+    pub fn carry(self, old: &Scene, new: &Scene) -> State {
+        let same = |i: Option<usize>| {
+            i.and_then(|i| old.marks.get(i))
+                .and_then(|m| new.mark_of_event(m.event))
+        };
+        let focus = match self.seek {
+            Some(e) => new.mark_of_event(e),
+            None => same(self.focus),
+        };
+        State {
+            hover: None,
+            focus,
+            pinned: same(self.pinned),
+            seek: None,
+            ..self
+        }
+    }
+
+    fn key(&mut self, k: Key, scene: &Scene) {
+        let n = scene.marks.len();
+        let cur = self.focus.or(self.pinned).or(self.hover);
+        match k {
+            Key::ZoomIn | Key::ZoomOut => {
+                if let Some(t) = &scene.time {
+                    let anchor = cur
+                        .and_then(|i| scene.marks.get(i))
+                        .map_or(t.shown.middle(), |m| t.scale.invert(m.center.x));
+                    let f = if k == Key::ZoomIn {
+                        ZOOM_STEP
+                    } else {
+                        1.0 / ZOOM_STEP
+                    };
+                    self.show(Some(t.shown.zoom(anchor, f, t.full)), scene);
+                }
+                return;
+            }
+            Key::Reset => return self.show(None, scene),
+            Key::Escape => {
+                self.pinned = None;
+                self.keyboard = false;
+                self.hover = None;
+                return;
+            }
+            _ if n == 0 => return,
+            _ => {}
+        }
+        let next = match k {
+            Key::Next | Key::Previous => {
+                let forward = k == Key::Next;
+                let to = match cur {
+                    None => Some(0),
+                    Some(i) if forward => Some(i + 1).filter(|&j| j < n),
+                    Some(i) => i.checked_sub(1),
+                };
+                if self.beyond(cur, to, scene, forward) {
+                    return;
+                }
+                to.or(cur).unwrap_or(0)
+            }
+            Key::First => 0,
+            Key::Last => n - 1,
+            _ => {
+                let target = cur.unwrap_or(0);
+                if self.zoom_into(target, scene) {
+                    self.keyboard = true;
+                    return;
+                }
+                self.pinned = if self.pinned == Some(target) {
+                    None
+                } else {
+                    Some(target)
+                };
+                target
+            }
+        };
+        if matches!(k, Key::Next | Key::Previous | Key::First | Key::Last) {
+            // Moving on closes a pinned card so the new one shows.
+            self.pinned = None;
+            self.hover = None;
+        }
+        self.focus = Some(next);
+        self.keyboard = true;
+    }
+
+    /// When the keyboard moves from `cur` towards `to` past an event outside the window
+    /// (later when `forward`), pans to that event and seeks it. Returns whether it did.
+    fn beyond(
+        &mut self,
+        cur: Option<usize>,
+        to: Option<usize>,
+        scene: &Scene,
+        forward: bool,
+    ) -> bool {
+        let Some(t) = &scene.time else { return false };
+        let (Some(b), Some(c)) = (
+            if forward { t.after } else { t.before },
+            cur.and_then(|i| scene.marks.get(i)).map(|m| m.order),
+        ) else {
+            return false;
+        };
+        let to = to.and_then(|i| scene.marks.get(i)).map(|m| m.order);
+        let skipped = if forward {
+            c < b.order && to.map_or(true, |next| b.order < next)
+        } else {
+            b.order < c && to.map_or(true, |prev| prev < b.order)
+        };
+        if skipped {
+            self.view = Some(t.shown.centred_on(b.day, t.full));
+            self.seek = Some(b.event);
+            self.pinned = None;
+            self.hover = None;
+            self.keyboard = true;
+        }
+        skipped
+    }
+
+    /// Zooms into mark `i` when it is a cluster of dated events, seeking its first event.
+    fn zoom_into(&mut self, i: usize, scene: &Scene) -> bool {
+        let (Some(t), Some(m)) = (&scene.time, scene.marks.get(i)) else {
+            return false;
+        };
+        let Some((a, b)) = m.cluster.as_ref().and_then(|c| c.days) else {
+            return false;
+        };
+        let pad = (b - a) * 0.1;
+        self.show(
+            Some(
+                View {
+                    start: a - pad,
+                    end: b + pad,
+                }
+                .within(t.full),
+            ),
+            scene,
+        );
+        self.seek = Some(m.event);
+        self.pinned = None;
+        true
+    }
+
+    /// Shows `view`, or everything when it is `None` or covers everything.
+    fn show(&mut self, view: Option<View>, scene: &Scene) {
+        let Some(t) = &scene.time else { return };
+        let view = view
+            .map(|v| v.within(t.full))
+            .filter(|v| !v.shows_all(t.full));
+        if view != self.view {
+            self.view = view;
+            self.hover = None;
+        }
+    }
+
+    /// Pans the window that showed `start` by `dx` pixels of the current scale.
+    fn pan(&mut self, start: View, dx: f64, scene: &Scene) {
+        let Some(t) = &scene.time else { return };
+        let days = dx / t.scale.bandwidth();
+        let view = start.pan(days, t.full);
+        self.view = (!view.shows_all(t.full)).then_some(view);
+        self.hover = None;
+    }
+
+    /// Pins the card of the mark at `p`, or closes the pinned card; a click on a cluster
+    /// whose card shows zooms into it.
     fn tap(&mut self, p: Point, scene: &Scene) {
         let hit = scene.hit_test(p);
+        if let Some(h) = hit {
+            if (self.pinned == Some(h) || self.hover == Some(h)) && self.zoom_into(h, scene) {
+                self.keyboard = false;
+                return;
+            }
+        }
         self.pinned = if hit == self.pinned { None } else { hit };
         // The pinned card now speaks for the pointer.
         self.hover = None;

@@ -7,7 +7,8 @@
 
 use crate::color::Rgb;
 use crate::layout::{
-    Anchor, Axis, Band, Frame, Label, LegendItem, Mark, NextZone, Point, Scene, Shape, Swatch,
+    Anchor, Axis, Band, Cluster, Frame, Label, LegendItem, Mark, NextZone, Point, Scene, Shape,
+    Swatch,
 };
 use crate::model::Kind;
 use crate::theme::{Ink, Palette};
@@ -274,6 +275,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 hollow,
                 palette.surface,
             )?,
+            Swatch::Cluster => self.badge(c, 7.0, Kind::Other, false, "3", 8.0, palette)?,
             Swatch::Bar => {
                 let ink = col(palette.kind(Kind::MonitoringVisit).mark).to_rgba();
                 self.line(&[(c.x - 8.0, c.y), (c.x + 8.0, c.y)], ink, 2.0)?;
@@ -289,7 +291,74 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         Ok(())
     }
 
+    /// A round badge with a count in it: a cluster, or its legend swatch.
+    #[allow(clippy::too_many_arguments)]
+    fn badge(
+        &self,
+        c: Point,
+        r: f64,
+        kind: Kind,
+        hollow: bool,
+        count: &str,
+        px: f64,
+        palette: &Palette,
+    ) -> R {
+        let color = palette.kind(kind).mark;
+        self.marker(Shape::Circle, c, r, color, hollow, palette.surface)?;
+        // A filled badge carries its count in black or white, whichever reads; a hollow one in
+        // the kind's colour.
+        let ink = if hollow {
+            Ink::Kind(kind)
+        } else {
+            Ink::OnKind(kind)
+        };
+        let label = Label {
+            x: c.x,
+            y: c.y - px * 0.55,
+            text: count.to_string(),
+            px,
+            anchor: Anchor::Middle,
+            ink,
+            bold: true,
+        };
+        self.text(&label, palette)
+    }
+
+    /// A cluster: the reach of its events as a light bracket, and its counted badge.
+    fn cluster(&self, m: &Mark, cl: &Cluster, palette: &Palette, active: bool, ring: bool) -> R {
+        let c = m.center;
+        let (a, b) = cl.reach;
+        if b - a > 2.0 * m.r {
+            let ink = col(palette.muted).to_rgba();
+            self.line(&[(a, c.y), (b, c.y)], ink, 1.5)?;
+            self.line(&[(a, c.y - 4.0), (a, c.y + 4.0)], ink, 1.5)?;
+            self.line(&[(b, c.y - 4.0), (b, c.y + 4.0)], ink, 1.5)?;
+        }
+        let r = if active { m.r + 1.5 } else { m.r };
+        if ring {
+            self.focus_ring(c, r, palette)?;
+        }
+        let n = cl.events.len();
+        let (count, px) = match n {
+            0..=99 => (n.to_string(), 10.0),
+            100..=999 => (n.to_string(), 8.0),
+            _ => (format!("{}k", n / 1000), 8.0),
+        };
+        self.badge(c, r, m.kind, m.expected, &count, px, palette)
+    }
+
+    fn focus_ring(&self, c: Point, r: f64, palette: &Palette) -> R {
+        let ring: Vec<_> = self.outline(Shape::Circle, c, r + 6.0);
+        let mut closed = ring.clone();
+        closed.push(ring[0]);
+        self.line(&closed, col(palette.focus).to_rgba(), 2.5)
+    }
+
     fn mark(&self, m: &Mark, palette: &Palette, hl: Highlight, index: usize) -> R {
+        let active = hl.mark == Some(index);
+        if let Some(cl) = &m.cluster {
+            return self.cluster(m, cl, palette, active, active && hl.focus_ring);
+        }
         let color = palette.kind(m.kind).mark;
         let c = m.center;
         if let Some((a, b)) = m.bar {
@@ -319,13 +388,9 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 2.0,
             )?;
         }
-        let active = hl.mark == Some(index);
         let r = if active { m.r + 1.5 } else { m.r };
         if active && hl.focus_ring {
-            let ring: Vec<_> = self.outline(Shape::Circle, c, r + 6.0);
-            let mut closed = ring.clone();
-            closed.push(ring[0]);
-            self.line(&closed, col(palette.focus).to_rgba(), 2.5)?;
+            self.focus_ring(c, r, palette)?;
         }
         self.marker(m.shape, c, r, color, m.expected, palette.surface)?;
         if let Some(n) = m.number {

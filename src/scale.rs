@@ -22,8 +22,10 @@ pub struct TimeScale {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tick {
     pub day: f64,
-    /// Year boundaries are major; months and quarters minor.
+    /// Year boundaries are major; months, quarters and days minor.
     pub major: bool,
+    /// Which labels give way to which: 0 for years, 1 for months, 2 for days.
+    pub level: u8,
     pub label: Option<String>,
 }
 
@@ -53,47 +55,102 @@ impl TimeScale {
         (self.range.1 - self.range.0) / (self.domain.1 - self.domain.0)
     }
 
-    /// Calendar ticks inside the domain: every year boundary, with months or quarters between
-    /// them when there is room. Labels are the year and the locale's short month names ("Feb"
-    /// in en-GB); `char_px` is the estimated width of one label character.
+    /// Calendar ticks inside the domain, at the finest level that has room: decades or years;
+    /// then quarters or months between them; then days when a month is wide. Labels are the
+    /// year, the locale's short month names ("Feb" in en-GB, with the year when days show), and
+    /// day numbers; `char_px` is the estimated width of one label character. However long the
+    /// domain, there are never more ticks than the range has pixels for.
     pub fn ticks(&self, char_px: f64, locale: &Locale) -> Vec<Tick> {
-        let px_per_month = self.bandwidth() * 30.44;
-        let step = if px_per_month >= 6.0 {
+        let per_day = self.bandwidth();
+        if !(per_day.is_finite() && per_day > 0.0) {
+            return Vec::new();
+        }
+        let per_month = per_day * 30.44;
+        let per_year = per_day * 365.25;
+        // Years are labelled every 1, 2, 5, 10, … years, wherever five characters fit.
+        let year_room = char_px * 5.0 + 12.0;
+        let year_every = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
+            .into_iter()
+            .find(|&n| per_year * n as f64 >= year_room)
+            .unwrap_or(10000);
+        // Year ticks are drawn every year while they stay 4 px apart, else with the labels.
+        let year_step = if per_year >= 4.0 { 1 } else { year_every };
+        let month_step = if per_month >= 6.0 {
             1
-        } else if px_per_month >= 3.0 {
+        } else if per_month >= 3.0 {
             3
         } else {
-            12
+            0
         };
-        let label_months = px_per_month >= char_px * 3.0 + 10.0;
-        let label_quarters = !label_months && px_per_month * 3.0 >= char_px * 3.0 + 12.0;
+        let label_months = per_month >= char_px * 3.0 + 10.0;
+        let label_quarters = !label_months && per_month * 3.0 >= char_px * 3.0 + 12.0;
+        let show_days = per_day >= 6.0;
+        let day_room = char_px * 2.0 + 8.0;
+        let label_day = |d: i64| {
+            let every = [1, 2, 7]
+                .into_iter()
+                .find(|&n| per_day * n as f64 >= day_room);
+            match every {
+                Some(7) => matches!(d, 8 | 15 | 22),
+                Some(n) => (d - 1) % n == 0,
+                None => false,
+            }
+        };
         let (y0, _, _) = civil_from_days(self.domain.0.floor() as i64);
         let (y1, _, _) = civil_from_days(self.domain.1.ceil() as i64);
-        // Year labels need about five characters of room between boundaries.
-        let px_per_year = self.bandwidth() * 365.25;
-        let year_every = if px_per_year >= char_px * 5.0 + 12.0 {
-            1
-        } else if px_per_year * 2.0 >= char_px * 5.0 + 12.0 {
-            2
-        } else {
-            5
-        };
+        let inside = |day: f64| day >= self.domain.0 && day <= self.domain.1;
         let mut out = Vec::new();
-        for year in y0..=y1 {
-            for month in (1..=12u8).step_by(step) {
-                let day = days_from_civil(year, month, 1) as f64;
-                if day < self.domain.0 || day > self.domain.1 {
+        let first = y0.div_euclid(year_step) * year_step;
+        for year in (first..=y1).step_by(year_step as usize) {
+            let day = days_from_civil(year, 1, 1) as f64;
+            if inside(day) {
+                out.push(Tick {
+                    day,
+                    major: true,
+                    level: 0,
+                    label: (year.rem_euclid(year_every) == 0).then(|| year.to_string()),
+                });
+            }
+            if month_step == 0 {
+                continue;
+            }
+            for month in (1..=12u8).step_by(month_step) {
+                let start = days_from_civil(year, month, 1);
+                if month > 1 && inside(start as f64) {
+                    let labelled = label_months || (label_quarters && (month - 1) % 3 == 0);
+                    let name = &locale.months_short[usize::from(month - 1)];
+                    out.push(Tick {
+                        day: start as f64,
+                        major: false,
+                        level: 1,
+                        label: labelled.then(|| {
+                            if show_days {
+                                Locale::fill(&locale.month_pattern, "", name, &year.to_string())
+                            } else {
+                                name.clone()
+                            }
+                        }),
+                    });
+                }
+                if !show_days {
                     continue;
                 }
-                let major = month == 1;
-                let label = if major {
-                    (year.rem_euclid(year_every) == 0).then(|| year.to_string())
-                } else if label_months || (label_quarters && (month - 1) % 3 == 0) {
-                    Some(locale.months_short[usize::from(month - 1)].clone())
+                let next = if month == 12 {
+                    days_from_civil(year + 1, 1, 1)
                 } else {
-                    None
+                    days_from_civil(year, month + 1, 1)
                 };
-                out.push(Tick { day, major, label });
+                for d in start + 1..next {
+                    if inside(d as f64) {
+                        let n = d - start + 1;
+                        out.push(Tick {
+                            day: d as f64,
+                            major: false,
+                            level: 2,
+                            label: label_day(n).then(|| n.to_string()),
+                        });
+                    }
+                }
             }
         }
         out

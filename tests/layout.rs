@@ -395,19 +395,38 @@ fn hit_test_between_markers_picks_the_nearest() {
 }
 
 #[test]
-fn hit_test_prefers_the_nearest_in_time_inside_overlapping_periods() {
+fn each_bury_visit_is_its_own_bar_and_answers_at_its_middle() {
     let t = bury();
-    let s = at(1000.0, &t);
-    // Visit 3 (February 2023) sits inside visit 4's year-long period.
-    let v3 = &s.marks[3];
-    assert!(s.marks[4].hit.distance(v3.center) == 0.0);
-    assert_eq!(
-        s.hit_test(Point {
-            x: v3.center.x + 4.0,
-            y: v3.center.y
-        }),
-        Some(3)
-    );
+    for width in [480.0, 720.0, 1200.0] {
+        let s = at(width, &t);
+        let visits: Vec<usize> = (0..s.marks.len())
+            .filter(|&i| s.marks[i].number.is_some())
+            .collect();
+        assert_eq!(visits.len(), 4, "four visits at {width}");
+        for &i in &visits {
+            let m = &s.marks[i];
+            assert!(m.cluster.is_none(), "visit {i} is not clustered at {width}");
+            let (a, b) = m.bar.unwrap_or((m.center.x, m.center.x));
+            let middle = Point {
+                x: (a + b) / 2.0,
+                y: m.center.y,
+            };
+            assert_eq!(
+                s.hit_test(middle),
+                Some(i),
+                "middle of visit {i} at {width}"
+            );
+            for &j in visits.iter().filter(|&&j| j != i) {
+                let o = &s.marks[j];
+                let same_row = (o.center.y - m.center.y).abs() < 1.0;
+                let (c, d) = o.bar.unwrap_or((o.center.x - o.r, o.center.x + o.r));
+                assert!(
+                    !same_row || b <= c || d <= a,
+                    "visits {i} and {j} overlap on one row at {width}"
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -594,7 +613,10 @@ fn the_card_writes_dates_at_their_precision() {
         Some("Report published: November 2022")
     );
     let third = card(&t, &Chronology::new(&t), s.marks[3].event, &Locale::en_gb());
-    assert_eq!(third.when.as_deref(), Some("Visit: February 2023"));
+    assert_eq!(
+        third.when.as_deref(),
+        Some("Visit: February 2023 – May 2023")
+    );
     assert!(third
         .findings
         .iter()
@@ -677,7 +699,7 @@ fn phone_rows_write_out_dates_and_titles() {
         "Inspection: rated inadequate",
         "2022 · Visit 1 of 4–6",
         "Report published November 2022 · Visit 2 of 4–6",
-        "February 2023 · Visit 3 of 4–6",
+        "February 2023 – May 2023 · Visit 3 of 4–6",
         "Date not announced · Re-inspection (expected)",
         "2021",
         "2022",

@@ -2,7 +2,7 @@
 
 use super::{shape_of, Anchor, Ink, Label, LegendItem, Mark, Point, Swatch, PAD};
 use crate::model::Kind;
-use crate::text::estimate_width;
+use crate::text::{ellipsize, estimate_width};
 
 /// The entries the marks need, in a fixed order: done kinds, expected kinds, then the period
 /// bar and the publication tick.
@@ -12,7 +12,7 @@ fn entries(marks: &[Mark]) -> Vec<(Swatch, String)> {
         for (_, kind) in Kind::ALL {
             if marks
                 .iter()
-                .any(|m| m.kind == kind && m.expected == expected)
+                .any(|m| m.cluster.is_none() && m.kind == kind && m.expected == expected)
             {
                 let text = if expected {
                     format!("{} (expected)", kind.label())
@@ -22,6 +22,9 @@ fn entries(marks: &[Mark]) -> Vec<(Swatch, String)> {
                 entries.push((Swatch::Marker(shape_of(kind), kind, expected), text));
             }
         }
+    }
+    if marks.iter().any(|m| m.cluster.is_some()) {
+        entries.push((Swatch::Cluster, "Several events: the number in it".into()));
     }
     if marks.iter().any(|m| m.bar.is_some()) {
         entries.push((Swatch::Bar, "Date known only to the month or year".into()));
@@ -46,6 +49,10 @@ pub fn legend(
     let mut lx = PAD;
     let mut ly = top;
     for (swatch, text) in entries(marks) {
+        // An entry wider than the chart is shortened, so that nothing is drawn off its edge.
+        let Some(text) = ellipsize(&text, small, width - 2.0 * PAD - 36.0) else {
+            continue;
+        };
         let w = 22.0 + estimate_width(&text, small) + 14.0;
         if lx > PAD && lx + w > width - PAD {
             lx = PAD;

@@ -18,7 +18,9 @@ pub mod words;
 use crate::chronology::Chronology;
 use crate::date::Locale;
 use crate::model::{Kind, Timeline};
+use crate::scale::TimeScale;
 pub use crate::theme::Ink;
+use crate::view::View;
 
 pub use frame::{frame, Frame};
 pub use words::{card, describe, Card, CardFinding, CardSource};
@@ -32,6 +34,8 @@ pub struct LayoutConfig {
     pub font_px: f64,
     /// How dates are written.
     pub locale: Locale,
+    /// The window of time the wide layout shows; `None` shows the whole history.
+    pub view: Option<View>,
 }
 
 impl Default for LayoutConfig {
@@ -40,6 +44,7 @@ impl Default for LayoutConfig {
             width: 640.0,
             font_px: 13.0,
             locale: Locale::en_gb(),
+            view: None,
         }
     }
 }
@@ -127,11 +132,27 @@ pub struct Label {
     pub bold: bool,
 }
 
-/// One event on the chart.
+/// Several events whose marks would touch at the current zoom, drawn as one counted mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Indices into [`Timeline::events`], in reading order.
+    pub events: Vec<usize>,
+    /// Where the first and last events' marks would be, across the chart.
+    pub reach: (f64, f64),
+    /// The first and last (exclusive) day of the events' periods, to zoom into; `None` for
+    /// undated events.
+    pub days: Option<(f64, f64)>,
+}
+
+/// One event on the chart, or a cluster of several.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
-    /// Index into [`Timeline::events`].
+    /// Index into [`Timeline::events`]; for a cluster, its first event.
     pub event: usize,
+    /// The position of `event` in reading order ([`Chronology::order`]).
+    pub order: usize,
+    /// The events drawn together with this one, when there are several.
+    pub cluster: Option<Cluster>,
     pub kind: Kind,
     pub shape: Shape,
     pub expected: bool,
@@ -190,6 +211,8 @@ pub struct Axis {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Swatch {
     Marker(Shape, Kind, bool),
+    /// A counted cluster of several events.
+    Cluster,
     Bar,
     Published,
 }
@@ -198,6 +221,28 @@ pub enum Swatch {
 pub struct LegendItem {
     pub at: Point,
     pub swatch: Swatch,
+}
+
+/// The nearest event outside the window of time shown, on one side.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Beyond {
+    pub event: usize,
+    /// Its position in reading order.
+    pub order: usize,
+    /// The middle day of its period.
+    pub day: f64,
+}
+
+/// Time across the chart in the wide layout: the whole history, the window shown, and how
+/// days map to pixels, so that pointer positions can be turned into days for zooming.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimeWindow {
+    pub full: View,
+    pub shown: View,
+    pub scale: TimeScale,
+    /// The nearest events before and after the window, which the keyboard pans to.
+    pub before: Option<Beyond>,
+    pub after: Option<Beyond>,
 }
 
 /// Everything to draw, in CSS pixels.
@@ -215,6 +260,8 @@ pub struct Scene {
     pub next_zone: Option<NextZone>,
     pub legend: Vec<LegendItem>,
     pub labels: Vec<Label>,
+    /// Time across the chart; the phone layout has none.
+    pub time: Option<TimeWindow>,
 }
 
 /// Widths below this get the phone layout: one row per event down the page.
@@ -260,9 +307,14 @@ impl Scene {
             .map(|(i, _, _)| i)
     }
 
-    /// Index into [`Scene::marks`] of the mark drawing `event`.
+    /// Index into [`Scene::marks`] of the mark drawing `event`, alone or in a cluster.
     pub fn mark_of_event(&self, event: usize) -> Option<usize> {
-        self.marks.iter().position(|m| m.event == event)
+        self.marks.iter().position(|m| {
+            m.event == event
+                || m.cluster
+                    .as_ref()
+                    .is_some_and(|c| c.events.contains(&event))
+        })
     }
 }
 

@@ -71,6 +71,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         next_zone: None,
         legend,
         labels: r.labels,
+        time: None,
     }
 }
 
@@ -194,6 +195,8 @@ impl Rows<'_> {
         self.y += ROW;
         Mark {
             event: i,
+            order: self.c.rank[i],
+            cluster: None,
             kind: e.kind,
             shape: shape_of(e.kind),
             expected: e.status == Status::Expected,
