@@ -32,6 +32,20 @@ pub struct Chronology {
     pub lane_visits: Vec<usize>,
 }
 
+/// `0..key.len()` ordered by `key`, ties by index: the one sort the widget uses, so that every
+/// reader downloads one sort routine rather than one per caller.
+pub fn order_by(key: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..key.len()).collect();
+    order.sort_unstable_by(|&a, &b| key[a].total_cmp(&key[b]).then(a.cmp(&b)));
+    order
+}
+
+/// `items` reordered as `order` says, where `order` is a permutation of their indices.
+pub fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).collect()
+}
+
 /// The lane an event is drawn in: its own `lane`, else one named after its kind.
 fn lane_name(e: &Event) -> &str {
     e.lane.as_deref().unwrap_or(match e.kind {
@@ -59,9 +73,7 @@ impl Chronology {
                 })
             })
             .collect();
-        let mut order: Vec<usize> = (0..n).collect();
-        // Ties are broken by file order, so an unstable sort has one answer.
-        order.sort_unstable_by(|a, b| key[*a].total_cmp(&key[*b]).then(a.cmp(b)));
+        let order = order_by(&key);
 
         let mut rank = vec![0; n];
         for (r, &i) in order.iter().enumerate() {

@@ -86,7 +86,7 @@ impl TimeScale {
         let label_quarters = !label_months && per_month * 3.0 >= char_px * 3.0 + 12.0;
         let show_days = per_day >= 6.0;
         let day_room = char_px * 2.0 + 8.0;
-        let label_day = |d: i64| {
+        let label_day = |d: u32| {
             let every = [1, 2, 7]
                 .into_iter()
                 .find(|&n| per_day * n as f64 >= day_room);
@@ -142,7 +142,7 @@ impl TimeScale {
                 };
                 for d in start + 1..next {
                     if inside(d as f64) {
-                        let n = d - start + 1;
+                        let n = (d - start + 1) as u32;
                         out.push(Tick {
                             day: d as f64,
                             major: false,

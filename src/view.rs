@@ -5,6 +5,8 @@
 //! keep it inside the whole history and no narrower than [`MIN_DAYS`], so no input can zoom
 //! into nothing or pan the chart away.
 
+use crate::date::{civil_from_days, PartialDate};
+
 /// The narrowest window: about a month across the chart.
 pub const MIN_DAYS: f64 = 31.0;
 
@@ -98,6 +100,32 @@ impl View {
     }
 }
 
+/// The window from the start of `from` to the end of `to`, two dates in the data's own form
+/// ("2022", "2023-02", "2023-02-27"), for the element's `zoomTo` and `view` attribute. The
+/// error says which date is wrong and how dates are written.
+pub fn between(from: &str, to: &str) -> Result<View, String> {
+    let parse = |s: &str| {
+        s.trim().parse::<PartialDate>().map_err(|_| {
+            format!("\"{s}\" is not a date: write it as the data does, 2023, 2023-Q1, 2023-02 or 2023-02-27")
+        })
+    };
+    let (a, b) = (parse(from)?, parse(to)?);
+    let view = View {
+        start: a.first_day() as f64,
+        end: (b.last_day() + 1) as f64,
+    };
+    if view.end <= view.start {
+        return Err(format!("the window ends ({to}) before it starts ({from})"));
+    }
+    Ok(view)
+}
+
+/// A day as a calendar date, "2022-01-01", for the element's `view` and `viewchange`.
+pub fn iso(day: f64) -> String {
+    let (y, m, d) = civil_from_days(day.floor() as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +175,19 @@ mod tests {
             assert!(v.start >= ALL.start && v.end <= ALL.end, "{v:?}");
             assert!(v.days() >= MIN_DAYS, "{v:?}");
         }
+    }
+
+    #[test]
+    fn windows_come_from_dates_in_the_datas_form_and_go_out_as_calendar_dates() {
+        let v = between("2022", "2023-02").unwrap();
+        assert_eq!(iso(v.start), "2022-01-01");
+        assert_eq!(iso(v.end), "2023-03-01");
+        assert!(between("2023", "2022")
+            .unwrap_err()
+            .contains("before it starts"));
+        assert!(between("Feb 2023", "2024")
+            .unwrap_err()
+            .contains("\"Feb 2023\""));
     }
 
     #[test]

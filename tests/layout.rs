@@ -625,12 +625,37 @@ fn the_card_writes_dates_at_their_precision() {
     assert_eq!(next.status.as_deref(), Some("Expected; no date announced"));
 }
 
+/// A viewport tall enough for any card.
+const ANYWHERE: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
+
+#[test]
+fn a_card_that_would_run_off_the_screen_goes_where_it_shows() {
+    let t = bury();
+    for width in [375.0, 720.0] {
+        let s = at(width, &t);
+        for m in &s.marks {
+            for (h, screen) in [(200.0, 500.0), (600.0, 700.0), (300.0, 320.0)] {
+                // The chart scrolled so that the mark sits near the bottom of the screen.
+                let top = m.center.y + 40.0 - screen;
+                let p = layout::place_card(&s, m, 340.0, h, (top, top + screen));
+                assert!(p.y >= top - 1e-9, "card above the screen at {width}: {p:?}");
+                if h <= screen - 60.0 {
+                    assert!(
+                        p.y + h <= top + screen + 1e-9,
+                        "card {h} tall hangs off a {screen} screen at {width}: {p:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_card_stays_inside_the_widget_and_below_every_marker() {
     let t = bury();
     let s = at(600.0, &t);
     for m in &s.marks {
-        let p = layout::place_card(&s, m, 340.0);
+        let p = layout::place_card(&s, m, 340.0, 300.0, ANYWHERE);
         assert!(p.x >= 0.0 && p.x + 340.0 <= s.width + 1e-9, "{p:?}");
         for other in &s.marks {
             assert!(
@@ -639,14 +664,14 @@ fn the_card_stays_inside_the_widget_and_below_every_marker() {
             );
         }
     }
-    let p = layout::place_card(&s, &s.marks[0], 800.0);
+    let p = layout::place_card(&s, &s.marks[0], 800.0, 300.0, ANYWHERE);
     assert_eq!(
         p.x, 0.0,
         "a card wider than the widget starts at its left edge"
     );
     let wide = at(1200.0, &t);
     let last = wide.marks.last().unwrap();
-    let p = layout::place_card(&wide, last, 340.0);
+    let p = layout::place_card(&wide, last, 340.0, 300.0, ANYWHERE);
     assert_eq!(
         p.x,
         1200.0 - 340.0,
@@ -737,7 +762,7 @@ fn on_phones_the_rating_runs_down_beside_the_rows_it_covers() {
         strip.rect.y1 > expected.center.y,
         "fading beside the expected re-inspection"
     );
-    let card = layout::place_card(&s, &s.marks[2], 340.0);
+    let card = layout::place_card(&s, &s.marks[2], 340.0, 300.0, ANYWHERE);
     assert_eq!(
         card,
         Point {

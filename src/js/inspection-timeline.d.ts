@@ -20,13 +20,28 @@ export interface ErrorDetail {
   problems: Problem[];
 }
 
+/** A window of time, as calendar dates: `{start: "2022-01-01", end: "2023-12-31"}`. */
+export interface ViewWindow {
+  start: string;
+  end: string;
+}
+
 /** The `<inspection-timeline>` element. */
 export class InspectionTimeline extends HTMLElement {
   /** The data last drawn, or null before the first chart. */
   get data(): object | null;
   /** Replaces the data; invalid data keeps the current chart and fires `error`. */
   set data(value: object | string);
+  /** The window of time shown, or null when the whole timeline shows. */
+  get view(): ViewWindow | null;
+  /** Shows the time from the start of `start` to the end of `end`, dates written as in the
+   *  data (`"2022"`, `"2023-02"`, `"2023-02-27"`). Throws when a date is not one. */
+  zoomTo(start: string, end: string): void;
+  /** Shows the whole timeline again. */
+  resetZoom(): void;
   addEventListener(type: 'render', listener: (ev: CustomEvent<RenderDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  /** After each zoom or pan; `detail` is null when the whole timeline shows again. */
+  addEventListener(type: 'viewchange', listener: (ev: CustomEvent<ViewWindow | null>) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: 'error', listener: (ev: CustomEvent<ErrorDetail>) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
 }

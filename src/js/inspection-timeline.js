@@ -38,6 +38,13 @@ const css = `
 .sub { margin: 2px 0 0; font-size: 14px; color: var(--it-muted); }
 .sub:empty, .credit:empty { display: none; }
 .chart { position: relative; }
+.zoom { display: flex; justify-content: flex-end; gap: 4px; margin: 4px 0 0; }
+.zoom[hidden] { display: none; }
+.zoom button { min-width: 28px; height: 28px; padding: 0 8px; font: inherit; font-size: 14px; line-height: 1;
+  color: var(--it-text); background: var(--it-card-background); border: 1px solid var(--it-rule); border-radius: 4px;
+  cursor: pointer; }
+.zoom button:disabled { opacity: .45; cursor: default; }
+.zoom button:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
 canvas { display: block; max-width: 100%; touch-action: manipulation; -webkit-tap-highlight-color: transparent; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; }
@@ -79,7 +86,7 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
 .table-box table { table-layout: fixed; width: 640px; }
 @media print {
   .wrap { background: none; }
-  .card { display: none; }
+  .card, .zoom { display: none; }
   canvas { max-width: 100%; height: auto !important; }
   /* On paper the events table, with every finding, follows the chart. */
   .sr-only { position: static; width: auto; height: auto; margin: 12px 0 0; overflow: visible; clip: auto;
@@ -148,7 +155,7 @@ const THEME_PROPERTIES = {
 };
 
 export class InspectionTimeline extends HTMLElement {
-  static observedAttributes = ['src', 'refresh', 'theme', 'lang'];
+  static observedAttributes = ['src', 'refresh', 'theme', 'lang', 'view'];
 
   #root;
   #wrap;
@@ -223,7 +230,9 @@ export class InspectionTimeline extends HTMLElement {
       this.#started = false;
       return;
     }
-    this.#widget = new Widget(this.#wrap, this);
+    this.#widget = new Widget(this.#wrap, this, (start, end) => {
+      this.dispatchEvent(new CustomEvent('viewchange', { detail: start ? { start, end } : null }));
+    });
     this.#watch();
     if (this.#pending !== null || this.#lastGood !== null) {
       // Data set before the start, or kept from before the element was moved in the page.
@@ -264,6 +273,42 @@ export class InspectionTimeline extends HTMLElement {
     if (name === 'refresh') this.#schedule();
     if (name === 'theme') this.#applyTheme();
     if (name === 'lang') this.#applyLocale();
+    if (name === 'view') this.#applyView();
+  }
+
+  /** The window of time shown, as `{start, end}` calendar dates ("2022-01-01"), or null when
+   *  the whole timeline shows. */
+  get view() {
+    const v = this.#widget?.view();
+    return v ? { start: v[0], end: v[1] } : null;
+  }
+
+  /** Shows the time from the start of `start` to the end of `end`, dates written as in the
+   *  data ("2022", "2023-02", "2023-02-27"). Throws an Error that names a date that is not one. */
+  zoomTo(start, end) {
+    if (!this.#widget) throw new Error('inspection-timeline: zoomTo needs the chart to be drawn first');
+    this.#widget.zoom_to(String(start), String(end));
+  }
+
+  /** Shows the whole timeline again. */
+  resetZoom() {
+    this.#widget?.reset_zoom();
+  }
+
+  // `view="2022/2024"`: the window the chart opens on, once data is drawn.
+  #applyView() {
+    const value = this.getAttribute('view');
+    if (!this.#widget || !this.#lastGood) return;
+    if (!value) {
+      this.resetZoom();
+      return;
+    }
+    const [start, end = start] = value.split('/');
+    try {
+      this.zoomTo(start, end);
+    } catch (e) {
+      this.#emitError([problem(`the view attribute "${value}": ${e.message}`)]);
+    }
   }
 
   /** The data last drawn, as an object. */
@@ -306,6 +351,7 @@ export class InspectionTimeline extends HTMLElement {
       this.#wrap.dataset.state = 'ready';
       // A new data set may bring its own grades to recolour.
       this.#applyTheme();
+      if (this.hasAttribute('view')) this.#applyView();
       this.#fillTable();
       this.dispatchEvent(new CustomEvent('render', { detail: { events: result.events, origin } }));
     } else {

@@ -13,7 +13,7 @@ use super::{
     LayoutConfig, Mark, NextZone, Point, Rect, Rule, Scene, TimeWindow, BAND_H, MARK_R, MIN_TARGET,
     PAD,
 };
-use crate::chronology::Chronology;
+use crate::chronology::{order_by, permute, Chronology};
 use crate::model::{Kind, Status, Timeline};
 use crate::scale::{Tick, TimeScale};
 use crate::text::{ellipsize, estimate_width};
@@ -126,15 +126,15 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
     let (lanes, beyond) = a.items(zone);
     let rules = a.lanes(&lanes);
     let zone = a.zone();
-    let mut marks = a.marks(&lanes);
+    let marks = a.marks(&lanes);
     a.mark_labels(&lanes, &marks);
     a.zone_label(zone.as_ref());
     let axis = a.axis();
     let top = a.axis_y + 8.0 + a.small + 14.0;
     let (legend, height) = legend(&marks, a.width, top, a.small, &mut a.labels);
     // Reading order, which is also the keyboard's: by the first event each mark draws.
-    let rank = &c.rank;
-    marks.sort_by_key(|m| rank[m.event]);
+    let key: Vec<f64> = marks.iter().map(|m| m.order as f64).collect();
+    let marks = permute(marks, &order_by(&key));
     Scene {
         width: a.width,
         height,
@@ -651,8 +651,9 @@ fn group(items: &mut Vec<Item>, item: Item) {
 /// Packs a lane's items into rows, first fit in order of where they begin (as vis-timeline
 /// stacks items), so that no two in a row overlap. An item that fits in none of
 /// [`MAX_ROWS`] rows joins the item it runs into on the last row, as a cluster.
-fn pack(mut items: Vec<Item>, rank: &[usize]) -> Vec<Vec<Item>> {
-    items.sort_by(|a, b| a.lo.total_cmp(&b.lo));
+fn pack(items: Vec<Item>, rank: &[usize]) -> Vec<Vec<Item>> {
+    let key: Vec<f64> = items.iter().map(|i| i.lo).collect();
+    let items = permute(items, &order_by(&key));
     let mut rows: Vec<Vec<Item>> = Vec::new();
     for item in items {
         let fits = rows
@@ -670,7 +671,8 @@ fn pack(mut items: Vec<Item>, rank: &[usize]) -> Vec<Vec<Item>> {
     }
     for row in &mut rows {
         for item in row.iter_mut().filter(|i| i.is_cluster()) {
-            item.events.sort_unstable_by_key(|&e| rank[e]);
+            let key: Vec<f64> = item.events.iter().map(|&e| rank[e] as f64).collect();
+            item.events = permute(std::mem::take(&mut item.events), &order_by(&key));
         }
     }
     rows

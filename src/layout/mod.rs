@@ -23,7 +23,7 @@ pub use crate::theme::Ink;
 use crate::view::View;
 
 pub use frame::{frame, Frame};
-pub use words::{card, describe, Card, CardFinding, CardSource};
+pub use words::{card, cluster_card, describe, Card, CardFinding, CardSource};
 
 /// What the layout needs to know about the place it draws into.
 #[derive(Clone, Debug, PartialEq)]
@@ -318,19 +318,33 @@ impl Scene {
     }
 }
 
-/// Where to put a card `card_width` wide for `mark`: centred on the marker's time, moved
-/// left or right to stay inside the widget, and below every lane so that it never hides
-/// another marker the pointer may be heading for; in the phone layout, under the mark's row.
-/// Returns its top-left corner.
-pub fn place_card(scene: &Scene, mark: &Mark, card_width: f64) -> Point {
-    let Some(axis) = scene.axis.as_ref().filter(|_| !scene.vertical) else {
-        // On a phone the card opens under its row, full width.
-        return Point {
-            x: 0.0,
-            y: mark.hit.y1,
-        };
+/// Where to put a card `w` by `h` pixels for `mark`, inside the part of the chart the reader
+/// can see, from `visible.0` to `visible.1` (the viewport's top and bottom, in the chart's
+/// coordinates). Across the page the card goes below every lane, so that it never hides
+/// another marker the pointer may be heading for, centred on the mark's time and moved left or
+/// right to stay inside the widget; in the phone layout, under the mark's row, full width.
+/// When that would run off the bottom of the screen it goes above the mark, and when neither
+/// fits, where more of it shows, never above the top. Returns its top-left corner.
+pub fn place_card(scene: &Scene, mark: &Mark, w: f64, h: f64, visible: (f64, f64)) -> Point {
+    let (below, above_mark, x) = match scene.axis.as_ref().filter(|_| !scene.vertical) {
+        Some(axis) => {
+            let w = w.min(scene.width);
+            let x = (mark.center.x - w / 2.0).clamp(0.0, (scene.width - w).max(0.0));
+            (axis.y + 2.0, mark.center.y - mark.r - 10.0, x)
+        }
+        None => (mark.hit.y1, mark.hit.y0, 0.0),
     };
-    let w = card_width.min(scene.width);
-    let x = (mark.center.x - w / 2.0).clamp(0.0, (scene.width - w).max(0.0));
-    Point { x, y: axis.y + 2.0 }
+    let (top, bottom) = visible;
+    let above = above_mark - h;
+    let y = if below + h <= bottom || bottom - top <= 0.0 {
+        below
+    } else if above >= top {
+        above
+    } else if bottom - below >= above_mark - top {
+        // Neither fits whole: the side with more room, held inside the screen.
+        below.min(bottom - h).max(top)
+    } else {
+        above.max(top)
+    };
+    Point { x, y }
 }

@@ -108,6 +108,54 @@ pub struct Card {
     pub summary: Option<String>,
     pub findings: Vec<CardFinding>,
     pub sources: Vec<CardSource>,
+    /// For a cluster: a line for each of its first events ("Monitoring visit · Visit title ·
+    /// February 2023"), then "and N more", and how to zoom in.
+    pub events: Vec<String>,
+}
+
+/// How many of a cluster's events its card lists.
+pub const CLUSTER_LIST: usize = 10;
+
+/// The card for a cluster of `events` (in reading order): how many, over what time, and the
+/// first [`CLUSTER_LIST`] of them.
+pub fn cluster_card(t: &Timeline, events: &[usize], locale: &Locale) -> Card {
+    let spans: Vec<_> = events.iter().filter_map(|&i| t.events[i].span()).collect();
+    let when = match (spans.first(), spans.last()) {
+        (Some((a, _)), Some((_, b))) if !a.same_period(b) => {
+            Some(format!("{} to {}", a.long(locale), b.long(locale)))
+        }
+        (Some((a, _)), Some(_)) => Some(a.long(locale)),
+        _ => None,
+    };
+    let mut lines: Vec<String> = events
+        .iter()
+        .take(CLUSTER_LIST)
+        .map(|&i| {
+            let e = &t.events[i];
+            let date = e.span().map(|(a, b)| range(&a, Some(&b), locale));
+            let mut line = format!("{} · {}", e.kind.label(), e.title);
+            if let Some(d) = date {
+                line = format!("{line} · {d}");
+            }
+            line
+        })
+        .collect();
+    if events.len() > CLUSTER_LIST {
+        lines.push(format!("and {} more", events.len() - CLUSTER_LIST));
+    }
+    Card {
+        title: format!("{} events", events.len()),
+        kind: "Several events".to_string(),
+        count: None,
+        when,
+        published: None,
+        status: None,
+        rating: None,
+        summary: None,
+        findings: Vec::new(),
+        sources: Vec::new(),
+        events: lines,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -134,7 +182,12 @@ impl Card {
             .or(self.published.as_ref())
             .or(self.status.as_ref())
             .map_or("", String::as_str);
-        format!("{}. {when}", self.title)
+        if self.events.is_empty() {
+            format!("{}. {when}", self.title)
+        } else {
+            // "12 events, March 2015 to June 2016"
+            format!("{}, {when}", self.title)
+        }
     }
 }
 
@@ -194,6 +247,7 @@ pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card
                 }
             })
             .collect(),
+        events: Vec::new(),
     }
 }
 

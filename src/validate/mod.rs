@@ -5,6 +5,7 @@
 //! Messages are written for the journalists who edit the file: they name the value, say what is
 //! wrong and, where possible, how to fix it.
 
+use crate::chronology::order_by;
 use crate::date::PartialDate;
 mod fields;
 
@@ -71,11 +72,12 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
         }
     }
     // In the order of the file; problems at one place keep the order they were found in.
-    // Sorting their indices, with the index as the last key, needs no stable sort.
-    let mut order: Vec<usize> = (0..v.problems.len()).collect();
-    order.sort_unstable_by_key(|&i| (v.problems[i].line, v.problems[i].column, i));
-    let mut found: Vec<Option<Problem>> = v.problems.into_iter().map(Some).collect();
-    Err(order.into_iter().filter_map(|i| found[i].take()).collect())
+    let key: Vec<f64> = v
+        .problems
+        .iter()
+        .map(|p| f64::from(p.line) * 1e7 + f64::from(p.column))
+        .collect();
+    Err(crate::chronology::permute(v.problems, &order_by(&key)))
 }
 
 impl Validator<'_> {

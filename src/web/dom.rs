@@ -24,6 +24,11 @@ pub(super) struct Dom {
     pub(super) credit: Element,
     pub(super) table: Element,
     pub(super) live: Element,
+    /// The zoom buttons: in, out, and back to everything.
+    pub(super) zoom: HtmlElement,
+    pub(super) zoom_in: HtmlElement,
+    pub(super) zoom_out: HtmlElement,
+    pub(super) zoom_reset: HtmlElement,
 }
 
 impl Dom {
@@ -45,6 +50,21 @@ impl Dom {
         card.set_id("card");
         card.set_attribute("role", "tooltip")?;
         card.set_hidden(true);
+        // After the chart, so that Tab reaches the events before the controls.
+        let zoom: HtmlElement = el(&doc, "div", "zoom", &figure)?.dyn_into()?;
+        zoom.set_attribute("role", "group")?;
+        zoom.set_attribute("aria-label", "Zoom the timeline")?;
+        zoom.set_hidden(true);
+        let button = |text: &str, name: &str| -> Result<HtmlElement, JsValue> {
+            let b: HtmlElement = text_el(&doc, "button", "", text, &zoom)?.dyn_into()?;
+            b.set_attribute("type", "button")?;
+            b.set_attribute("aria-label", name)?;
+            b.set_attribute("title", name)?;
+            Ok(b)
+        };
+        let zoom_in = button("+", "Zoom in")?;
+        let zoom_out = button("−", "Zoom out")?;
+        let zoom_reset = button("Show all", "Show all of the timeline")?;
         let message = el(&doc, "p", "msg", &figure)?;
         message.set_attribute("role", "status")?;
         message.set_text_content(Some("Loading the timeline…"));
@@ -69,6 +89,10 @@ impl Dom {
             credit,
             table,
             live,
+            zoom,
+            zoom_in,
+            zoom_out,
+            zoom_reset,
         })
     }
 }
@@ -203,7 +227,19 @@ pub(super) fn fill_card(
             source_el(doc, s, &list)?;
         }
     }
-    if pinned {
+    if !c.events.is_empty() {
+        let list = el(doc, "ul", "events", card)?;
+        for line in &c.events {
+            text_el(doc, "li", "", line, &list)?;
+        }
+        text_el(
+            doc,
+            "p",
+            "hint",
+            "Click it, tap it again or press Enter to zoom in",
+            card,
+        )?;
+    } else if pinned {
         text_el(
             doc,
             "p",

@@ -12,6 +12,7 @@ use crate::interact::{Input, Key, State};
 use crate::layout::{self, words, Point, Scene};
 use crate::model::{self, Timeline};
 use crate::theme::{Palette, Theme};
+use crate::view;
 use std::cell::RefCell;
 use std::rc::Rc;
 mod dom;
@@ -20,7 +21,7 @@ mod paint;
 use dom::Dom;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlElement, KeyboardEvent, Node, PointerEvent};
+use web_sys::{Event, HtmlElement, KeyboardEvent, MouseEvent, Node, PointerEvent, WheelEvent};
 
 #[wasm_bindgen]
 extern "C" {
@@ -73,6 +74,11 @@ struct Inner {
     locale: Locale,
     /// How many of the events table's rows (in reading order) are written so far.
     table_next: usize,
+    /// Called with the window's first and last day ("2022-01-01") after each zoom or pan,
+    /// or with nulls when the whole timeline shows again.
+    on_view: js_sys::Function,
+    /// Fingers on the chart, by pointer id, for a two-finger pinch.
+    touches: Vec<(i32, Point)>,
 }
 
 /// Tables up to this many rows are written with the chart; longer ones in idle time.
@@ -102,8 +108,13 @@ pub struct Widget {
 impl Widget {
     /// Builds the widget inside `parent` (a container in the element's shadow root); `host` is
     /// the element, whose font the chart uses.
+    /// `on_view` is called as `on_view(start, end)` after each change of the window of time.
     #[wasm_bindgen(constructor)]
-    pub fn new(parent: &Node, host: HtmlElement) -> Result<Widget, JsValue> {
+    pub fn new(
+        parent: &Node,
+        host: HtmlElement,
+        on_view: js_sys::Function,
+    ) -> Result<Widget, JsValue> {
         let dom = Dom::build(parent, host)?;
         let inner = Rc::new(RefCell::new(Inner {
             dom,
@@ -117,6 +128,8 @@ impl Widget {
             theme: Theme::LIGHT,
             locale: Locale::en_gb(),
             table_next: 0,
+            on_view,
+            touches: Vec::new(),
         }));
         let mut w = Widget {
             inner,
@@ -135,7 +148,13 @@ impl Widget {
                 let n = t.events.len();
                 inner.palette = Palette::new(&inner.theme, &t.scale);
                 inner.data = Some(Data::new(t, &inner.locale));
+                // A new data set starts whole, with nothing of the old one's state.
+                let zoomed = inner.state.view.is_some();
                 inner.state = State::default();
+                inner.scene = None;
+                if zoomed {
+                    inner.notify_view();
+                }
                 inner.relayout()?;
                 inner.fill_text()?;
                 inner.set_message(None);
@@ -264,6 +283,27 @@ impl Widget {
         self.inner.borrow_mut().fill_table(max as usize)
     }
 
+    /// The window of time shown, as `[start, end]` calendar dates, or `undefined` when the
+    /// whole timeline shows (or the phone layout, which has no zoom).
+    pub fn view(&self) -> Option<Vec<String>> {
+        let inner = self.inner.borrow();
+        let t = inner.scene.as_ref()?.time.as_ref()?;
+        Some(vec![view::iso(t.shown.start), view::iso(t.shown.end - 1.0)])
+    }
+
+    /// Shows the window from the start of `from` to the end of `to`, dates in the data's own
+    /// form ("2022", "2023-02"). An error names a date that is not one.
+    pub fn zoom_to(&self, from: &str, to: &str) -> Result<(), JsValue> {
+        let v = view::between(from, to).map_err(|e| fault(&e))?;
+        self.inner.borrow_mut().apply(Input::Show(Some(v)), false);
+        Ok(())
+    }
+
+    /// Shows the whole timeline again.
+    pub fn reset_zoom(&self) {
+        self.inner.borrow_mut().apply(Input::Show(None), false);
+    }
+
     /// Redraws for a new width (CSS px) or device pixel ratio.
     pub fn resize(&self, width: f64, dpr: f64) -> Result<(), JsValue> {
         let mut inner = self.inner.borrow_mut();
@@ -314,9 +354,11 @@ impl Widget {
         let canvas: web_sys::EventTarget = self.inner.borrow().dom.canvas.clone().into();
         let doc: web_sys::EventTarget = self.inner.borrow().dom.doc.clone().into();
         self.add_event_listener(&canvas, "pointermove", |e: &PointerEvent, w| {
-            // A finger has no hover: touch moves scroll the page.
-            if e.pointer_type() != "touch" {
-                let p = w.local(e);
+            let p = w.local(e);
+            if e.pointer_type() == "touch" {
+                // A finger has no hover, and one finger scrolls the page; two pinch.
+                w.pinch(e.pointer_id(), p);
+            } else {
                 w.apply(Input::PointerMove(p), false);
             }
         })?;
@@ -325,15 +367,67 @@ impl Widget {
         })?;
         self.add_event_listener(&canvas, "pointerdown", |e: &PointerEvent, w| {
             let p = w.local(e);
+            if e.pointer_type() == "touch" {
+                w.touches.retain(|t| t.0 != e.pointer_id());
+                w.touches.push((e.pointer_id(), p));
+            }
             w.apply(Input::PointerDown(p), false);
         })?;
-        self.add_event_listener(&canvas, "pointercancel", |_: &Event, w| {
+        self.add_event_listener(&canvas, "pointercancel", |e: &PointerEvent, w| {
+            w.touches.retain(|t| t.0 != e.pointer_id());
             w.apply(Input::PointerCancel, false)
         })?;
         self.add_event_listener(&canvas, "pointerup", |e: &PointerEvent, w| {
             let p = w.local(e);
-            w.apply(Input::PointerUp(p), false);
+            let pinching = w.touches.len() > 1;
+            w.touches.retain(|t| t.0 != e.pointer_id());
+            if pinching {
+                // The end of a pinch is not a tap.
+                w.apply(Input::PointerCancel, false);
+            } else {
+                w.apply(Input::PointerUp(p), false);
+            }
         })?;
+        self.add_event_listener(&canvas, "wheel", |e: &WheelEvent, w| {
+            // Only Ctrl or ⌘ with the wheel (and a trackpad's pinch, which browsers send so)
+            // zooms the chart; the plain wheel scrolls the page.
+            if !(e.ctrl_key() || e.meta_key())
+                || !w.scene.as_ref().is_some_and(|s| s.time.is_some())
+            {
+                return;
+            }
+            e.prevent_default();
+            let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
+            // Closer for a scroll up, further for a scroll down, by the same ratio for the
+            // same distance either way (without `exp`, which would add to the download).
+            let d = e.delta_y() * lines * 0.0025;
+            let factor = if d < 0.0 { 1.0 - d } else { 1.0 / (1.0 + d) };
+            let at = w.local(e);
+            w.apply(Input::Zoom { at, factor }, false);
+        })?;
+        self.add_event_listener(&canvas, "dblclick", |e: &MouseEvent, w| {
+            let at = w.local(e);
+            w.apply(
+                Input::Zoom {
+                    at,
+                    factor: crate::interact::ZOOM_STEP,
+                },
+                false,
+            );
+        })?;
+        let buttons = {
+            let d = &self.inner.borrow().dom;
+            [
+                (d.zoom_in.clone(), Key::ZoomIn),
+                (d.zoom_out.clone(), Key::ZoomOut),
+                (d.zoom_reset.clone(), Key::Reset),
+            ]
+        };
+        for (button, key) in buttons {
+            self.add_event_listener(&button.into(), "click", move |_: &Event, w| {
+                w.apply(Input::Key(key), false)
+            })?;
+        }
         self.add_event_listener(&canvas, "keydown", |e: &KeyboardEvent, w| {
             let modified = e.alt_key() || e.ctrl_key() || e.meta_key();
             let Some(key) = Key::from_keydown(&e.key(), modified) else {
@@ -360,7 +454,7 @@ impl Widget {
 }
 
 impl Inner {
-    fn local(&self, e: &PointerEvent) -> Point {
+    fn local(&self, e: &MouseEvent) -> Point {
         let r = self.dom.canvas.get_bounding_client_rect();
         Point {
             x: f64::from(e.client_x()) - r.left(),
@@ -374,14 +468,73 @@ impl Inner {
         if next == self.state {
             return;
         }
+        let view_changed = next.view != self.state.view;
         let card_changed = next.card() != self.state.card();
         self.state = next;
-        if let Err(e) = self.show(announce && card_changed) {
+        let done = if view_changed {
+            // A new window of time is a new layout; the state finds its events in it.
+            let before = self.state.card();
+            let r = self.relayout();
+            self.notify_view();
+            let after = self.state.card();
+            r.and_then(|_| self.show(announce && (card_changed || before != after)))
+        } else {
+            self.show(announce && card_changed)
+        };
+        if let Err(e) = done {
             console_error(&format!(
                 "inspection-timeline: {}",
                 e.as_string().unwrap_or_default()
             ));
         }
+    }
+
+    /// Moves finger `id` to `p`; with two fingers down, zooms by how far they spread.
+    fn pinch(&mut self, id: i32, p: Point) {
+        let Some(k) = self.touches.iter().position(|t| t.0 == id) else {
+            return;
+        };
+        if self.touches.len() != 2 {
+            self.touches[k].1 = p;
+            return;
+        }
+        let other = self.touches[1 - k].1;
+        let before = self.touches[k].1;
+        self.touches[k].1 = p;
+        let (d0, d1) = (
+            (before.x - other.x).hypot(before.y - other.y),
+            (p.x - other.x).hypot(p.y - other.y),
+        );
+        if d0 > 1.0 && d1 > 1.0 {
+            let at = Point {
+                x: (p.x + other.x) / 2.0,
+                y: (p.y + other.y) / 2.0,
+            };
+            self.apply(
+                Input::Zoom {
+                    at,
+                    factor: d1 / d0,
+                },
+                false,
+            );
+        }
+    }
+
+    /// Tells the element the window of time shown, for its `viewchange` event.
+    fn notify_view(&self) {
+        let window = self
+            .scene
+            .as_ref()
+            .and_then(|s| s.time.as_ref())
+            .filter(|_| self.state.view.is_some());
+        let (a, b) = match window {
+            Some(t) => (
+                JsValue::from_str(&view::iso(t.shown.start)),
+                JsValue::from_str(&view::iso(t.shown.end - 1.0)),
+            ),
+            None => (JsValue::NULL, JsValue::NULL),
+        };
+        let _ = self.on_view.call2(&JsValue::NULL, &a, &b);
     }
 
     fn set_message(&self, text: Option<&str>) {

@@ -23,9 +23,33 @@ impl Inner {
         let cfg = LayoutConfig {
             width: self.width,
             locale: self.locale.clone(),
+            view: self.state.view,
             ..LayoutConfig::default()
         };
         let scene = layout::layout(&d.timeline, &d.chronology, &cfg);
+        // The zoom controls belong to time across the page; the phone layout has none.
+        self.dom.zoom.set_hidden(scene.time.is_none());
+        // Out and back are no use while everything shows; in is no use at the closest zoom.
+        let all = self.state.view.is_none();
+        let closest = scene
+            .time
+            .as_ref()
+            .is_some_and(|t| t.shown.days() <= crate::view::MIN_DAYS + 0.5);
+        for (button, off) in [
+            (&self.dom.zoom_in, closest),
+            (&self.dom.zoom_out, all),
+            (&self.dom.zoom_reset, all),
+        ] {
+            button.toggle_attribute_with_force("disabled", off)?;
+        }
+        let _ = self.dom.canvas.style().set_property(
+            "touch-action",
+            if scene.time.is_some() {
+                "pan-x pan-y"
+            } else {
+                "manipulation"
+            },
+        );
         let c = &self.dom.canvas;
         c.style()
             .set_property("width", &format!("{}px", scene.width))?;
@@ -35,7 +59,10 @@ impl Inner {
             "aria-label",
             &format!("{} {}", d.timeline.title, d.description),
         )?;
-        self.state = self.state.step(Input::PointerLeave, &scene);
+        self.state = match &self.scene {
+            Some(old) => self.state.carry(old, &scene),
+            None => self.state.step(Input::PointerLeave, &scene),
+        };
         self.scene = Some(scene);
         self.paint()
     }
@@ -117,14 +144,28 @@ impl Inner {
             self.dom.canvas.remove_attribute("aria-describedby")?;
             return Ok(None);
         };
-        let content = layout::card(&d.timeline, &d.chronology, mark.event, &self.locale);
+        let content = match &mark.cluster {
+            Some(c) => layout::cluster_card(&d.timeline, &c.events, &self.locale),
+            None => layout::card(&d.timeline, &d.chronology, mark.event, &self.locale),
+        };
         fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
         // On a phone the card takes the full width under its row.
         card.style()
             .set_property("width", if scene.vertical { "100%" } else { "" })?;
-        let at = layout::place_card(scene, mark, f64::from(card.offset_width()));
+        let r = self.dom.canvas.get_bounding_client_rect();
+        let screen = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(r.bottom());
+        let at = layout::place_card(
+            scene,
+            mark,
+            f64::from(card.offset_width()),
+            f64::from(card.offset_height()),
+            (-r.top(), screen - r.top()),
+        );
         card.style().set_property("left", &format!("{}px", at.x))?;
         card.style().set_property("top", &format!("{}px", at.y))?;
         Ok(Some(content))
