@@ -32,7 +32,7 @@ export class InspectionTimeline extends HTMLElement {
   get data(): object | null;
   /** Replaces the data; invalid data keeps the current chart and fires `error`. */
   set data(value: object | string);
-  /** The window of time shown, or null when the whole timeline shows. */
+  /** The window of time shown; null before the first chart and in the phone layout. */
   get view(): ViewWindow | null;
   /** Shows the time from the start of `start` to the end of `end`, dates written as in the
    *  data (`"2022"`, `"2023-02"`, `"2023-02-27"`). Throws when a date is not one. */
@@ -40,7 +40,7 @@ export class InspectionTimeline extends HTMLElement {
   /** Shows the whole timeline again. */
   resetZoom(): void;
   addEventListener(type: 'render', listener: (ev: CustomEvent<RenderDetail>) => void, options?: boolean | AddEventListenerOptions): void;
-  /** After each zoom or pan; `detail` is null when the whole timeline shows again. */
+  /** After each zoom or pan (and when new data resets the zoom), with the window shown. */
   addEventListener(type: 'viewchange', listener: (ev: CustomEvent<ViewWindow | null>) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: 'error', listener: (ev: CustomEvent<ErrorDetail>) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;

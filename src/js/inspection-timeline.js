@@ -276,8 +276,8 @@ export class InspectionTimeline extends HTMLElement {
     if (name === 'view') this.#applyView();
   }
 
-  /** The window of time shown, as `{start, end}` calendar dates ("2022-01-01"), or null when
-   *  the whole timeline shows. */
+  /** The window of time shown, as `{start, end}` calendar dates ("2022-01-01"); null before
+   *  the first chart and in the phone layout, which has no time axis. */
   get view() {
     const v = this.#widget?.view();
     return v ? { start: v[0], end: v[1] } : null;

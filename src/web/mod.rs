@@ -74,8 +74,8 @@ struct Inner {
     locale: Locale,
     /// How many of the events table's rows (in reading order) are written so far.
     table_next: usize,
-    /// Called with the window's first and last day ("2022-01-01") after each zoom or pan,
-    /// or with nulls when the whole timeline shows again.
+    /// Called with the window's first and last day ("2022-01-01") after each zoom or pan, or
+    /// with nulls in the phone layout, which has no time axis.
     on_view: js_sys::Function,
     /// Fingers on the chart, by pointer id, for a two-finger pinch.
     touches: Vec<(i32, Point)>,
@@ -283,8 +283,8 @@ impl Widget {
         self.inner.borrow_mut().fill_table(max as usize)
     }
 
-    /// The window of time shown, as `[start, end]` calendar dates, or `undefined` when the
-    /// whole timeline shows (or the phone layout, which has no zoom).
+    /// The window of time shown, as `[start, end]` calendar dates, or `undefined` in the phone
+    /// layout, which has no time axis.
     pub fn view(&self) -> Option<Vec<String>> {
         let inner = self.inner.borrow();
         let t = inner.scene.as_ref()?.time.as_ref()?;
@@ -522,11 +522,7 @@ impl Inner {
 
     /// Tells the element the window of time shown, for its `viewchange` event.
     fn notify_view(&self) {
-        let window = self
-            .scene
-            .as_ref()
-            .and_then(|s| s.time.as_ref())
-            .filter(|_| self.state.view.is_some());
+        let window = self.scene.as_ref().and_then(|s| s.time.as_ref());
         let (a, b) = match window {
             Some(t) => (
                 JsValue::from_str(&view::iso(t.shown.start)),

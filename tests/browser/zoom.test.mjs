@@ -1,0 +1,163 @@
+// Zoom, pan and clusters in a real headless Chromium: what a reader does with a long history.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useBrowser, open, waitForEvents, inRoot, ROOT } from './harness.mjs';
+
+const BURY = JSON.parse(await readFile(join(ROOT, 'www/data/bury-childrens-services.json'), 'utf8'));
+
+const env = useBrowser();
+
+/** Records every `viewchange` the element fires, as its detail. */
+async function recordViews(page) {
+  await page.evaluate(() => {
+    window.__views = [];
+    document.querySelector('inspection-timeline')
+      .addEventListener('viewchange', (e) => window.__views.push(e.detail));
+  });
+}
+
+const views = (page) => page.evaluate(() => window.__views);
+const view = (page) => page.evaluate(() => document.querySelector('inspection-timeline').view);
+
+async function canvasBox(page) {
+  const handle = await page.evaluateHandle(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas'));
+  return handle.asElement().boundingBox();
+}
+
+/** The Bury page at `width`, drawn. */
+async function bury(width = 760) {
+  const opened = await open(env.browser, `${env.server.base}/www/index.html`, { viewport: { width, height: 900 } });
+  await waitForEvents(opened.page, 'render');
+  await recordViews(opened.page);
+  return opened;
+}
+
+test('the Bury chart shows each monitoring visit as its own mark that answers the pointer', async () => {
+  const { page, context } = await bury(760);
+  const box = await canvasBox(page);
+  const titles = new Set();
+  // Sweep the pointer over the whole chart and collect the card titles it brings up.
+  for (let y = box.y + 4; y < box.y + box.height; y += 8) {
+    for (let x = box.x + 4; x < box.x + box.width; x += 12) {
+      await page.mouse.move(x, y);
+      const t = await inRoot(page, "const c = root.querySelector('.card'); return c.hidden ? null : c.querySelector('.ctitle').textContent;");
+      if (t) titles.add(t);
+    }
+  }
+  for (const e of BURY.events.filter((e) => e.kind === 'monitoring-visit')) {
+    assert.ok(titles.has(e.title), `${e.title} can be hovered; found ${[...titles].join(' | ')}`);
+  }
+  await context.close();
+});
+
+test('Ctrl+wheel zooms around the pointer and the plain wheel scrolls the page', async () => {
+  const { page, context } = await bury(760);
+  const box = await canvasBox(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const scroll0 = await page.evaluate(() => window.scrollY);
+  const whole = await view(page);
+  await page.mouse.wheel(0, 200);
+  await page.waitForFunction((s) => window.scrollY > s, scroll0);
+  assert.deepEqual(await view(page), whole, 'the plain wheel leaves the chart whole');
+  assert.deepEqual(await views(page), []);
+
+  const box2 = await canvasBox(page);
+  await page.mouse.move(box2.x + box2.width / 2, box2.y + box2.height / 2);
+  const scroll1 = await page.evaluate(() => window.scrollY);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -300);
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => window.__views.length > 0);
+  const v = await view(page);
+  assert.ok(v.start > whole.start && v.end < whole.end, `zoomed: ${JSON.stringify(v)}`);
+  assert.equal(await page.evaluate(() => window.scrollY), scroll1, 'Ctrl+wheel does not scroll the page');
+  const first = (await views(page))[0];
+  assert.deepEqual(first, v, 'viewchange carries the window');
+  await context.close();
+});
+
+test('dragging pans a zoomed chart, and the buttons and keys zoom and reset', async () => {
+  const { page, context } = await bury(900);
+  const whole = await view(page);
+  await inRoot(page, "root.querySelector('.zoom button').click();");
+  await page.waitForFunction(() => window.__views.length === 1);
+  const zoomed = await view(page);
+  assert.ok(zoomed.end < whole.end || zoomed.start > whole.start, 'the + button zooms in');
+
+  const box = await canvasBox(page);
+  const y = box.y + box.height - 60;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 150, y, { steps: 5 });
+  await page.mouse.up();
+  const panned = await view(page);
+  assert.ok(panned.start < zoomed.start, `a drag to the right shows earlier time: ${zoomed.start} -> ${panned.start}`);
+
+  await inRoot(page, "root.querySelector('canvas').focus();");
+  const count = async () => (await views(page)).length;
+  let seen = await count();
+  await page.keyboard.press('0');
+  await page.waitForFunction((n) => window.__views.length > n, seen);
+  assert.deepEqual(await view(page), whole, '0 shows everything');
+  seen = await count();
+  await page.keyboard.press('+');
+  await page.waitForFunction((n) => window.__views.length > n, seen);
+  const closer = await view(page);
+  assert.ok(closer.start > whole.start || closer.end < whole.end, '+ zooms in');
+  seen = await count();
+  await page.keyboard.press('-');
+  await page.waitForFunction((n) => window.__views.length > n, seen);
+  assert.deepEqual(await view(page), whole, '- zooms back out');
+  const disabled = await inRoot(page, "return [...root.querySelectorAll('.zoom button')].map((b) => b.disabled);");
+  assert.deepEqual(disabled, [false, true, true], 'out and Show all do nothing while everything shows');
+  await context.close();
+});
+
+test('zoomTo, the view property and the view attribute', async () => {
+  const { page, context } = await bury(900);
+  const whole = await view(page);
+  await page.evaluate(() => document.querySelector('inspection-timeline').zoomTo('2022', '2023-02'));
+  await page.waitForFunction(() => window.__views.length === 1);
+  assert.deepEqual(await view(page), { start: '2022-01-01', end: '2023-02-28' });
+  const message = await page.evaluate(() => {
+    try {
+      document.querySelector('inspection-timeline').zoomTo('Feb 2023', '2024');
+      return null;
+    } catch (e) {
+      return e.message;
+    }
+  });
+  assert.match(message, /"Feb 2023" is not a date/);
+  await page.evaluate(() => document.querySelector('inspection-timeline').resetZoom());
+  assert.deepEqual(await view(page), whole);
+  await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('view', '2023/2023'));
+  assert.deepEqual(await view(page), { start: '2023-01-01', end: '2023-12-31' });
+  await context.close();
+});
+
+test('a cluster lists its events, and Enter zooms into it', async () => {
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/bench.html?n=1000`);
+  await waitForEvents(page, 'render');
+  await recordViews(page);
+  await inRoot(page, "root.querySelector('canvas').focus();");
+  await page.keyboard.press('Home');
+  const card = await inRoot(page, `const c = root.querySelector('.card');
+    return { hidden: c.hidden, title: c.querySelector('.ctitle').textContent,
+      items: [...c.querySelectorAll('ul.events li')].map((li) => li.textContent) };`);
+  assert.equal(card.hidden, false);
+  const n = Number(card.title.match(/^(\d+) events$/)?.[1]);
+  assert.ok(n > 1, `the first mark is a cluster: ${card.title}`);
+  assert.equal(card.items.length, Math.min(n, 10) + (n > 10 ? 1 : 0));
+  assert.match(card.items[0], /Event \d+/);
+  const live = await inRoot(page, "return root.querySelector('[aria-live]').textContent;");
+  assert.match(live, new RegExp(`^${n} events, `), `announced: ${live}`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.__views.length === 1);
+  const v = await view(page);
+  assert.ok(v, 'Enter zoomed in');
+  const days = (Date.parse(v.end) - Date.parse(v.start)) / 864e5;
+  assert.ok(days < 30 * 365 / 4, `into the cluster's time: ${JSON.stringify(v)}`);
+  await context.close();
+});
