@@ -6,7 +6,7 @@
 //! When the window of time changes, the web layer lays the chart out again and calls
 //! [`State::carry`], which finds the same events in the new scene.
 
-use crate::layout::{Point, Scene};
+use crate::layout::{Beyond, Point, Scene};
 use crate::view::View;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -28,6 +28,53 @@ pub struct State {
     /// An event to focus once the chart is laid out for a new window: the keyboard moved
     /// past the edge of the window, or into a cluster.
     pub seek: Option<usize>,
+    /// Where the keyboard is in reading order: the position of the event it reached last,
+    /// which may be one inside a cluster.
+    pub at: Option<usize>,
+}
+
+/// Where the keyboard goes next: a mark in the window, reached at one of its events'
+/// positions, or an event outside the window.
+enum Stop {
+    Mark(usize, usize),
+    Outside(Beyond),
+}
+
+/// The nearest stop after (or before, unless `forward`) reading position `at`, leaving out
+/// the events of the mark `cur`, which the keyboard is on: so that a cluster is one stop,
+/// and an event between a cluster's members, on another row or outside the window, is
+/// still reached.
+fn next_stop(scene: &Scene, cur: Option<usize>, at: usize, forward: bool) -> Option<Stop> {
+    let beats = |o: usize, best: usize| if forward { o < best } else { o > best };
+    let mut best: Option<(usize, Stop)> = None;
+    for (i, m) in scene.marks.iter().enumerate() {
+        if Some(i) == cur {
+            continue;
+        }
+        let o = if forward {
+            m.orders().iter().copied().find(|&o| o > at)
+        } else {
+            m.orders().iter().rev().copied().find(|&o| o < at)
+        };
+        if let Some(o) = o {
+            if best.as_ref().map_or(true, |(b, _)| beats(o, *b)) {
+                best = Some((o, Stop::Mark(i, o)));
+            }
+        }
+    }
+    if let Some(t) = &scene.time {
+        let out = if forward {
+            t.outside_after(at)
+        } else {
+            t.outside_before(at)
+        };
+        if let Some(b) = out {
+            if best.as_ref().map_or(true, |(o, _)| beats(b.order, *o)) {
+                best = Some((b.order, Stop::Outside(b)));
+            }
+        }
+    }
+    best.map(|(_, s)| s)
 }
 
 /// How far a pointer may travel between press and release and still count as a tap; a finger
@@ -228,24 +275,42 @@ impl State {
                 self.hover = None;
                 return;
             }
+            Key::Next | Key::Previous if n == 0 => {
+                // Nothing in the window: go to the nearest event outside it.
+                return self.beyond_edge(scene, k == Key::Next);
+            }
             _ if n == 0 => return,
             _ => {}
         }
         let next = match k {
             Key::Next | Key::Previous => {
                 let forward = k == Key::Next;
-                let to = match cur {
-                    None => Some(0),
-                    Some(i) if forward => Some(i + 1).filter(|&j| j < n),
-                    Some(i) => i.checked_sub(1),
-                };
-                if self.beyond(cur, to, scene, forward) {
-                    return;
+                let at = self
+                    .at
+                    .or_else(|| cur.and_then(|i| scene.marks.get(i)).map(|m| m.order));
+                match (cur, at) {
+                    (Some(_), Some(at)) => match next_stop(scene, cur, at, forward) {
+                        Some(Stop::Mark(i, o)) => {
+                            self.at = Some(o);
+                            i
+                        }
+                        Some(Stop::Outside(b)) => return self.seek_outside(b, scene),
+                        None => return,
+                    },
+                    _ => {
+                        self.at = Some(scene.marks[0].order);
+                        0
+                    }
                 }
-                to.or(cur).unwrap_or(0)
             }
-            Key::First => 0,
-            Key::Last => n - 1,
+            Key::First => {
+                self.at = Some(scene.marks[0].order);
+                0
+            }
+            Key::Last => {
+                self.at = Some(scene.marks[n - 1].order);
+                n - 1
+            }
             _ => {
                 let target = cur.unwrap_or(0);
                 if self.zoom_into(target, scene) {
@@ -269,36 +334,28 @@ impl State {
         self.keyboard = true;
     }
 
-    /// When the keyboard moves from `cur` towards `to` past an event outside the window
-    /// (later when `forward`), pans to that event and seeks it. Returns whether it did.
-    fn beyond(
-        &mut self,
-        cur: Option<usize>,
-        to: Option<usize>,
-        scene: &Scene,
-        forward: bool,
-    ) -> bool {
-        let Some(t) = &scene.time else { return false };
-        let (Some(b), Some(c)) = (
-            if forward { t.after } else { t.before },
-            cur.and_then(|i| scene.marks.get(i)).map(|m| m.order),
-        ) else {
-            return false;
-        };
-        let to = to.and_then(|i| scene.marks.get(i)).map(|m| m.order);
-        let skipped = if forward {
-            c < b.order && to.map_or(true, |next| b.order < next)
+    /// With no mark in the window: pans to the nearest event past its edge.
+    fn beyond_edge(&mut self, scene: &Scene, forward: bool) {
+        let Some(t) = &scene.time else { return };
+        let b = if forward {
+            t.outside.iter().find(|b| b.day > t.shown.end)
         } else {
-            b.order < c && to.map_or(true, |prev| prev < b.order)
+            t.outside.iter().rev().find(|b| b.day < t.shown.start)
         };
-        if skipped {
-            self.view = Some(t.shown.centred_on(b.day, t.full));
-            self.seek = Some(b.event);
-            self.pinned = None;
-            self.hover = None;
-            self.keyboard = true;
+        if let Some(&b) = b {
+            self.seek_outside(b, scene);
         }
-        skipped
+    }
+
+    /// Pans to event `b`, outside the window, and seeks it.
+    fn seek_outside(&mut self, b: Beyond, scene: &Scene) {
+        let Some(t) = &scene.time else { return };
+        self.view = Some(t.shown.centred_on(b.day, t.full));
+        self.seek = Some(b.event);
+        self.at = Some(b.order);
+        self.pinned = None;
+        self.hover = None;
+        self.keyboard = true;
     }
 
     /// Zooms into mark `i` when it is a cluster of dated events, seeking its first event.
@@ -359,8 +416,9 @@ impl State {
         self.pinned = if hit == self.pinned { None } else { hit };
         // The pinned card now speaks for the pointer.
         self.hover = None;
-        if hit.is_some() {
+        if let Some(h) = hit {
             self.focus = hit;
+            self.at = Some(scene.marks[h].order);
         }
         self.keyboard = false;
     }

@@ -40,7 +40,8 @@ impl View {
 
     /// Whether the window shows all of `full`.
     pub fn shows_all(&self, full: View) -> bool {
-        self.start <= full.start && self.end >= full.end
+        // Within a thousandth of a day: zooming in and out again should count as all.
+        self.start <= full.start + 1e-3 && self.end >= full.end - 1e-3
     }
 
     /// This window made legal for `full`: no wider than it, no narrower than [`MIN_DAYS`] (or
@@ -57,7 +58,8 @@ impl View {
         } else {
             full.middle()
         };
-        let start = (middle - span / 2.0).clamp(full.start, full.end - span);
+        // `max` first: with rounding, `full.end - span` can fall a hair below `full.start`.
+        let start = (middle - span / 2.0).min(full.end - span).max(full.start);
         View {
             start,
             end: start + span,

@@ -780,3 +780,265 @@ fn the_summary_sentence_comes_from_the_data() {
         "Bury Council children's services was rated inadequate by Ofsted in November 2021; four monitoring visits since; re-inspection expected after four to six monitoring visits."
     );
 }
+
+/// A generated history of `n` events: any kind, dates at every precision (some with an end,
+/// some with a publication), several undated expected events, long titles and lanes.
+fn generated(rng: &mut Rng, n: usize) -> Timeline {
+    let kinds = ["inspection", "monitoring-visit", "reinspection", "other"];
+    let span = 1 + rng.below(40) as i64;
+    let events: Vec<String> = (0..n)
+        .map(|i| {
+            let kind = kinds[rng.below(4) as usize];
+            let year = 1990 + rng.below(span as u64) as i64;
+            let (m, d) = (1 + rng.below(12), 1 + rng.below(28));
+            let date = match rng.below(8) {
+                0 => String::new(),
+                1 => format!(r#", "date": "{year}""#),
+                2 => format!(r#", "date": "{year}-Q{}""#, 1 + rng.below(4)),
+                3 => format!(r#", "date": "{year}-{m:02}", "end": "{}-{m:02}""#, year + 1),
+                4 => format!(
+                    r#", "date": "{year}-{m:02}", "published": "{}-01""#,
+                    year + 1
+                ),
+                _ => format!(r#", "date": "{year}-{m:02}-{d:02}""#),
+            };
+            let status = if date.is_empty() {
+                r#", "status": "expected""#
+            } else {
+                ""
+            };
+            let rating = if kind == "inspection" && !date.is_empty() {
+                r#", "rating": "inadequate""#
+            } else {
+                ""
+            };
+            let title = "A long title ".repeat(1 + rng.below(6) as usize);
+            format!(
+                r#"{{"id": "e{i}", "kind": "{kind}", "title": "{title}{i}"{date}{status}{rating}}}"#
+            )
+        })
+        .collect();
+    doc(&events.join(","))
+}
+
+fn overlaps(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Where a mark draws across the chart: its marker, bar, publication tick or cluster reach.
+fn drawn(m: &layout::Mark) -> (f64, f64) {
+    let mut x = (m.center.x - m.r * 1.3, m.center.x + m.r * 1.3);
+    for (a, b) in [m.bar, m.cluster.as_ref().map(|c| c.reach)]
+        .into_iter()
+        .flatten()
+    {
+        x = (x.0.min(a), x.1.max(b));
+    }
+    if let Some(p) = m.published_x {
+        x = (x.0.min(p - 1.0), x.1.max(p + 1.0));
+    }
+    x
+}
+
+#[test]
+fn at_any_density_and_width_nothing_collides_or_leaves_the_canvas() {
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    for case in 0..60 {
+        let n = [1, 3, 8, 30, 120, 400][case % 6];
+        let t = generated(&mut rng, n);
+        let width = [320.0, 480.0, 600.0, 900.0, 1400.0][rng.below(5) as usize];
+        let c = Chronology::new(&t);
+        let s = layout(
+            &t,
+            &c,
+            &LayoutConfig {
+                width,
+                ..LayoutConfig::default()
+            },
+        );
+        let every: usize = s
+            .marks
+            .iter()
+            .map(|m| m.cluster.as_ref().map_or(1, |c| c.events.len()))
+            .sum();
+        assert_eq!(every, n, "case {case}: every event is drawn once");
+        for (i, m) in s.marks.iter().enumerate() {
+            let (x0, x1) = drawn(m);
+            assert!(
+                x0 >= 0.0 && x1 <= s.width,
+                "case {case}: mark {i} leaves the canvas: {x0}..{x1} of {width}"
+            );
+            assert!(
+                m.center.y + m.r <= s.height,
+                "case {case}: mark {i} below the canvas"
+            );
+            // The mark's own centre picks it, whatever is near.
+            assert_eq!(
+                s.hit_test(m.center),
+                Some(i),
+                "case {case}: the centre of mark {i} picks another"
+            );
+            for (j, o) in s.marks.iter().enumerate().skip(i + 1) {
+                if (o.center.y - m.center.y).abs() < 1.0 {
+                    assert!(
+                        !overlaps((x0, x1), drawn(o)),
+                        "case {case} at {width}: marks {i} and {j} overlap in a row"
+                    );
+                }
+            }
+        }
+        let boxes: Vec<(f64, f64, f64, f64)> = s
+            .labels
+            .iter()
+            .map(|l| {
+                let w = estimate_width(&l.text, l.px);
+                let x0 = match l.anchor {
+                    layout::Anchor::Start => l.x,
+                    layout::Anchor::Middle => l.x - w / 2.0,
+                    layout::Anchor::End => l.x - w,
+                };
+                (x0, x0 + w, l.y, l.y + l.px)
+            })
+            .collect();
+        for (k, b) in boxes.iter().enumerate() {
+            assert!(
+                b.0 >= -0.5 && b.1 <= s.width + 0.5,
+                "case {case}: label {:?} leaves the canvas at {width}",
+                s.labels[k].text
+            );
+            for (k2, o) in boxes.iter().enumerate().skip(k + 1) {
+                let clash = overlaps((b.0, b.1), (o.0, o.1)) && overlaps((b.2, b.3), (o.2, o.3));
+                assert!(
+                    !clash,
+                    "case {case} at {width}: labels {:?} and {:?} overlap",
+                    s.labels[k].text, s.labels[k2].text
+                );
+            }
+            for m in &s.marks {
+                let r = m.r;
+                let hits = overlaps((b.0, b.1), (m.center.x - r, m.center.x + r))
+                    && overlaps((b.2, b.3), (m.center.y - r, m.center.y + r));
+                assert!(
+                    !hits,
+                    "case {case} at {width}: label {:?} covers a mark",
+                    s.labels[k].text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_event_is_reachable_by_keyboard_at_every_zoom() {
+    let mut rng = Rng(0x1234_5678_9abc_def1);
+    for case in 0..12 {
+        let t = generated(&mut rng, [20, 80, 300][case % 3]);
+        let c = Chronology::new(&t);
+        let cfg = LayoutConfig {
+            width: 900.0,
+            ..LayoutConfig::default()
+        };
+        let whole = layout(&t, &c, &cfg);
+        let Some(time) = &whole.time else { continue };
+        for zoom in [1.0, 4.0, 40.0] {
+            let mid = time.full.start + (time.full.end - time.full.start) * (case as f64 / 12.0);
+            let mut cfg = cfg.clone();
+            cfg.view = Some(time.full.zoom(mid, zoom, time.full));
+            let mut scene = layout(&t, &c, &cfg);
+            let mut state = State {
+                view: cfg.view,
+                ..State::default()
+            };
+            state = state.step(Input::Key(Key::First), &scene);
+            let mut seen = std::collections::HashSet::new();
+            // Walk back to the very first event, then forward through all of them.
+            for forward in [false, true] {
+                if forward {
+                    let m = &scene.marks[state.focus.expect("the keyboard has a focus")];
+                    seen.insert(m.event);
+                    seen.extend(m.cluster.iter().flat_map(|c| c.events.iter().copied()));
+                }
+                for _ in 0..(t.events.len() * 2 + 10) {
+                    let next = state.step(
+                        Input::Key(if forward { Key::Next } else { Key::Previous }),
+                        &scene,
+                    );
+                    if next.view != state.view {
+                        cfg.view = next.view;
+                        let new = layout(&t, &c, &cfg);
+                        state = next.carry(&scene, &new);
+                        scene = new;
+                    } else if next == state {
+                        break;
+                    } else {
+                        state = next;
+                    }
+                    if forward {
+                        let m = &scene.marks[state.focus.expect("the keyboard has a focus")];
+                        seen.insert(m.event);
+                        seen.extend(m.cluster.iter().flat_map(|c| c.events.iter().copied()));
+                    }
+                }
+            }
+            assert_eq!(
+                seen.len(),
+                t.events.len(),
+                "case {case}, zoom {zoom}: every event reached"
+            );
+        }
+    }
+}
+
+#[test]
+fn zooming_in_then_out_keeps_the_date_under_the_pointer() {
+    let mut rng = Rng(0x0dd_ba11);
+    for case in 0..30 {
+        let t = generated(&mut rng, 40);
+        let c = Chronology::new(&t);
+        let scene = layout(
+            &t,
+            &c,
+            &LayoutConfig {
+                width: 800.0,
+                ..LayoutConfig::default()
+            },
+        );
+        let Some(time) = &scene.time else { continue };
+        let (x0, x1) = time.scale.range;
+        let x = x0 + rng.below((x1 - x0) as u64) as f64;
+        let day = time.scale.invert(x);
+        let factor = 1.5 + rng.below(8) as f64;
+        let s = State::default().step(
+            Input::Zoom {
+                at: Point { x, y: 100.0 },
+                factor,
+            },
+            &scene,
+        );
+        let zoomed = layout(
+            &t,
+            &c,
+            &LayoutConfig {
+                width: 800.0,
+                view: s.view,
+                ..LayoutConfig::default()
+            },
+        );
+        let zt = zoomed.time.as_ref().unwrap();
+        assert!(
+            (zt.scale.map(day) - x).abs() < 0.5,
+            "case {case}: the day under the pointer moved when zooming in"
+        );
+        let back = s.step(
+            Input::Zoom {
+                at: Point { x, y: 100.0 },
+                factor: 1.0 / factor,
+            },
+            &zoomed,
+        );
+        assert_eq!(
+            back.view, None,
+            "case {case}: zooming back out shows everything again"
+        );
+    }
+}

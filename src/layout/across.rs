@@ -123,7 +123,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
     let mut a = Across::new(t, c, cfg);
     let bands = a.bands();
     let zone = a.zone_width();
-    let (lanes, beyond) = a.items(zone);
+    let (lanes, outside) = a.items(zone);
     let rules = a.lanes(&lanes);
     let zone = a.zone();
     let marks = a.marks(&lanes);
@@ -150,16 +150,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
             full: a.full,
             shown: a.shown,
             scale: a.scale,
-            before: beyond.0.map(|(event, day)| Beyond {
-                event,
-                order: c.rank[event],
-                day,
-            }),
-            after: beyond.1.map(|(event, day)| Beyond {
-                event,
-                order: c.rank[event],
-                day,
-            }),
+            outside,
         }),
     }
 }
@@ -252,7 +243,17 @@ impl<'a> Across<'a> {
     /// the latest thing the data knows, then fades into the next zone. Bands are cut to the
     /// window shown.
     fn bands(&mut self) -> Vec<Band> {
-        let (t, graded) = (self.t, &self.c.graded);
+        let t = self.t;
+        // Bands follow each other in order of their start, which for dates of different
+        // precision need not be reading order (a year's middle comes after a March day).
+        let start_of = |i: usize| {
+            t.events[i]
+                .span()
+                .map_or(f64::INFINITY, |(s, _)| s.first_day() as f64)
+        };
+        let key: Vec<f64> = self.c.graded.iter().map(|&i| start_of(i)).collect();
+        let graded = permute(self.c.graded.clone(), &order_by(&key));
+        let graded = &graded;
         let (left, _) = self.clip();
         let end = if self.zone_w > 0.0 {
             self.width - PAD
@@ -314,30 +315,22 @@ impl<'a> Across<'a> {
     }
 
     /// The items of each lane, packed into rows: `lanes[lane][row]` in order across. Also the
-    /// nearest dated events outside the window on each side, with their middle day.
-    #[allow(clippy::type_complexity)]
-    fn items(
-        &self,
-        zone: Option<(f64, f64)>,
-    ) -> (
-        Vec<Vec<Vec<Item>>>,
-        (Option<(usize, f64)>, Option<(usize, f64)>),
-    ) {
+    /// dated events outside the window, in reading order.
+    fn items(&self, zone: Option<(f64, f64)>) -> (Vec<Vec<Vec<Item>>>, Vec<Beyond>) {
         let n_lanes = self.c.lanes.len();
         let mut dated: Vec<Vec<Item>> = vec![Vec::new(); n_lanes];
         let mut undated: Vec<Vec<usize>> = vec![Vec::new(); n_lanes];
-        let (mut before, mut after) = (None, None);
+        let mut outside = Vec::new();
         for &i in &self.c.order {
             let lane = self.c.lane_of[i];
             match self.single(i) {
                 Ok(Some(item)) => group(&mut dated[lane], item),
                 Ok(None) => undated[lane].push(i),
-                Err(day) if day < self.shown.start => before = Some((i, day)),
-                Err(day) => {
-                    if after.is_none() {
-                        after = Some((i, day));
-                    }
-                }
+                Err(day) => outside.push(Beyond {
+                    event: i,
+                    order: self.c.rank[i],
+                    day,
+                }),
             }
         }
         let lanes = dated
@@ -351,7 +344,7 @@ impl<'a> Across<'a> {
                 rows
             })
             .collect();
-        (lanes, (before, after))
+        (lanes, outside)
     }
 
     /// The item of event `i` alone: `Ok(None)` when it is undated, `Err(middle day)` when it
@@ -473,6 +466,7 @@ impl<'a> Across<'a> {
         let x = item.center();
         let cluster = item.is_cluster().then(|| Cluster {
             events: item.events.clone(),
+            orders: item.events.iter().map(|&e| self.c.rank[e]).collect(),
             reach: (item.first, item.last),
             days: item.days,
         });

@@ -137,6 +137,8 @@ pub struct Label {
 pub struct Cluster {
     /// Indices into [`Timeline::events`], in reading order.
     pub events: Vec<usize>,
+    /// Their positions in reading order ([`Chronology::order`]), rising.
+    pub orders: Vec<usize>,
     /// Where the first and last events' marks would be, across the chart.
     pub reach: (f64, f64),
     /// The first and last (exclusive) day of the events' periods, to zoom into; `None` for
@@ -223,7 +225,7 @@ pub struct LegendItem {
     pub swatch: Swatch,
 }
 
-/// The nearest event outside the window of time shown, on one side.
+/// An event outside the window of time shown.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Beyond {
     pub event: usize,
@@ -240,9 +242,22 @@ pub struct TimeWindow {
     pub full: View,
     pub shown: View,
     pub scale: TimeScale,
-    /// The nearest events before and after the window, which the keyboard pans to.
-    pub before: Option<Beyond>,
-    pub after: Option<Beyond>,
+    /// The dated events outside the window, in reading order, which the keyboard pans to.
+    pub outside: Vec<Beyond>,
+}
+
+impl TimeWindow {
+    /// The first event outside the window that comes after reading position `order`.
+    pub fn outside_after(&self, order: usize) -> Option<Beyond> {
+        let k = self.outside.partition_point(|b| b.order <= order);
+        self.outside.get(k).copied()
+    }
+
+    /// The last event outside the window that comes before reading position `order`.
+    pub fn outside_before(&self, order: usize) -> Option<Beyond> {
+        let k = self.outside.partition_point(|b| b.order < order);
+        k.checked_sub(1).map(|k| self.outside[k])
+    }
 }
 
 /// Everything to draw, in CSS pixels.
@@ -290,6 +305,15 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         rows::layout(t, c, cfg)
     } else {
         across::layout(t, c, cfg)
+    }
+}
+
+impl Mark {
+    /// The positions in reading order of the events this mark draws, rising.
+    pub fn orders(&self) -> &[usize] {
+        self.cluster
+            .as_ref()
+            .map_or(std::slice::from_ref(&self.order), |c| &c.orders)
     }
 }
 
