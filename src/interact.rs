@@ -6,6 +6,7 @@
 //! When the window of time changes, the web layer lays the chart out again and calls
 //! [`State::carry`], which finds the same events in the new scene.
 
+use crate::date::civil_from_days;
 use crate::layout::{Beyond, Point, Scene};
 use crate::view::View;
 
@@ -25,12 +26,17 @@ pub struct State {
     pub view: Option<View>,
     /// The window when a press began, which a drag pans from.
     pub drag: Option<View>,
+    /// Whether that press began on the overview strip, where a drag moves the window itself
+    /// (the other way from dragging the chart).
+    pub scrub: bool,
     /// An event to focus once the chart is laid out for a new window: the keyboard moved
     /// past the edge of the window, or into a cluster.
     pub seek: Option<usize>,
     /// Where the keyboard is in reading order: the position of the event it reached last,
     /// which may be one inside a cluster.
     pub at: Option<usize>,
+    /// The year the phone layout shows event by event, once the reader opened one.
+    pub open: Option<i32>,
 }
 
 /// Where the keyboard goes next: a mark in the window, reached at one of its events'
@@ -183,8 +189,15 @@ impl State {
         match input {
             Input::PointerMove(p) => {
                 if let (Some(from), Some(start)) = (s.down, s.drag) {
-                    if (from.x - p.x).hypot(from.y - p.y) >= TAP_SLOP {
-                        s.pan(start, from.x - p.x, scene);
+                    if (from.x - p.x).hypot(from.y - p.y) >= TAP_SLOP || s.scrub {
+                        match (&scene.overview, s.scrub) {
+                            (Some(o), true) => {
+                                // On the overview, the window follows the pointer.
+                                let dx = (p.x - from.x) / o.scale.bandwidth();
+                                s.pan(start, dx * scene_bandwidth(scene), scene);
+                            }
+                            _ => s.pan(start, from.x - p.x, scene),
+                        }
                         return s;
                     }
                 }
@@ -196,10 +209,15 @@ impl State {
             Input::PointerDown(p) => {
                 s.down = Some(p);
                 s.drag = scene.time.as_ref().map(|t| t.shown);
+                s.scrub = scene
+                    .overview
+                    .as_ref()
+                    .is_some_and(|o| o.rect.distance(p) == 0.0);
             }
             Input::PointerUp(p) => {
                 let from = s.down.take();
                 s.drag = None;
+                s.scrub = false;
                 if from.is_some_and(|d| (d.x - p.x).hypot(d.y - p.y) < TAP_SLOP) {
                     s.tap(p, scene);
                 }
@@ -207,6 +225,7 @@ impl State {
             Input::PointerCancel => {
                 s.down = None;
                 s.drag = None;
+                s.scrub = false;
             }
             Input::OutsideDown => {
                 if s.pinned.is_some() {
@@ -358,13 +377,22 @@ impl State {
         self.keyboard = true;
     }
 
-    /// Zooms into mark `i` when it is a cluster of dated events, seeking its first event.
+    /// Zooms into mark `i` when it is a cluster of dated events (in the phone layout, opens
+    /// its year), seeking its first event.
     fn zoom_into(&mut self, i: usize, scene: &Scene) -> bool {
-        let (Some(t), Some(m)) = (&scene.time, scene.marks.get(i)) else {
+        let Some(m) = scene.marks.get(i) else {
             return false;
         };
         let Some((a, b)) = m.cluster.as_ref().and_then(|c| c.days) else {
             return false;
+        };
+        let Some(t) = &scene.time else {
+            // A closed year of the phone layout.
+            self.open = Some(civil_from_days(a as i64).0);
+            self.seek = Some(m.event);
+            self.pinned = None;
+            self.hover = None;
+            return true;
         };
         let pad = (b - a) * 0.1;
         self.show(
@@ -406,9 +434,19 @@ impl State {
     /// Pins the card of the mark at `p`, or closes the pinned card; a click on a cluster
     /// whose card shows zooms into it.
     fn tap(&mut self, p: Point, scene: &Scene) {
+        if let (Some(o), Some(t)) = (&scene.overview, &scene.time) {
+            if o.rect.distance(p) == 0.0 {
+                // A tap on the overview brings that part of the history into view.
+                let view = t.shown.centred_on(o.scale.invert(p.x), t.full);
+                return self.show(Some(view), scene);
+            }
+        }
         let hit = scene.hit_test(p);
         if let Some(h) = hit {
-            if (self.pinned == Some(h) || self.hover == Some(h)) && self.zoom_into(h, scene) {
+            // A cluster whose card shows zooms in; a closed year of the phone layout, a row
+            // that says how many events it holds, opens at once.
+            let shown = self.pinned == Some(h) || self.hover == Some(h) || scene.time.is_none();
+            if shown && self.zoom_into(h, scene) {
                 self.keyboard = false;
                 return;
             }
@@ -432,4 +470,9 @@ impl State {
             ..self
         }
     }
+}
+
+/// Pixels per day across the chart, for turning a drag into days.
+fn scene_bandwidth(scene: &Scene) -> f64 {
+    scene.time.as_ref().map_or(1.0, |t| t.scale.bandwidth())
 }

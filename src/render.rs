@@ -7,8 +7,8 @@
 
 use crate::color::Rgb;
 use crate::layout::{
-    Anchor, Axis, Band, Cluster, Frame, Label, LegendItem, Mark, NextZone, Point, Scene, Shape,
-    Swatch,
+    Anchor, Axis, Band, Cluster, Frame, Label, LegendItem, Mark, NextZone, Overview, Point, Scene,
+    Shape, Swatch, OVERVIEW_COLUMN,
 };
 use crate::model::Kind;
 use crate::theme::{Ink, Palette};
@@ -205,6 +205,44 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             }
         }
         Ok(())
+    }
+
+    /// The overview strip: the count of events along the whole history as a light profile,
+    /// and the window shown as a framed box that can be dragged.
+    fn overview(&self, o: &Overview, palette: &Palette) -> R {
+        let r = o.rect;
+        self.rect(
+            r.x0,
+            r.y0,
+            r.x1,
+            r.y1,
+            col(palette.faint).mix(0.12).filled(),
+        )?;
+        let most = o.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
+        let ink = col(palette.muted).mix(0.7).filled();
+        for (k, &n) in o.counts.iter().enumerate().filter(|(_, &n)| n > 0) {
+            // Square roots, so that one event beside a hundred still shows.
+            let h = (r.y1 - r.y0 - 4.0) * (n as f64 / most).sqrt();
+            let x = r.x0 + k as f64 * OVERVIEW_COLUMN;
+            self.rect(
+                x,
+                r.y1 - 2.0 - h.max(1.0),
+                x + OVERVIEW_COLUMN,
+                r.y1 - 2.0,
+                ink,
+            )?;
+        }
+        let (a, b) = (
+            o.window.0.max(r.x0),
+            o.window.1.min(r.x1).max(o.window.0.max(r.x0) + 2.0),
+        );
+        self.rect(a, r.y0, b, r.y1, col(palette.focus).mix(0.15).filled())?;
+        let edge = col(palette.text).to_rgba();
+        self.line(
+            &[(a, r.y0), (b, r.y0), (b, r.y1), (a, r.y1), (a, r.y0)],
+            edge,
+            1.5,
+        )
     }
 
     /// The zone of undated events: a light fill with a dashed edge.
@@ -489,6 +527,9 @@ pub fn render_base<DB: DrawingBackend>(
 
     if let Some(axis) = &scene.axis {
         p.axis(axis, scene, palette)?;
+    }
+    if let Some(o) = &scene.overview {
+        p.overview(o, palette)?;
     }
 
     for (i, m) in scene.marks.iter().enumerate() {

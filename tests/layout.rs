@@ -1042,3 +1042,141 @@ fn zooming_in_then_out_keeps_the_date_under_the_pointer() {
         );
     }
 }
+
+#[test]
+fn on_phones_a_long_history_is_grouped_by_year_and_a_tap_opens_a_year() {
+    // A thousand events over thirty years, as a long-running story would have them.
+    let events: Vec<String> = (0..1000)
+        .map(|i| {
+            let kind = ["monitoring-visit", "other", "inspection"][i % 3];
+            let rating = if kind == "inspection" {
+                r#", "rating": "inadequate""#
+            } else {
+                ""
+            };
+            let (year, month, day) = (1995 + i * 30 / 1000, 1 + i * 7 % 12, 1 + i * 13 % 28);
+            format!(
+                r#"{{"id": "e{i}", "kind": "{kind}", "title": "Event {i}", "date": "{year}-{month:02}-{day:02}"{rating}}}"#
+            )
+        })
+        .collect();
+    let t = doc(&events.join(","));
+    let c = Chronology::new(&t);
+    let cfg = LayoutConfig {
+        width: 375.0,
+        ..LayoutConfig::default()
+    };
+    let s = layout(&t, &c, &cfg);
+    let drawn: usize = s
+        .marks
+        .iter()
+        .map(|m| m.cluster.as_ref().map_or(1, |c| c.events.len()))
+        .sum();
+    assert_eq!(drawn, 1000, "every event is in a row or a year's group");
+    assert!(
+        s.height < 12_000.0,
+        "1,000 events make a page {} px tall",
+        s.height
+    );
+    let groups: Vec<usize> = (0..s.marks.len())
+        .filter(|&i| s.marks[i].cluster.is_some())
+        .collect();
+    assert!(groups.len() > 5, "closed years: {}", groups.len());
+    let g = groups[0];
+    let state = State::default().step(Input::Tap(s.marks[g].center), &s);
+    let year = state.open.expect("the tap opened a year");
+    let opened = layout(
+        &t,
+        &c,
+        &LayoutConfig {
+            open_year: Some(year),
+            ..cfg.clone()
+        },
+    );
+    let state = state.carry(&s, &opened);
+    let m = &opened.marks[state.focus.expect("the year's first event has the focus")];
+    assert!(
+        m.cluster.is_none(),
+        "the opened year shows its events one by one"
+    );
+    assert_eq!(m.event, s.marks[g].event);
+    let texts: Vec<&str> = opened.labels.iter().map(|l| l.text.as_str()).collect();
+    assert!(texts.contains(&year.to_string().as_str()));
+}
+
+#[test]
+fn a_zoomed_chart_has_an_overview_that_counts_every_event_and_moves_the_window() {
+    let mut rng = Rng(0xabcd_ef01);
+    for case in 0..10 {
+        let t = generated(&mut rng, 200);
+        let c = Chronology::new(&t);
+        let cfg = LayoutConfig {
+            width: 900.0,
+            ..LayoutConfig::default()
+        };
+        let whole = layout(&t, &c, &cfg);
+        assert!(
+            whole.overview.is_none(),
+            "no overview while everything shows"
+        );
+        let Some(time) = &whole.time else { continue };
+        let view = time.full.zoom(time.full.middle(), 6.0, time.full);
+        let zoomed = layout(
+            &t,
+            &c,
+            &LayoutConfig {
+                view: Some(view),
+                ..cfg.clone()
+            },
+        );
+        let o = zoomed.overview.as_ref().expect("an overview while zoomed");
+        let dated = t.events.iter().filter(|e| e.span().is_some()).count();
+        assert_eq!(
+            o.counts.iter().map(|&n| n as usize).sum::<usize>(),
+            dated,
+            "case {case}"
+        );
+        assert!(
+            o.window.0 >= o.rect.x0 - 1e-6 && o.window.1 <= o.rect.x1 + 1e-6,
+            "case {case}"
+        );
+        assert!(
+            o.rect.y1 <= zoomed.height,
+            "case {case}: the strip is inside the canvas"
+        );
+        let y = (o.rect.y0 + o.rect.y1) / 2.0;
+        // A tap near the strip's left end brings the start of the history into view.
+        let tapped = State::default()
+            .step(
+                Input::PointerDown(Point {
+                    x: o.rect.x0 + 1.0,
+                    y,
+                }),
+                &zoomed,
+            )
+            .step(
+                Input::PointerUp(Point {
+                    x: o.rect.x0 + 1.0,
+                    y,
+                }),
+                &zoomed,
+            );
+        let v = tapped.view.expect("still zoomed");
+        assert!(
+            v.start < view.start,
+            "case {case}: the window moved towards the start"
+        );
+        // Dragging the window to the right shows later time.
+        let mid = (o.window.0 + o.window.1) / 2.0;
+        let dragged = State {
+            view: Some(view),
+            ..State::default()
+        }
+        .step(Input::PointerDown(Point { x: mid, y }), &zoomed)
+        .step(Input::PointerMove(Point { x: mid + 40.0, y }), &zoomed);
+        assert!(
+            dragged.view.expect("zoomed").start > view.start,
+            "case {case}: drag right shows later time"
+        );
+    }
+}

@@ -456,6 +456,49 @@ fn scene_golden(
 }
 
 #[test]
+fn zoomed_and_dense_scenes_match_their_goldens() {
+    let draw = |name: &str, file: &str, width: f64, view: Option<(&str, &str)>| {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        let t = parse(&text).unwrap();
+        let s = layout(
+            &t,
+            &Chronology::new(&t),
+            &LayoutConfig {
+                width,
+                view: view.map(|(a, b)| inspection_timeline::view::between(a, b).unwrap()),
+                ..LayoutConfig::default()
+            },
+        );
+        let palette = Palette::new(&Theme::LIGHT, &t.scale);
+        let svg = to_svg(&s, &palette, "Liberation Sans", Highlight::default()).unwrap();
+        golden(
+            &root()
+                .join("tests/goldens")
+                .join(format!("scene-{name}.svg")),
+            &svg,
+        )
+    };
+    let results = [
+        draw(
+            "bury-900-zoomed",
+            "www/data/bury-childrens-services.json",
+            900.0,
+            Some(("2022-06", "2023-08")),
+        ),
+        draw("dense-900", "tests/fixtures/valid/dense.json", 900.0, None),
+        draw(
+            "dense-900-zoomed",
+            "tests/fixtures/valid/dense.json",
+            900.0,
+            Some(("2010", "2011")),
+        ),
+        draw("dense-375", "tests/fixtures/valid/dense.json", 375.0, None),
+    ];
+    let failures: Vec<String> = results.into_iter().filter_map(Result::err).collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
 fn scenes_match_their_goldens() {
     const BURY_FILE: &str = "www/data/bury-childrens-services.json";
     let none = Highlight::default();

@@ -10,8 +10,8 @@
 use super::legend::legend;
 use super::{
     shape_of, small_px, words, Anchor, Axis, AxisTick, Band, Beyond, Cluster, Ink, Label,
-    LayoutConfig, Mark, NextZone, Point, Rect, Rule, Scene, TimeWindow, BAND_H, MARK_R, MIN_TARGET,
-    PAD,
+    LayoutConfig, Mark, NextZone, Overview, Point, Rect, Rule, Scene, TimeWindow, BAND_H,
+    CLUSTER_R, MARK_R, MIN_TARGET, OVERVIEW_COLUMN, PAD,
 };
 use crate::chronology::{order_by, permute, Chronology};
 use crate::model::{Kind, Status, Timeline};
@@ -31,10 +31,10 @@ const GAP: f64 = 4.0;
 const CLOSE: f64 = 2.0 * MARK_R * 1.3 + 2.0;
 /// A cluster gathers marks over at most this many pixels, so that it stays near its events.
 const CLUSTER_REACH: f64 = 2.0 * CLOSE;
-/// Half the size of a cluster's counted badge.
-pub const CLUSTER_R: f64 = 10.0;
 /// Distance between undated expected events side by side in the next zone.
 const ZONE_STEP: f64 = 2.0 * MIN_TARGET + 4.0;
+/// Height of the overview strip of a zoomed chart.
+const OVERVIEW_H: f64 = 24.0;
 /// Top of the rating bands.
 const BAND_Y: f64 = 8.0;
 
@@ -130,8 +130,12 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
     a.mark_labels(&lanes, &marks);
     a.zone_label(zone.as_ref());
     let axis = a.axis();
-    let top = a.axis_y + 8.0 + a.small + 14.0;
-    let (legend, height) = legend(&marks, a.width, top, a.small, &mut a.labels);
+    let mut top = a.axis_y + 8.0 + a.small + 14.0;
+    let overview = (!a.shown.shows_all(a.full)).then(|| a.overview(top - 4.0));
+    if let Some(o) = &overview {
+        top = o.rect.y1 + 14.0;
+    }
+    let (legend, height) = legend(t, &marks, a.width, top, a.small, &mut a.labels);
     // Reading order, which is also the keyboard's: by the first event each mark draws.
     let key: Vec<f64> = marks.iter().map(|m| m.order as f64).collect();
     let marks = permute(marks, &order_by(&key));
@@ -152,6 +156,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
             scale: a.scale,
             outside,
         }),
+        overview,
     }
 }
 
@@ -626,6 +631,35 @@ impl<'a> Across<'a> {
                 })
                 .filter(|tk| tk.x >= self.x0 - MIN_TARGET && tk.x <= self.x1 + MIN_TARGET)
                 .collect(),
+        }
+    }
+}
+
+impl Across<'_> {
+    /// The overview strip at `y`: every dated event counted into columns of the whole
+    /// history, and the window shown.
+    fn overview(&self, y: f64) -> Overview {
+        let (x0, x1) = (self.x0, self.x1);
+        let scale = TimeScale::new((self.full.start, self.full.end), (x0, x1));
+        let columns = ((x1 - x0) / OVERVIEW_COLUMN).ceil().max(1.0) as usize;
+        let mut counts = vec![0u32; columns];
+        for e in &self.t.events {
+            if let Some((a, b)) = e.span() {
+                let mid = (a.first_day() + b.last_day() + 1) as f64 / 2.0;
+                let k = ((scale.map(mid) - x0) / OVERVIEW_COLUMN).floor();
+                counts[(k.max(0.0) as usize).min(columns - 1)] += 1;
+            }
+        }
+        Overview {
+            rect: Rect {
+                x0,
+                y0: y,
+                x1,
+                y1: y + OVERVIEW_H,
+            },
+            scale,
+            counts,
+            window: (scale.map(self.shown.start), scale.map(self.shown.end)),
         }
     }
 }

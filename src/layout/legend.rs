@@ -1,18 +1,20 @@
 //! The legend: one entry for each kind of mark a chart uses, wrapped to its width.
 
 use super::{shape_of, Anchor, Ink, Label, LegendItem, Mark, Point, Swatch, PAD};
-use crate::model::Kind;
+use crate::model::{Kind, Status, Timeline};
 use crate::text::{ellipsize, estimate_width};
 
 /// The entries the marks need, in a fixed order: done kinds, expected kinds, then the period
 /// bar and the publication tick.
-fn entries(marks: &[Mark]) -> Vec<(Swatch, String)> {
+fn entries(t: &Timeline, marks: &[Mark]) -> Vec<(Swatch, String)> {
     let mut entries: Vec<(Swatch, String)> = Vec::new();
+    // Kinds come from the whole history, so the legend does not change as the chart zooms
+    // and the events of a kind are out of view or inside clusters.
     for expected in [false, true] {
         for (_, kind) in Kind::ALL {
-            if marks
+            if t.events
                 .iter()
-                .any(|m| m.cluster.is_none() && m.kind == kind && m.expected == expected)
+                .any(|e| e.kind == kind && (e.status == Status::Expected) == expected)
             {
                 let text = if expected {
                     format!("{} (expected)", kind.label())
@@ -38,6 +40,7 @@ fn entries(marks: &[Mark]) -> Vec<(Swatch, String)> {
 /// Lays the legend out from `top`, adding its words to `labels`. Returns the entries and the
 /// height of the chart below them.
 pub fn legend(
+    t: &Timeline,
     marks: &[Mark],
     width: f64,
     top: f64,
@@ -48,7 +51,7 @@ pub fn legend(
     let row_h = small + 8.0;
     let mut lx = PAD;
     let mut ly = top;
-    for (swatch, text) in entries(marks) {
+    for (swatch, text) in entries(t, marks) {
         // An entry wider than the chart is shortened, so that nothing is drawn off its edge.
         let Some(text) = ellipsize(&text, small, width - 2.0 * PAD - 36.0) else {
             continue;

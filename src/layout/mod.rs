@@ -36,6 +36,9 @@ pub struct LayoutConfig {
     pub locale: Locale,
     /// The window of time the wide layout shows; `None` shows the whole history.
     pub view: Option<View>,
+    /// The year the phone layout shows event by event when a long history is grouped by
+    /// year; `None` opens the latest.
+    pub open_year: Option<i32>,
 }
 
 impl Default for LayoutConfig {
@@ -45,6 +48,7 @@ impl Default for LayoutConfig {
             font_px: 13.0,
             locale: Locale::en_gb(),
             view: None,
+            open_year: None,
         }
     }
 }
@@ -260,6 +264,23 @@ impl TimeWindow {
     }
 }
 
+/// The strip under the axis of a zoomed chart: the whole history, with how many events fall
+/// in each part of it, and the window shown, which can be dragged.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overview {
+    pub rect: Rect,
+    /// The whole history across the strip.
+    pub scale: TimeScale,
+    /// How many dated events fall in each column of the strip, [`OVERVIEW_COLUMN`] pixels
+    /// wide, from its left edge.
+    pub counts: Vec<u32>,
+    /// The window shown, across the strip.
+    pub window: (f64, f64),
+}
+
+/// Width of one column of the overview's event counts.
+pub const OVERVIEW_COLUMN: f64 = 2.0;
+
 /// Everything to draw, in CSS pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
@@ -277,6 +298,8 @@ pub struct Scene {
     pub labels: Vec<Label>,
     /// Time across the chart; the phone layout has none.
     pub time: Option<TimeWindow>,
+    /// The overview strip, while zoomed in.
+    pub overview: Option<Overview>,
 }
 
 /// Widths below this get the phone layout: one row per event down the page.
@@ -288,6 +311,8 @@ const PAD: f64 = 12.0;
 const BAND_H: f64 = 24.0;
 /// Half the size of a marker.
 const MARK_R: f64 = 7.0;
+/// Half the size of a cluster's counted badge.
+pub const CLUSTER_R: f64 = 10.0;
 /// Half the smallest target a pointer must hit (24 px, WCAG 2.5.8).
 const MIN_TARGET: f64 = 12.0;
 /// How far from a mark's target a pointer may be and still pick it.

@@ -4,15 +4,19 @@
 
 use super::legend::legend;
 use super::{
-    shape_of, small_px, words, Anchor, Band, Ink, Label, LayoutConfig, Mark, Point, Rect, Rule,
-    Scene, BAND_H, MARK_R, PAD,
+    shape_of, small_px, words, Anchor, Band, Cluster, Ink, Label, LayoutConfig, Mark, Point, Rect,
+    Rule, Scene, BAND_H, CLUSTER_R, MARK_R, PAD,
 };
 use crate::chronology::Chronology;
-use crate::model::{Status, Timeline};
+use crate::date::days_from_civil;
+use crate::model::{Kind, Status, Timeline};
 use crate::text::{ellipsize, estimate_width};
 
 /// Height of one event's row: well over the 44 px a finger needs.
 const ROW: f64 = 54.0;
+/// Histories with more dated events than this are grouped by year, one year open at a time,
+/// so that a thousand events are not a page half a kilometre long.
+pub const GROUP_ABOVE: usize = 40;
 /// Height of a year divider.
 const DIVIDER: f64 = 26.0;
 /// Where the rating strip, the markers' spine and the rows' text start.
@@ -59,7 +63,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         });
     }
     bands.extend(r.strips(rows_end));
-    let (legend, height) = legend(&marks, width, rows_end + 10.0, r.small, &mut r.labels);
+    let (legend, height) = legend(t, &marks, width, rows_end + 10.0, r.small, &mut r.labels);
     Scene {
         width,
         height,
@@ -72,6 +76,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         legend,
         labels: r.labels,
         time: None,
+        overview: None,
     }
 }
 
@@ -141,30 +146,118 @@ impl Rows<'_> {
     }
 
     /// Every event's row in reading order, with a divider where the year changes and before
-    /// the undated events.
+    /// the undated events. In a long history each year but the open one is a single row that
+    /// counts its events and opens when tapped.
     fn rows(&mut self) -> Vec<Mark> {
         let (t, c) = (self.t, self.c);
+        let year = |i: usize| t.events[i].span().map(|(s, _)| s.year());
+        let dated = c.order.iter().filter(|&&i| year(i).is_some()).count();
+        let open = (dated > GROUP_ABOVE).then(|| {
+            self.cfg
+                .open_year
+                .or_else(|| c.order.iter().rev().find_map(|&i| year(i)))
+        });
         let mut marks = Vec::with_capacity(c.order.len());
-        let mut last_year = None;
+        let mut k = 0;
         let mut next_shown = false;
-        for &i in &c.order {
-            let divider = match t.events[i].span() {
-                Some((start, _)) if last_year != Some(start.year()) => {
-                    last_year = Some(start.year());
-                    Some(start.year().to_string())
-                }
-                None if !next_shown => {
+        while k < c.order.len() {
+            let i = c.order[k];
+            let Some(y) = year(i) else {
+                if !next_shown {
                     next_shown = true;
-                    Some(words::NEXT.to_string())
+                    self.divider(words::NEXT.to_string());
                 }
-                _ => None,
+                marks.push(self.row(i));
+                k += 1;
+                continue;
             };
-            if let Some(text) = divider {
-                self.divider(text);
+            let end = k + c.order[k..]
+                .iter()
+                .take_while(|&&j| year(j) == Some(y))
+                .count();
+            match open {
+                Some(open) if open != Some(y) && end - k > 1 => {
+                    marks.push(self.group(y, &c.order[k..end]));
+                }
+                _ => {
+                    self.divider(y.to_string());
+                    for &j in &c.order[k..end] {
+                        marks.push(self.row(j));
+                    }
+                }
             }
-            marks.push(self.row(i));
+            k = end;
         }
         marks
+    }
+
+    /// The single row of a closed year: "2019", "34 events", a counted mark on the spine.
+    fn group(&mut self, year: i32, events: &[usize]) -> Mark {
+        let y = self.y;
+        let text_w = self.width - TEXT_X - PAD;
+        let count = words::events_count(events.len());
+        for (text, px, top, ink, bold) in [
+            (year.to_string(), self.cfg.font_px, y + 8.0, Ink::Text, true),
+            (
+                count,
+                self.small,
+                y + 12.0 + self.cfg.font_px,
+                Ink::Muted,
+                false,
+            ),
+        ] {
+            if let Some(text) = ellipsize(&text, px, text_w) {
+                self.labels.push(Label {
+                    x: TEXT_X,
+                    y: top,
+                    text,
+                    px,
+                    anchor: Anchor::Start,
+                    ink,
+                    bold,
+                });
+            }
+        }
+        for &i in events {
+            self.row_top[i] = y;
+        }
+        self.y += ROW;
+        let first = events[0];
+        let days = (
+            days_from_civil(year, 1, 1) as f64,
+            days_from_civil(year + 1, 1, 1) as f64,
+        );
+        let center = Point {
+            x: SPINE_X,
+            y: y + ROW / 2.0,
+        };
+        let kind = self.t.events[first].kind;
+        let uniform = events.iter().all(|&i| self.t.events[i].kind == kind);
+        let kind = if uniform { kind } else { Kind::Other };
+        Mark {
+            event: first,
+            order: self.c.rank[first],
+            cluster: Some(Cluster {
+                events: events.to_vec(),
+                orders: events.iter().map(|&i| self.c.rank[i]).collect(),
+                reach: (center.x, center.x),
+                days: Some(days),
+            }),
+            kind,
+            shape: shape_of(kind),
+            expected: false,
+            center,
+            r: CLUSTER_R,
+            bar: None,
+            published_x: None,
+            number: None,
+            hit: Rect {
+                x0: 0.0,
+                y0: y,
+                x1: self.width,
+                y1: y + ROW,
+            },
+        }
     }
 
     /// The row of event `i` at the current `y`: its when-and-what line, its title, its mark.

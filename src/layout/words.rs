@@ -113,6 +113,15 @@ pub struct Card {
     pub events: Vec<String>,
 }
 
+/// "1 event", "34 events".
+pub fn events_count(n: usize) -> String {
+    if n == 1 {
+        "1 event".to_string()
+    } else {
+        format!("{n} events")
+    }
+}
+
 /// How many of a cluster's events its card lists.
 pub const CLUSTER_LIST: usize = 10;
 
@@ -144,7 +153,7 @@ pub fn cluster_card(t: &Timeline, events: &[usize], locale: &Locale) -> Card {
         lines.push(format!("and {} more", events.len() - CLUSTER_LIST));
     }
     Card {
-        title: format!("{} events", events.len()),
+        title: events_count(events.len()),
         kind: "Several events".to_string(),
         count: None,
         when,

@@ -468,14 +468,17 @@ impl Inner {
         if next == self.state {
             return;
         }
-        let view_changed = next.view != self.state.view;
+        let window_changed = next.view != self.state.view;
+        let view_changed = window_changed || next.open != self.state.open;
         let card_changed = next.card() != self.state.card();
         self.state = next;
         let done = if view_changed {
             // A new window of time is a new layout; the state finds its events in it.
             let before = self.state.card();
             let r = self.relayout();
-            self.notify_view();
+            if window_changed {
+                self.notify_view();
+            }
             let after = self.state.card();
             r.and_then(|_| self.show(announce && (card_changed || before != after)))
         } else {

@@ -24,6 +24,7 @@ impl Inner {
             width: self.width,
             locale: self.locale.clone(),
             view: self.state.view,
+            open_year: self.state.open,
             ..LayoutConfig::default()
         };
         let scene = layout::layout(&d.timeline, &d.chronology, &cfg);
