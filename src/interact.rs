@@ -37,6 +37,9 @@ pub struct State {
     pub at: Option<usize>,
     /// The year the phone layout shows event by event, once the reader opened one.
     pub open: Option<i32>,
+    /// When the event sought is to have its card pinned (a deep link) once it is drawn on its
+    /// own, the middle day of its period, which the chart zooms closer to until it is.
+    pub reveal: Option<f64>,
 }
 
 /// Where the keyboard goes next: a mark in the window, reached at one of its events'
@@ -114,6 +117,12 @@ pub enum Input {
     },
     /// Show this window of time (the element's `zoomTo`), or all of it.
     Show(Option<View>),
+    /// Pin the card of `event`, whose period's middle is `day`, zooming (or, on a phone,
+    /// opening its year) until it is drawn on its own: a deep link.
+    Reveal {
+        event: usize,
+        day: Option<f64>,
+    },
     Key(Key),
     /// The widget lost keyboard focus.
     Blur,
@@ -240,6 +249,7 @@ impl State {
                 }
             }
             Input::Show(view) => s.show(view, scene),
+            Input::Reveal { event, day } => s.reveal(event, day, scene),
             Input::Key(k) => s.key(k, scene),
             Input::Blur => {
                 s.keyboard = false;
@@ -260,13 +270,69 @@ impl State {
             Some(e) => new.mark_of_event(e),
             None => same(self.focus),
         };
-        State {
+        let s = State {
             hover: None,
             focus,
             pinned: same(self.pinned),
             seek: None,
+            reveal: None,
             ..self
+        };
+        match (self.reveal, self.seek) {
+            // Still inside a cluster: closer again, until it stands alone (or the zoom can
+            // go no closer, when its cluster's card is pinned).
+            (Some(day), Some(e)) => {
+                let mut s = s;
+                s.reveal(e, Some(day), new);
+                s
+            }
+            _ => s,
         }
+    }
+
+    /// Pins `event` if it is drawn on its own; else zooms in on `day` (on a phone, opens its
+    /// year) and seeks it, to pin it once it is.
+    fn reveal(&mut self, event: usize, day: Option<f64>, scene: &Scene) {
+        let i = scene.mark_of_event(event);
+        let alone = i.is_some_and(|i| scene.marks[i].cluster.is_none());
+        let closest = scene
+            .time
+            .as_ref()
+            .is_some_and(|t| t.shown.days() <= crate::view::MIN_DAYS + 0.5);
+        if alone || (closest && i.is_some()) || (day.is_none() && i.is_some()) {
+            self.pinned = i;
+            self.focus = i;
+            self.at = i.map(|i| scene.marks[i].order);
+            self.keyboard = true;
+            self.hover = None;
+            return;
+        }
+        let Some(day) = day else { return };
+        match &scene.time {
+            Some(t) => {
+                let days = (t.shown.days() / 8.0).max(crate::view::MIN_DAYS);
+                let view = View {
+                    start: day - days / 2.0,
+                    end: day + days / 2.0,
+                }
+                .within(t.full);
+                self.view = Some(view);
+            }
+            None => {
+                // On a phone the event is inside its closed year: open that year.
+                let year = i
+                    .and_then(|i| scene.marks[i].cluster.as_ref())
+                    .and_then(|c| c.days);
+                match year {
+                    Some((a, _)) => self.open = Some(civil_from_days(a as i64).0),
+                    None => return,
+                }
+            }
+        }
+        self.seek = Some(event);
+        self.reveal = Some(day);
+        self.pinned = None;
+        self.hover = None;
     }
 
     fn key(&mut self, k: Key, scene: &Scene) {

@@ -1180,3 +1180,56 @@ fn a_zoomed_chart_has_an_overview_that_counts_every_event_and_moves_the_window()
         );
     }
 }
+
+#[test]
+fn a_deep_link_pins_its_event_at_any_density_and_width() {
+    let mut rng = Rng(0x5eed_1234);
+    for case in 0..16 {
+        let t = generated(&mut rng, [30, 300][case % 2]);
+        let c = Chronology::new(&t);
+        let width = [375.0, 900.0][(case / 2) % 2];
+        let mut cfg = LayoutConfig {
+            width,
+            ..LayoutConfig::default()
+        };
+        for _ in 0..5 {
+            let event = rng.below(t.events.len() as u64) as usize;
+            let day = t.events[event]
+                .span()
+                .map(|(a, b)| (a.first_day() + b.last_day() + 1) as f64 / 2.0);
+            cfg.view = None;
+            cfg.open_year = None;
+            let mut scene = layout(&t, &c, &cfg);
+            let mut state = State::default().step(Input::Reveal { event, day }, &scene);
+            // As the web layer does: lay out again while the state asks for a new window.
+            for _ in 0..12 {
+                if (state.view, state.open) == (cfg.view, cfg.open_year) {
+                    break;
+                }
+                cfg.view = state.view;
+                cfg.open_year = state.open;
+                let new = layout(&t, &c, &cfg);
+                state = state.carry(&scene, &new);
+                scene = new;
+            }
+            let m = &scene.marks[state.pinned.expect("the linked card is pinned")];
+            let alone = m.event == event && m.cluster.is_none();
+            let closest = scene
+                .time
+                .as_ref()
+                .is_some_and(|t| t.shown.days() <= inspection_timeline::view::MIN_DAYS + 0.5);
+            let inside = m
+                .cluster
+                .as_ref()
+                .is_some_and(|c| c.events.contains(&event));
+            assert!(
+                alone || (closest && inside),
+                "case {case} at {width}: event {event} is not shown on its own"
+            );
+            assert_eq!(
+                state.focus, state.pinned,
+                "case {case}: the keyboard is on it too"
+            );
+        }
+    }
+}

@@ -171,6 +171,7 @@ export class InspectionTimeline extends HTMLElement {
   #timer = null;
   #printing = false;
   #tableTask = 0;
+  #linked = false;
 
   constructor() {
     super();
@@ -230,8 +231,9 @@ export class InspectionTimeline extends HTMLElement {
       this.#started = false;
       return;
     }
-    this.#widget = new Widget(this.#wrap, this, (start, end) => {
-      this.dispatchEvent(new CustomEvent('viewchange', { detail: start ? { start, end } : null }));
+    this.#widget = new Widget(this.#wrap, this, (what, a, b) => {
+      if (what === 'view') this.dispatchEvent(new CustomEvent('viewchange', { detail: a ? { start: a, end: b } : null }));
+      else if (what === 'pin') this.#writeLink(a);
     });
     this.#watch();
     if (this.#pending !== null || this.#lastGood !== null) {
@@ -295,6 +297,36 @@ export class InspectionTimeline extends HTMLElement {
     this.#widget?.reset_zoom();
   }
 
+  // Deep links: with the `deeplink` attribute, a pinned card's event is written to the address
+  // as `#<element id, or "it">-<event id>`, and a page opened at such an address pins it.
+  #linkPrefix() {
+    return `${this.id || 'it'}-`;
+  }
+
+  #writeLink(id) {
+    if (!this.hasAttribute('deeplink')) return;
+    const hash = id === null ? '' : `#${this.#linkPrefix()}${encodeURIComponent(id)}`;
+    const own = location.hash.startsWith(`#${this.#linkPrefix()}`);
+    // Closing a card clears only a link this widget wrote.
+    if (id === null && !own) return;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+  }
+
+  #followLink() {
+    if (!this.hasAttribute('deeplink') || !this.#widget) return;
+    const prefix = `#${this.#linkPrefix()}`;
+    if (!location.hash.startsWith(prefix)) return;
+    let id;
+    try {
+      id = decodeURIComponent(location.hash.slice(prefix.length));
+    } catch {
+      return;
+    }
+    if (!this.#call((w) => w.reveal(id))) return;
+    // Bring the chart into view, as a link to a part of a page does.
+    this.scrollIntoView?.({ block: 'nearest' });
+  }
+
   // `view="2022/2024"`: the window the chart opens on, once data is drawn.
   #applyView() {
     const value = this.getAttribute('view');
@@ -352,6 +384,12 @@ export class InspectionTimeline extends HTMLElement {
       // A new data set may bring its own grades to recolour.
       this.#applyTheme();
       if (this.hasAttribute('view')) this.#applyView();
+      // A deep link is followed once, when the first chart is drawn; later data (a refresh)
+      // leaves the reader where they are.
+      if (!this.#linked) {
+        this.#linked = true;
+        this.#followLink();
+      }
       this.#fillTable();
       this.dispatchEvent(new CustomEvent('render', { detail: { events: result.events, origin } }));
     } else {
@@ -498,6 +536,7 @@ export class InspectionTimeline extends HTMLElement {
         .addEventListener('change', () => { this.#redraw(); watchDpr(); }, { once: true, signal });
     };
     watchDpr();
+    window.addEventListener('hashchange', () => this.#followLink(), { signal });
     for (const query of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
       matchMedia(query).addEventListener('change', () => this.#applyTheme(), { signal });
     }

@@ -74,9 +74,11 @@ struct Inner {
     locale: Locale,
     /// How many of the events table's rows (in reading order) are written so far.
     table_next: usize,
-    /// Called with the window's first and last day ("2022-01-01") after each zoom or pan, or
-    /// with nulls in the phone layout, which has no time axis.
-    on_view: js_sys::Function,
+    /// Tells the element what changed, as `notify("view", start, end)` with the window's
+    /// first and last day ("2022-01-01") after each zoom or pan (nulls in the phone layout,
+    /// which has no time axis), and `notify("pin", id)` when a card is pinned (or `null` when
+    /// it is closed), for deep links.
+    notify: js_sys::Function,
     /// Fingers on the chart, by pointer id, for a two-finger pinch.
     touches: Vec<(i32, Point)>,
 }
@@ -108,12 +110,12 @@ pub struct Widget {
 impl Widget {
     /// Builds the widget inside `parent` (a container in the element's shadow root); `host` is
     /// the element, whose font the chart uses.
-    /// `on_view` is called as `on_view(start, end)` after each change of the window of time.
+    /// `notify(what, …)` is called when the window of time or the pinned card changes.
     #[wasm_bindgen(constructor)]
     pub fn new(
         parent: &Node,
         host: HtmlElement,
-        on_view: js_sys::Function,
+        notify: js_sys::Function,
     ) -> Result<Widget, JsValue> {
         let dom = Dom::build(parent, host)?;
         let inner = Rc::new(RefCell::new(Inner {
@@ -128,7 +130,7 @@ impl Widget {
             theme: Theme::LIGHT,
             locale: Locale::en_gb(),
             table_next: 0,
-            on_view,
+            notify,
             touches: Vec::new(),
         }));
         let mut w = Widget {
@@ -297,6 +299,25 @@ impl Widget {
         let v = view::between(from, to).map_err(|e| fault(&e))?;
         self.inner.borrow_mut().apply(Input::Show(Some(v)), false);
         Ok(())
+    }
+
+    /// Pins the card of the event with id `id`, zooming in (or opening its year on a phone)
+    /// until it is drawn on its own, and announces it: for deep links. Returns whether the
+    /// data has such an event.
+    pub fn reveal(&self, id: &str) -> bool {
+        let mut inner = self.inner.borrow_mut();
+        let found = inner.data.as_ref().and_then(|d| {
+            let event = d.timeline.events.iter().position(|e| e.id == id)?;
+            let day = d.timeline.events[event]
+                .span()
+                .map(|(a, b)| (a.first_day() + b.last_day() + 1) as f64 / 2.0);
+            Some((event, day))
+        });
+        let Some((event, day)) = found else {
+            return false;
+        };
+        inner.apply(Input::Reveal { event, day }, true);
+        true
     }
 
     /// Shows the whole timeline again.
@@ -468,15 +489,25 @@ impl Inner {
         if next == self.state {
             return;
         }
+        let prev_view = self.state.view;
         let window_changed = next.view != self.state.view;
         let view_changed = window_changed || next.open != self.state.open;
         let card_changed = next.card() != self.state.card();
+        let pinned_before = self.pinned_event();
         self.state = next;
         let done = if view_changed {
-            // A new window of time is a new layout; the state finds its events in it.
+            // A new window of time (or an opened year) is a new layout; the state finds its
+            // events in it, and may ask for another when it zooms on towards an event.
             let before = self.state.card();
-            let r = self.relayout();
-            if window_changed {
+            let mut r = Ok(());
+            for _ in 0..12 {
+                let asked = (self.state.view, self.state.open);
+                r = self.relayout();
+                if r.is_err() || (self.state.view, self.state.open) == asked {
+                    break;
+                }
+            }
+            if window_changed || self.state.view != prev_view {
                 self.notify_view();
             }
             let after = self.state.card();
@@ -484,6 +515,13 @@ impl Inner {
         } else {
             self.show(announce && card_changed)
         };
+        let pinned = self.pinned_event();
+        if pinned != pinned_before {
+            let id = pinned.map_or(JsValue::NULL, |id| JsValue::from_str(&id));
+            let _ = self
+                .notify
+                .call2(&JsValue::NULL, &JsValue::from_str("pin"), &id);
+        }
         if let Err(e) = done {
             console_error(&format!(
                 "inspection-timeline: {}",
@@ -523,6 +561,15 @@ impl Inner {
         }
     }
 
+    /// The id of the event whose card is pinned, when it is one event (not a cluster).
+    fn pinned_event(&self) -> Option<String> {
+        let (d, scene) = (self.data.as_ref()?, self.scene.as_ref()?);
+        let m = scene.marks.get(self.state.pinned?)?;
+        m.cluster
+            .is_none()
+            .then(|| d.timeline.events[m.event].id.clone())
+    }
+
     /// Tells the element the window of time shown, for its `viewchange` event.
     fn notify_view(&self) {
         let window = self.scene.as_ref().and_then(|s| s.time.as_ref());
@@ -533,7 +580,9 @@ impl Inner {
             ),
             None => (JsValue::NULL, JsValue::NULL),
         };
-        let _ = self.on_view.call2(&JsValue::NULL, &a, &b);
+        let _ = self
+            .notify
+            .call3(&JsValue::NULL, &JsValue::from_str("view"), &a, &b);
     }
 
     fn set_message(&self, text: Option<&str>) {
