@@ -40,11 +40,11 @@ const css = `
 .chart { position: relative; }
 .zoom { display: flex; justify-content: flex-end; gap: 4px; margin: 4px 0 0; }
 .zoom[hidden] { display: none; }
-.zoom button { min-width: 28px; height: 28px; padding: 0 8px; font: inherit; font-size: 14px; line-height: 1;
+.zoom button, .pages button { min-width: 28px; height: 28px; padding: 0 8px; font: inherit; font-size: 14px; line-height: 1;
   color: var(--it-text); background: var(--it-card-background); border: 1px solid var(--it-rule); border-radius: 4px;
   cursor: pointer; }
-.zoom button:disabled { opacity: .45; cursor: default; }
-.zoom button:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
+.zoom button:disabled, .pages button:disabled { opacity: .45; cursor: default; }
+.zoom button:focus-visible, .pages button:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
 canvas { display: block; max-width: 100%; touch-action: manipulation; -webkit-tap-highlight-color: transparent; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; }
@@ -84,9 +84,19 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
    long table costs the browser no style or layout work until it is read or printed. */
 .table-box { white-space: normal; }
 .table-box table { table-layout: fixed; width: 640px; }
+/* A keyboard user who tabs into the table (its links, its pager) sees it: nothing that takes
+   focus stays invisible. */
+.table-box:focus-within { position: static; width: auto; height: auto; margin: 12px 0 0; overflow: visible;
+  clip: auto; clip-path: none; white-space: normal; contain: none; }
+.table-box:focus-within table { width: 100%; border-collapse: collapse; font-size: 13px; }
+.table-box:focus-within caption { text-align: left; font-weight: 700; margin-bottom: 4px; }
+.table-box:focus-within th, .table-box:focus-within td { border: 1px solid var(--it-rule); padding: 3px 5px;
+  text-align: left; vertical-align: top; }
+.pages { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 6px 0 0; font-size: 13px; }
+.pages[hidden] { display: none; }
 @media print {
   .wrap { background: none; }
-  .card, .zoom { display: none; }
+  .card, .zoom, .pages { display: none; }
   canvas { max-width: 100%; height: auto !important; }
   /* On paper the events table, with every finding, follows the chart. */
   .sr-only { position: static; width: auto; height: auto; margin: 12px 0 0; overflow: visible; clip: auto;
@@ -170,7 +180,6 @@ export class InspectionTimeline extends HTMLElement {
   #srcText = null;
   #timer = null;
   #printing = false;
-  #tableTask = 0;
   #linked = false;
 
   constructor() {
@@ -251,7 +260,6 @@ export class InspectionTimeline extends HTMLElement {
   }
 
   disconnectedCallback() {
-    (window.cancelIdleCallback || clearTimeout)(this.#tableTask);
     this.#visible?.disconnect();
     this.#visible = null;
     clearInterval(this.#timer);
@@ -390,7 +398,6 @@ export class InspectionTimeline extends HTMLElement {
         this.#linked = true;
         this.#followLink();
       }
-      this.#fillTable();
       this.dispatchEvent(new CustomEvent('render', { detail: { events: result.events, origin } }));
     } else {
       console.warn('inspection-timeline: the data has problems:\n' +
@@ -463,20 +470,6 @@ export class InspectionTimeline extends HTMLElement {
     this.dispatchEvent(new CustomEvent('error', { detail: { problems } }));
   }
 
-  // Long tables for screen readers and print are written a few hundred rows at a time while
-  // the page is idle, so a big data set does not hold up the chart.
-  #fillTable() {
-    (window.cancelIdleCallback || clearTimeout)(this.#tableTask);
-    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 16));
-    const step = () => {
-      if (!this.#widget) return;
-      let done = true;
-      if (!this.#call((w) => { done = w.fill_table(250); })) return;
-      if (!done) this.#tableTask = idle(step);
-    };
-    step();
-  }
-
   #redraw() {
     if (!this.#widget) return;
     const width = this.#wrap.getBoundingClientRect().width;
@@ -543,10 +536,14 @@ export class InspectionTimeline extends HTMLElement {
     window.addEventListener('beforeprint', () => {
       this.#printing = true;
       // The printed table must be complete.
-      this.#call((w) => w.fill_table(0xffffffff));
+      this.#call((w) => w.print_table(true));
       this.#redraw();
     }, { signal });
-    window.addEventListener('afterprint', () => { this.#printing = false; this.#redraw(); }, { signal });
+    window.addEventListener('afterprint', () => {
+      this.#printing = false;
+      this.#call((w) => w.print_table(false));
+      this.#redraw();
+    }, { signal });
     this.#redraw();
   }
 }

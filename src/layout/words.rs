@@ -122,6 +122,49 @@ pub fn events_count(n: usize) -> String {
     }
 }
 
+/// How many rows of the events table are written at a time: a long history's table is read
+/// (and kept in the page) a page at a time, so it costs the reader's browser no more than a
+/// short one.
+pub const TABLE_PAGE: usize = 200;
+
+/// The first row of the table's page after (or before, unless `forward`) the one that starts
+/// at `start`, of `n` rows.
+pub fn table_page_start(start: usize, forward: bool, n: usize) -> usize {
+    if forward {
+        let next = start + TABLE_PAGE;
+        if next < n {
+            next
+        } else {
+            start
+        }
+    } else {
+        start.saturating_sub(TABLE_PAGE)
+    }
+}
+
+/// What the table's pager says: "Events 201 to 400 of 10,000, in time order."
+pub fn table_page(from: usize, to: usize, n: usize) -> String {
+    format!(
+        "Events {} to {} of {}, in time order.",
+        thousands(from + 1),
+        thousands(to),
+        thousands(n)
+    )
+}
+
+/// A count with a comma every three digits, as a newspaper writes it.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// How many of a cluster's events its card lists.
 pub const CLUSTER_LIST: usize = 10;
 

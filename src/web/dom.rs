@@ -23,6 +23,11 @@ pub(super) struct Dom {
     pub(super) message: Element,
     pub(super) credit: Element,
     pub(super) table: Element,
+    /// The pager under a long table: what the page shows, and the buttons to turn it.
+    pub(super) pages: HtmlElement,
+    pub(super) pages_text: Element,
+    pub(super) pages_prev: HtmlElement,
+    pub(super) pages_next: HtmlElement,
     pub(super) live: Element,
     /// The zoom buttons: in, out, and back to everything.
     pub(super) zoom: HtmlElement,
@@ -73,6 +78,16 @@ impl Dom {
         // a wrapper around the table.
         let hidden = el(&doc, "div", "sr-only table-box", &figure)?;
         let table = el(&doc, "table", "", &hidden)?;
+        let pages: HtmlElement = el(&doc, "p", "pages", &hidden)?.dyn_into()?;
+        pages.set_hidden(true);
+        let pages_text = el(&doc, "span", "", &pages)?;
+        let page_button = |text: &str| -> Result<HtmlElement, JsValue> {
+            let b: HtmlElement = text_el(&doc, "button", "", text, &pages)?.dyn_into()?;
+            b.set_attribute("type", "button")?;
+            Ok(b)
+        };
+        let pages_prev = page_button("Previous events")?;
+        let pages_next = page_button("Next events")?;
         let live = el(&doc, "div", "sr-only", &figure)?;
         live.set_attribute("aria-live", "polite")?;
         let base: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
@@ -88,6 +103,10 @@ impl Dom {
             message,
             credit,
             table,
+            pages,
+            pages_text,
+            pages_prev,
+            pages_next,
             live,
             zoom,
             zoom_in,

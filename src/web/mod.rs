@@ -72,8 +72,10 @@ struct Inner {
     palette: Palette,
     /// Month names and date order for the page's language.
     locale: Locale,
-    /// How many of the events table's rows (in reading order) are written so far.
-    table_next: usize,
+    /// The first row (in reading order) of the events table's page.
+    table_start: usize,
+    /// Printing: the events table holds every row.
+    printing: bool,
     /// Tells the element what changed, as `notify("view", start, end)` with the window's
     /// first and last day ("2022-01-01") after each zoom or pan (nulls in the phone layout,
     /// which has no time axis), and `notify("pin", id)` when a card is pinned (or `null` when
@@ -82,9 +84,6 @@ struct Inner {
     /// Fingers on the chart, by pointer id, for a two-finger pinch.
     touches: Vec<(i32, Point)>,
 }
-
-/// Tables up to this many rows are written with the chart; longer ones in idle time.
-const SYNC_TABLE_ROWS: usize = 200;
 
 type Listener = (
     web_sys::EventTarget,
@@ -129,7 +128,8 @@ impl Widget {
             palette: Palette::new(&Theme::LIGHT, &[]),
             theme: Theme::LIGHT,
             locale: Locale::en_gb(),
-            table_next: 0,
+            table_start: 0,
+            printing: false,
             notify,
             touches: Vec::new(),
         }));
@@ -279,10 +279,14 @@ impl Widget {
         inner.set_message(Some(words::notice(inner.data.is_some())));
     }
 
-    /// Writes up to `max` more rows of the events table, for long tables that are filled in
-    /// idle time. Returns whether the table is complete.
-    pub fn fill_table(&self, max: u32) -> Result<bool, JsValue> {
-        self.inner.borrow_mut().fill_table(max as usize)
+    /// Writes every row of the events table for printing (`true`), or back to its page.
+    pub fn print_table(&self, printing: bool) -> Result<(), JsValue> {
+        let mut inner = self.inner.borrow_mut();
+        if inner.printing == printing {
+            return Ok(());
+        }
+        inner.printing = printing;
+        inner.write_table()
     }
 
     /// The window of time shown, as `[start, end]` calendar dates, or `undefined` in the phone
@@ -444,6 +448,22 @@ impl Widget {
                 (d.zoom_reset.clone(), Key::Reset),
             ]
         };
+        let pages = {
+            let d = &self.inner.borrow().dom;
+            [(d.pages_prev.clone(), false), (d.pages_next.clone(), true)]
+        };
+        for (button, forward) in pages {
+            self.add_event_listener(&button.into(), "click", move |_: &Event, w| {
+                let n = w.data.as_ref().map_or(0, |d| d.chronology.order.len());
+                w.table_start = words::table_page_start(w.table_start, forward, n);
+                if let Err(e) = w.write_table() {
+                    console_error(&format!("inspection-timeline: {e:?}"));
+                }
+                // The widget's one live region says which rows the table now holds.
+                let said = w.dom.pages_text.text_content();
+                w.dom.live.set_text_content(said.as_deref());
+            })?;
+        }
         for (button, key) in buttons {
             self.add_event_listener(&button.into(), "click", move |_: &Event, w| {
                 w.apply(Input::Key(key), false)

@@ -2,7 +2,7 @@
 //! the state's mark, and writes the title, credit and events table.
 
 use super::dom::{el, fill_card, table_row, text_el};
-use super::{fault, Inner, SYNC_TABLE_ROWS};
+use super::{fault, Inner};
 use crate::interact::Input;
 use crate::layout::{self, words, Card, LayoutConfig};
 use crate::render::{self, Highlight};
@@ -207,29 +207,49 @@ impl Inner {
             text_el(doc, "th", "", h, &head)?.set_attribute("scope", "col")?;
         }
         el(doc, "tbody", "", &d.table)?;
-        self.table_next = 0;
-        // A short table is written at once; a long one row by row when the page is idle
-        // (see `fill_table`), so the chart shows without waiting for it.
-        self.fill_table(SYNC_TABLE_ROWS)?;
-        Ok(())
+        self.table_start = 0;
+        self.write_table()
     }
 
-    /// Adds up to `max` more rows to the events table. Returns whether it is complete.
-    pub(super) fn fill_table(&mut self, max: usize) -> Result<bool, JsValue> {
+    /// Writes the events table's current page (every row while printing), and its pager.
+    pub(super) fn write_table(&mut self) -> Result<(), JsValue> {
         let Some(d) = &self.data else {
-            return Ok(true);
+            return Ok(());
         };
         let doc = &self.dom.doc;
         let Some(body) = self.dom.table.query_selector("tbody")? else {
-            return Ok(true);
+            return Ok(());
         };
+        body.set_text_content(None);
         let order = &d.chronology.order;
-        let end = (self.table_next + max).min(order.len());
-        for &i in &order[self.table_next..end] {
+        let n = order.len();
+        let from = if self.printing {
+            0
+        } else {
+            self.table_start.min(n)
+        };
+        let to = if self.printing {
+            n
+        } else {
+            (from + words::TABLE_PAGE).min(n)
+        };
+        for &i in &order[from..to] {
             let c = layout::card(&d.timeline, &d.chronology, i, &self.locale);
             table_row(doc, &body, &c)?;
         }
-        self.table_next = end;
-        Ok(end == order.len())
+        let paged = !self.printing && n > words::TABLE_PAGE;
+        self.dom.pages.set_hidden(!paged);
+        if paged {
+            self.dom
+                .pages_text
+                .set_text_content(Some(&words::table_page(from, to, n)));
+            self.dom
+                .pages_prev
+                .toggle_attribute_with_force("disabled", from == 0)?;
+            self.dom
+                .pages_next
+                .toggle_attribute_with_force("disabled", to == n)?;
+        }
+        Ok(())
     }
 }
