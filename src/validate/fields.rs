@@ -77,20 +77,21 @@ impl<'a> Validator<'a> {
         };
         let mut seen: Vec<&str> = Vec::new();
         for e in entries {
-            let field_path = join(path, &e.key);
+            // Paths are built only for problems: most fields have none.
+            let field_path = || join(path, &e.key);
             if !known.contains(&e.key.as_str()) {
                 let hint = match suggest(&e.key, known) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("the fields allowed here are {}", quoted_list(known)),
                 };
                 self.report(
-                    &field_path,
+                    &field_path(),
                     e.key_offset,
                     format!("unknown field `{}`; {hint}", e.key),
                 );
             } else if seen.contains(&e.key.as_str()) {
                 self.report(
-                    &field_path,
+                    &field_path(),
                     e.key_offset,
                     format!("`{}` appears twice; keep only one", e.key),
                 );
@@ -112,7 +113,7 @@ impl<'a> Validator<'a> {
         required: bool,
         example: &str,
     ) -> Option<String> {
-        let path = join(&obj.path, name);
+        let path = || join(&obj.path, name);
         match obj.get(name) {
             None if required => {
                 self.report(
@@ -129,7 +130,7 @@ impl<'a> Validator<'a> {
             }) => {
                 if s.trim().is_empty() {
                     self.report(
-                        &path,
+                        &path(),
                         *offset,
                         "is empty; write some text or remove the field".into(),
                     );
@@ -139,14 +140,14 @@ impl<'a> Validator<'a> {
                 }
             }
             Some(n) => {
-                self.wrong_type(&path, n, "text in double quotes");
+                self.wrong_type(&path(), n, "text in double quotes");
                 None
             }
         }
     }
 
     pub(super) fn date(&mut self, obj: &Obj, name: &str) -> Option<PartialDate> {
-        let path = join(&obj.path, name);
+        let path = || join(&obj.path, name);
         match obj.get(name)? {
             Node {
                 value: Value::String(s),
@@ -154,12 +155,12 @@ impl<'a> Validator<'a> {
             } => match s.parse::<PartialDate>() {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    self.report(&path, *offset, format!("\"{s}\" is not a date; {e}"));
+                    self.report(&path(), *offset, format!("\"{s}\" is not a date; {e}"));
                     None
                 }
             },
             n => {
-                self.wrong_type(&path, n, "a date in double quotes such as \"2023-02-27\"");
+                self.wrong_type(&path(), n, "a date in double quotes such as \"2023-02-27\"");
                 None
             }
         }
@@ -171,8 +172,8 @@ impl<'a> Validator<'a> {
         name: &str,
         options: &[(&str, T)],
     ) -> Option<Option<T>> {
-        let path = join(&obj.path, name);
-        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        let path = || join(&obj.path, name);
+        let names = || options.iter().map(|(n, _)| *n).collect::<Vec<&str>>();
         match obj.get(name) {
             None => Some(None),
             Some(Node {
@@ -182,19 +183,20 @@ impl<'a> Validator<'a> {
                 if let Some((_, v)) = options.iter().find(|(n, _)| n == s) {
                     return Some(Some(*v));
                 }
+                let names = names();
                 let hint = match suggest(s, &names) {
                     Some(g) => format!("did you mean `{g}`?"),
                     None => format!("use {}", quoted_list(&names)),
                 };
                 self.report(
-                    &path,
+                    &path(),
                     *offset,
                     format!("\"{s}\" is not allowed here; {hint}"),
                 );
                 None
             }
             Some(n) => {
-                self.wrong_type(&path, n, &format!("one of {}", quoted_list(&names)));
+                self.wrong_type(&path(), n, &format!("one of {}", quoted_list(&names())));
                 None
             }
         }
