@@ -204,3 +204,42 @@ test('a deep link into a dense history zooms until the event stands alone', asyn
   assert.ok(v && (Date.parse(v.end) - Date.parse(v.start)) / 864e5 < 365 * 30, `zoomed in: ${JSON.stringify(v)}`);
   await context.close();
 });
+
+test('cards stay on screen in a short window, wherever the chart is scrolled', async () => {
+  const { page, context } = await bury(760);
+  await page.setViewportSize({ width: 760, height: 420 });
+  for (const scroll of [0, 150, 300]) {
+    await page.evaluate((y) => window.scrollTo(0, y), scroll);
+    const box = await canvasBox(page);
+    const top = Math.max(box.y, 0);
+    const bottom = Math.min(box.y + box.height, 420);
+    let checked = 0;
+    for (let y = top + 4; y < bottom; y += 10) {
+      for (let x = box.x + 8; x < box.x + box.width; x += 16) {
+        await page.mouse.move(x, y);
+        const r = await inRoot(page, `const c = root.querySelector('.card');
+          if (c.hidden) return null;
+          const b = c.getBoundingClientRect();
+          return [b.top, b.bottom, b.left, b.right];`);
+        if (!r) continue;
+        checked++;
+        assert.ok(r[0] >= -1 && r[1] <= 421, `a card hangs off the screen at scroll ${scroll}: ${r}`);
+        assert.ok(r[2] >= -1 && r[3] <= 761, `a card leaves the sides at scroll ${scroll}: ${r}`);
+      }
+    }
+    assert.ok(checked > 0 || bottom - top < 40, `cards were shown at scroll ${scroll}`);
+  }
+  await context.close();
+});
+
+test('a double click zooms in around the pointer', async () => {
+  const { page, context } = await bury(900);
+  const whole = await view(page);
+  const box = await canvasBox(page);
+  await page.mouse.dblclick(box.x + box.width / 3, box.y + 100);
+  await page.waitForFunction(() => window.__views.length > 0);
+  const v = await view(page);
+  const days = (w) => (Date.parse(w.end) - Date.parse(w.start)) / 864e5;
+  assert.ok(days(v) < days(whole) * 0.75, `zoomed in: ${JSON.stringify(v)}`);
+  await context.close();
+});

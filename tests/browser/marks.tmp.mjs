@@ -1,0 +1,27 @@
+import { serve, launch, waitForEvents } from './harness.mjs';
+const server = await serve();
+const browser = await launch();
+const url = process.argv[2];
+const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+const page = await context.newPage();
+await page.addInitScript(() => {
+  window.__m = [];
+  const mark = (s) => window.__m.push([s, Math.round(performance.now())]);
+  document.addEventListener('render', () => mark('render'), true);
+  const is = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (...a) => { mark('instantiateStreaming start'); const r = await is(...a); mark('instantiateStreaming end'); return r; };
+  const inst = WebAssembly.instantiate;
+  WebAssembly.instantiate = async (...a) => { mark('instantiate start'); const r = await inst(...a); mark('instantiate end'); return r; };
+  const att = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (...a) { mark('attachShadow ' + this.localName); return att.apply(this, a); };
+  const IO = window.IntersectionObserver;
+  window.IntersectionObserver = class extends IO { constructor(cb, o) { super((e, ob) => { mark('IO callback'); cb(e, ob); }, o); mark('IO created'); } };
+  const f = window.fetch;
+  window.fetch = async (...a) => { mark('fetch ' + String(a[0]).split('/').pop()); const r = await f(...a); mark('fetched'); return r; };
+  document.addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
+});
+await page.goto(server.base + url);
+await page.waitForFunction(() => window.__m.some((m) => m[0] === 'render'));
+await page.waitForTimeout(100);
+console.log(JSON.stringify(await page.evaluate(() => window.__m)));
+await browser.close(); await server.close();
