@@ -132,12 +132,23 @@ function problem(message) {
   return { path: '', message, line: 0, column: 0 };
 }
 
-/** Month names and date patterns for `lang`, from the browser's Intl data. */
+// Each language's month names and date patterns, worked out once per page.
+const locales = new Map();
+
+/** Month names and date patterns for `lang`, once per language per page; `null` for British
+ *  English, which the widget writes without asking `Intl` (whose first use costs tens of ms). */
 function localeFor(lang) {
   let tag = 'en-GB';
   try {
     tag = Intl.getCanonicalLocales(lang || 'en-GB')[0];
   } catch { /* an invalid lang attribute falls back to British English */ }
+  if (tag === 'en-GB') return null;
+  if (!locales.has(tag)) locales.set(tag, intlLocale(tag));
+  return locales.get(tag);
+}
+
+/** Month names and date patterns for the language `tag`, from the browser's Intl data. */
+function intlLocale(tag) {
   const long = new Intl.DateTimeFormat(tag, { month: 'long', timeZone: 'UTC' });
   const short = new Intl.DateTimeFormat(tag, { month: 'short', timeZone: 'UTC' });
   const monthNames = (fmt) => Array.from({ length: 12 }, (_, m) => {
@@ -228,15 +239,22 @@ export class InspectionTimeline extends HTMLElement {
   async #start() {
     if (this.#started) return;
     this.#started = true;
+    // The data file downloads while the wasm downloads and compiles, not after.
+    const inline = this.querySelector(':scope > script[type="application/json"]');
+    const early = this.#pending === null && this.#lastGood === null && !inline && this.getAttribute('src')
+      ? this.#request(this.getAttribute('src'))
+      : null;
     try {
       await loadWasm();
     } catch (e) {
+      early?.ctrl.abort();
       this.#started = false;
       this.#wrap.dataset.state = 'failed';
       this.#fail(`the widget's WebAssembly could not be loaded: ${e && e.message ? e.message : e}`);
       return;
     }
     if (!this.isConnected || this.#widget) {
+      early?.ctrl.abort();
       this.#started = false;
       return;
     }
@@ -251,10 +269,10 @@ export class InspectionTimeline extends HTMLElement {
       this.#pending = null;
       this.#apply(text, 'data');
       if (this.getAttribute('src')) this.#load(this.getAttribute('src'));
-    } else {
-      const inline = this.querySelector(':scope > script[type="application/json"]');
-      if (inline) this.#apply(inline.textContent, 'inline');
-      else if (this.getAttribute('src')) this.#load(this.getAttribute('src'));
+    } else if (inline) {
+      this.#apply(inline.textContent, 'inline');
+    } else if (this.getAttribute('src')) {
+      this.#load(this.getAttribute('src'), early && this.#fetching === early.ctrl ? early : undefined);
     }
     this.#schedule();
   }
@@ -420,15 +438,24 @@ export class InspectionTimeline extends HTMLElement {
     }, Math.max(minutes, 0.01) * 60000);
   }
 
-  async #load(src) {
+  // Starts fetching `src`; the answer's text is read by `#load`.
+  #request(src) {
     const url = new URL(src, document.baseURI).href;
     this.#fetching?.abort();
     const ctrl = new AbortController();
     this.#fetching = ctrl;
+    // `no-cache` revalidates with the server, so an edited file shows on the next view.
+    const response = fetch(url, { cache: 'no-cache', signal: ctrl.signal });
+    // Until `#load` awaits it, a failure is handled there, not reported as unhandled.
+    response.catch(() => {});
+    return { url, ctrl, response };
+  }
+
+  async #load(src, request = this.#request(src)) {
+    const { url, ctrl } = request;
     let text;
     try {
-      // `no-cache` revalidates with the server, so an edited file shows on the next view.
-      const res = await fetch(url, { cache: 'no-cache', signal: ctrl.signal });
+      const res = await request.response;
       if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
       text = await res.text();
     } catch (e) {
@@ -512,7 +539,8 @@ export class InspectionTimeline extends HTMLElement {
   #applyLocale() {
     if (!this.#widget) return;
     const l = localeFor(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
-    this.#call((w) => w.set_locale(l.months, l.short, l.day, l.month));
+    if (l) this.#call((w) => w.set_locale(l.months, l.short, l.day, l.month));
+    else this.#call((w) => w.set_locale_en_gb());
   }
 
   #watch() {

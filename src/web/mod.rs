@@ -192,13 +192,16 @@ impl Widget {
         ) else {
             return Err(fault("a locale needs twelve month names"));
         };
-        let mut inner = self.inner.borrow_mut();
-        let locale = Locale {
+        self.use_locale(Locale {
             months,
             months_short,
             day_pattern,
             month_pattern,
-        };
+        })
+    }
+
+    fn use_locale(&self, locale: Locale) -> Result<(), JsValue> {
+        let mut inner = self.inner.borrow_mut();
         if locale == inner.locale {
             return Ok(());
         }
@@ -208,6 +211,12 @@ impl Widget {
         }
         inner.relayout()?;
         inner.fill_text()
+    }
+
+    /// Writes dates in British English, the widget's own language (without the page having
+    /// to ask `Intl` for it).
+    pub fn set_locale_en_gb(&self) -> Result<(), JsValue> {
+        self.use_locale(Locale::en_gb())
     }
 
     /// Sets the colours from the page's theme: an object with an `[r, g, b]` array for each of
