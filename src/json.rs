@@ -5,36 +5,39 @@
 //! position of every value is what a general-purpose parser does not do, and the format is small
 //! enough that reading it directly costs less code than adapting one.
 
+use std::borrow::Cow;
 use std::fmt;
 
-/// A parsed JSON value with the byte offset where it starts in the source text.
+/// A parsed JSON value with the byte offset where it starts in the source text. Text without
+/// escapes is borrowed from the source, not copied: a data file of ten thousand events holds
+/// hundreds of thousands of keys and values.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub value: Value,
+pub struct Node<'a> {
+    pub value: Value<'a>,
     pub offset: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     Null,
     Bool(bool),
     /// The number as written; the contract's only number is `version`, so it is compared as
     /// text and never converted.
-    Number(String),
-    String(String),
-    Array(Vec<Node>),
+    Number(&'a str),
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
     /// Entries in source order; a repeated key is kept so the validator can report it.
-    Object(Vec<Entry>),
+    Object(Vec<Entry<'a>>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Entry {
-    pub key: String,
+pub struct Entry<'a> {
+    pub key: Cow<'a, str>,
     pub key_offset: usize,
-    pub node: Node,
+    pub node: Node<'a>,
 }
 
-impl Value {
+impl Value<'_> {
     /// The word a journalist would use for this kind of value.
     pub fn kind_name(&self) -> &'static str {
         match self {
@@ -74,7 +77,7 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
 /// from exhausting the stack.
 const MAX_DEPTH: usize = 64;
 
-pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     let mut p = Parser {
         s: text.as_bytes(),
         text,
@@ -100,7 +103,7 @@ struct Parser<'a> {
     depth: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn err(&self, message: &str) -> SyntaxError {
         SyntaxError {
             offset: self.i,
@@ -118,7 +121,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Node, SyntaxError> {
+    fn value(&mut self) -> Result<Node<'a>, SyntaxError> {
         let offset = self.i;
         let value = match self.peek() {
             Some(b'{') => self.object()?,
@@ -136,7 +139,7 @@ impl Parser<'_> {
         Ok(Node { value, offset })
     }
 
-    fn literal(&mut self, word: &str, v: Value) -> Result<Value, SyntaxError> {
+    fn literal(&mut self, word: &str, v: Value<'a>) -> Result<Value<'a>, SyntaxError> {
         if self.s[self.i..].starts_with(word.as_bytes()) {
             self.i += word.len();
             Ok(v)
@@ -145,7 +148,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, SyntaxError> {
+    fn number(&mut self) -> Result<Value<'a>, SyntaxError> {
         let start = self.i;
         if self.peek() == Some(b'-') {
             self.i += 1;
@@ -175,10 +178,10 @@ impl Parser<'_> {
                 return Err(self.err("expected digits in the exponent"));
             }
         }
-        Ok(Value::Number(self.text[start..self.i].to_string()))
+        Ok(Value::Number(&self.text[start..self.i]))
     }
 
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let start = self.i;
         self.i += 1;
         let mut out = String::new();
@@ -187,11 +190,18 @@ impl Parser<'_> {
             while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
                 self.i += 1;
             }
-            out.push_str(&self.text[run..self.i]);
+            match self.peek() {
+                // Text with no escapes is the source itself.
+                Some(b'"') if run == start + 1 => {
+                    self.i += 1;
+                    return Ok(Cow::Borrowed(&self.text[run..self.i - 1]));
+                }
+                _ => out.push_str(&self.text[run..self.i]),
+            }
             match self.peek() {
                 Some(b'"') => {
                     self.i += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.i += 1;
@@ -276,7 +286,7 @@ impl Parser<'_> {
         Ok(())
     }
 
-    fn array(&mut self) -> Result<Value, SyntaxError> {
+    fn array(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.enter()?;
         self.i += 1;
         let mut items = Vec::new();
@@ -318,7 +328,7 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self) -> Result<Value, SyntaxError> {
+    fn object(&mut self) -> Result<Value<'a>, SyntaxError> {
         self.enter()?;
         self.i += 1;
         let mut entries = Vec::new();

@@ -17,7 +17,7 @@ pub(super) struct Validator<'a> {
 /// Fields of one JSON object, looked up by name, with their path prefix.
 pub(super) struct Obj<'n> {
     pub(super) path: String,
-    entries: &'n [Entry],
+    entries: &'n [Entry<'n>],
     pub(super) offset: usize,
 }
 
@@ -43,7 +43,7 @@ pub(super) fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
 
 impl<'a> Validator<'a> {
     /// Reports a value of the wrong JSON type: "expected `expected`, found a number".
-    pub(super) fn wrong_type(&mut self, path: &str, node: &Node, expected: &str) {
+    pub(super) fn wrong_type(&mut self, path: &str, node: &Node<'_>, expected: &str) {
         let found = node.value.kind_name();
         self.report(
             path,
@@ -66,7 +66,7 @@ impl<'a> Validator<'a> {
     /// unknown names with a suggestion.
     pub(super) fn object<'n>(
         &mut self,
-        node: &'n Node,
+        node: &'n Node<'n>,
         path: &str,
         known: &[&str],
         what: &str,
@@ -79,7 +79,7 @@ impl<'a> Validator<'a> {
         for e in entries {
             // Paths are built only for problems: most fields have none.
             let field_path = || join(path, &e.key);
-            if !known.contains(&e.key.as_str()) {
+            if !known.contains(&e.key.as_ref()) {
                 let hint = match suggest(&e.key, known) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!("the fields allowed here are {}", quoted_list(known)),
@@ -89,7 +89,7 @@ impl<'a> Validator<'a> {
                     e.key_offset,
                     format!("unknown field `{}`; {hint}", e.key),
                 );
-            } else if seen.contains(&e.key.as_str()) {
+            } else if seen.contains(&e.key.as_ref()) {
                 self.report(
                     &field_path(),
                     e.key_offset,
@@ -202,7 +202,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    pub(super) fn list<'n>(&mut self, obj: &Obj<'n>, name: &str) -> &'n [Node] {
+    pub(super) fn list<'n>(&mut self, obj: &Obj<'n>, name: &str) -> &'n [Node<'n>] {
         match obj.get(name) {
             None => &[],
             Some(Node {
@@ -220,7 +220,7 @@ impl<'a> Validator<'a> {
 
 impl<'n> Obj<'n> {
     /// The first value under `name`; a repeated key has already been reported.
-    pub(super) fn get(&self, name: &str) -> Option<&'n Node> {
+    pub(super) fn get(&self, name: &str) -> Option<&'n Node<'n>> {
         self.entries.iter().find(|e| e.key == name).map(|e| &e.node)
     }
 }

@@ -92,12 +92,12 @@ impl Validator<'_> {
             Some(Node {
                 value: Value::Number(n),
                 ..
-            }) if n == "1"
+            }) if *n == "1"
                 || n.strip_prefix("1.")
                     .is_some_and(|z| z.bytes().all(|b| b == b'0')) => {}
             Some(n) => {
                 let found = match &n.value {
-                    Value::Number(x) => x.clone(),
+                    Value::Number(x) => x.to_string(),
                     v => v.kind_name().to_string(),
                 };
                 self.report(
@@ -218,7 +218,7 @@ impl Validator<'_> {
         grades
     }
 
-    fn events(&mut self, items: &[Node], scale: &[Grade]) -> Vec<Event> {
+    fn events(&mut self, items: &[Node<'_>], scale: &[Grade]) -> Vec<Event> {
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
         items
             .iter()
@@ -346,7 +346,7 @@ impl Validator<'_> {
                 offset,
             } => {
                 let pos = scale.iter().position(|g| &g.id == s);
-                if pos.is_none() && !scale.is_empty() && !self.grade_ids.contains(s) {
+                if pos.is_none() && !scale.is_empty() && !self.grade_ids.iter().any(|g| g == s) {
                     let ids: Vec<&str> = scale.iter().map(|g| g.id.as_str()).collect();
                     let hint = match suggest(s, &ids) {
                         Some(g) => format!("did you mean `{g}`?"),
