@@ -118,10 +118,12 @@ test('the page does not jump when the chart arrives', async () => {
 });
 
 test('the iframe page tells its parent its height with pym.js messages', async () => {
-  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/parent.html`);
-  await page.evaluate(() => {
-    window.__messages = [];
-    window.addEventListener('message', (e) => window.__messages.push(e.data));
+  // Every message from the first, however early the frame sends it.
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/parent.html`, {
+    init: () => {
+      window.__messages = [];
+      window.addEventListener('message', (e) => window.__messages.push(e.data));
+    },
   });
   await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200);
   const frame = page.frames().find((f) => f.url().includes('embed.html'));

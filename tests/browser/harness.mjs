@@ -92,10 +92,14 @@ export function useBrowser({ onServe } = {}) {
   return shared;
 }
 
-/** A page that records console errors and the widget's `render` and `error` events. */
-export async function open(browser, url, options = {}) {
+/**
+ * A page that records console errors and the widget's `render` and `error` events. `init`, if
+ * given, runs in the page before any of its scripts, to record from the very start.
+ */
+export async function open(browser, url, { init, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
