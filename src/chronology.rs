@@ -67,11 +67,7 @@ impl Chronology {
         let key: Vec<f64> = t
             .events
             .iter()
-            .map(|e| {
-                e.span().map_or(f64::INFINITY, |(a, b)| {
-                    (a.first_day() + b.last_day() + 1) as f64 / 2.0
-                })
-            })
+            .map(|e| e.middle_day().unwrap_or(f64::INFINITY))
             .collect();
         let order = order_by(&key);
 

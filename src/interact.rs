@@ -40,6 +40,9 @@ pub struct State {
     /// When the event sought is to have its card pinned (a deep link) once it is drawn on its
     /// own, the middle day of its period, which the chart zooms closer to until it is.
     pub reveal: Option<f64>,
+    /// Whether the last tap zoomed into a cluster, so that the double click it was part of
+    /// does not zoom again.
+    pub tap_zoomed: bool,
 }
 
 /// Where the keyboard goes next: a mark in the window, reached at one of its events'
@@ -109,12 +112,20 @@ pub enum Input {
     PointerCancel,
     /// A press began somewhere on the page outside the widget: closes a pinned card.
     OutsideDown,
-    /// Zoom by `factor` (above 1 is closer) around the time under `at`: Ctrl or ⌘ with the
-    /// wheel, a pinch, a double click.
+    /// Zoom by `factor` (above 1 is closer) around the time under `at`: a pinch.
     Zoom {
         at: Point,
         factor: f64,
     },
+    /// Ctrl or ⌘ with the wheel (or a trackpad's pinch) at `at`, `delta` pixels down: zooms out
+    /// for a scroll down, in for a scroll up, by the same ratio for the same distance.
+    Wheel {
+        at: Point,
+        delta: f64,
+    },
+    /// A double click or double tap at `at`: one step closer, unless its first click already
+    /// zoomed into a cluster.
+    DoubleTap(Point),
     /// Show this window of time (the element's `zoomTo`), or all of it.
     Show(Option<View>),
     /// Pin the card of `event`, whose period's middle is `day`, zooming (or, on a phone,
@@ -213,7 +224,10 @@ impl State {
                 s.hover = scene.hit_test(p);
                 s.keyboard = s.keyboard && s.hover.is_none();
             }
-            Input::PointerLeave => s.hover = None,
+            Input::PointerLeave => {
+                s.hover = None;
+                s.tap_zoomed = false;
+            }
             Input::Tap(p) => s.tap(p, scene),
             Input::PointerDown(p) => {
                 s.down = Some(p);
@@ -242,15 +256,23 @@ impl State {
                     s.hover = None;
                 }
             }
-            Input::Zoom { at, factor } => {
-                if let Some(t) = &scene.time {
-                    let anchor = t.scale.invert(at.x);
-                    s.show(Some(t.shown.zoom(anchor, factor, t.full)), scene);
+            Input::Zoom { at, factor } => s.zoom_at(at, factor, scene),
+            Input::Wheel { at, delta } => {
+                let d = delta * 0.0025;
+                let factor = if d < 0.0 { 1.0 - d } else { 1.0 / (1.0 + d) };
+                s.zoom_at(at, factor, scene);
+            }
+            Input::DoubleTap(at) => {
+                if !std::mem::take(&mut s.tap_zoomed) {
+                    s.zoom_at(at, ZOOM_STEP, scene);
                 }
             }
             Input::Show(view) => s.show(view, scene),
             Input::Reveal { event, day } => s.reveal(event, day, scene),
-            Input::Key(k) => s.key(k, scene),
+            Input::Key(k) => {
+                s.tap_zoomed = false;
+                s.key(k, scene);
+            }
             Input::Blur => {
                 s.keyboard = false;
             }
@@ -270,9 +292,12 @@ impl State {
             Some(e) => new.mark_of_event(e),
             None => same(self.focus),
         };
+        // The keyboard goes on from the event sought, even inside a cluster.
+        let at = self.seek.and_then(|e| new.order_of(e)).or(self.at);
         let s = State {
             hover: None,
             focus,
+            at,
             pinned: same(self.pinned),
             seek: None,
             reveal: None,
@@ -295,10 +320,7 @@ impl State {
     fn reveal(&mut self, event: usize, day: Option<f64>, scene: &Scene) {
         let i = scene.mark_of_event(event);
         let alone = i.is_some_and(|i| scene.marks[i].cluster.is_none());
-        let closest = scene
-            .time
-            .as_ref()
-            .is_some_and(|t| t.shown.days() <= crate::view::MIN_DAYS + 0.5);
+        let closest = scene.time.as_ref().is_some_and(|t| t.at_closest());
         if alone || (closest && i.is_some()) || (day.is_none() && i.is_some()) {
             self.pinned = i;
             self.focus = i;
@@ -443,36 +465,58 @@ impl State {
         self.keyboard = true;
     }
 
-    /// Zooms into mark `i` when it is a cluster of dated events (in the phone layout, opens
-    /// its year), seeking its first event.
-    fn zoom_into(&mut self, i: usize, scene: &Scene) -> bool {
-        let Some(m) = scene.marks.get(i) else {
-            return false;
+    /// Zooms by `factor` around the day under `at`, on the chart or on the overview strip.
+    fn zoom_at(&mut self, at: Point, factor: f64, scene: &Scene) {
+        let Some(t) = &scene.time else { return };
+        let anchor = match &scene.overview {
+            Some(o) if o.rect.distance(at) == 0.0 => o.scale.invert(at.x),
+            _ => t.scale.invert(at.x),
         };
-        let Some((a, b)) = m.cluster.as_ref().and_then(|c| c.days) else {
-            return false;
-        };
-        let Some(t) = &scene.time else {
-            // A closed year of the phone layout.
-            self.open = Some(civil_from_days(a as i64).0);
-            self.seek = Some(m.event);
-            self.pinned = None;
-            self.hover = None;
-            return true;
-        };
-        let pad = (b - a) * 0.1;
-        self.show(
-            Some(
-                View {
+        self.show(Some(t.shown.zoom(anchor, factor, t.full)), scene);
+    }
+
+    /// What zooming into mark `i` would do, when it is a cluster and that would change the
+    /// chart: show a closer window, or (in the phone layout) open a year.
+    fn zoom_target(&self, i: usize, scene: &Scene) -> Option<Result<View, i32>> {
+        let (a, b) = scene.marks.get(i)?.cluster.as_ref()?.days?;
+        match &scene.time {
+            None => {
+                let year = civil_from_days(a as i64).0;
+                (self.open != Some(year)).then_some(Err(year))
+            }
+            Some(t) => {
+                let pad = (b - a) * 0.1;
+                let view = View {
                     start: a - pad,
                     end: b + pad,
                 }
-                .within(t.full),
-            ),
-            scene,
-        );
-        self.seek = Some(m.event);
+                .within(t.full);
+                // Events on one day stay together at the closest zoom: nothing to zoom into.
+                let closer = view.days() < t.shown.days() - 0.5;
+                closer.then_some(Ok(view))
+            }
+        }
+    }
+
+    /// Whether Enter or a click on mark `i` zooms into it (a cluster that zooming separates),
+    /// rather than pinning its card: what the card's hint says.
+    pub fn zooms_into(&self, i: usize, scene: &Scene) -> bool {
+        self.zoom_target(i, scene).is_some()
+    }
+
+    /// Zooms into mark `i` when it is a cluster that zooming separates (in the phone layout,
+    /// opens its year), seeking its first event. Returns whether it did.
+    fn zoom_into(&mut self, i: usize, scene: &Scene) -> bool {
+        let Some(target) = self.zoom_target(i, scene) else {
+            return false;
+        };
+        match target {
+            Ok(view) => self.show(Some(view), scene),
+            Err(year) => self.open = Some(year),
+        }
+        self.seek = Some(scene.marks[i].event);
         self.pinned = None;
+        self.hover = None;
         true
     }
 
@@ -514,6 +558,7 @@ impl State {
             let shown = self.pinned == Some(h) || self.hover == Some(h) || scene.time.is_none();
             if shown && self.zoom_into(h, scene) {
                 self.keyboard = false;
+                self.tap_zoomed = true;
                 return;
             }
         }

@@ -179,6 +179,13 @@ impl Event {
             (None, None) => None,
         }
     }
+
+    /// The middle of the period the event occupies, in days since 1970-01-01: where its mark
+    /// sits and what orders it. `None` when it has no date.
+    pub fn middle_day(&self) -> Option<f64> {
+        self.span()
+            .map(|(a, b)| (a.first_day() + b.last_day() + 1) as f64 / 2.0)
+    }
 }
 
 /// A validated data file.

@@ -1248,3 +1248,173 @@ fn a_deep_link_pins_its_event_at_any_density_and_width() {
         }
     }
 }
+
+#[test]
+fn a_cluster_that_zooming_cannot_separate_is_pinned_and_says_so() {
+    // Two events on one day stay together at every zoom: Enter pins their card.
+    let t = doc(
+        r#"{"id": "a", "kind": "other", "title": "A", "date": "2020-03-02"},
+        {"id": "b", "kind": "other", "title": "B", "date": "2020-03-02"},
+        {"id": "c", "kind": "other", "title": "C", "date": "2024-06-01"}"#,
+    );
+    let c = Chronology::new(&t);
+    let s = layout(
+        &t,
+        &c,
+        &LayoutConfig {
+            width: 700.0,
+            ..LayoutConfig::default()
+        },
+    );
+    let i = (0..s.marks.len())
+        .find(|&i| s.marks[i].cluster.is_some())
+        .expect("a cluster");
+    let state = State {
+        focus: Some(i),
+        keyboard: true,
+        ..State::default()
+    };
+    // Zoomed out it zooms in; at the closest zoom it is pinned instead.
+    assert!(state.zooms_into(i, &s));
+    let time = s.time.as_ref().unwrap();
+    let day = time.scale.invert(s.marks[i].center.x);
+    let mut v = time.full;
+    for _ in 0..20 {
+        v = v.zoom(day, 4.0, time.full);
+    }
+    let close = layout(
+        &t,
+        &c,
+        &LayoutConfig {
+            width: 700.0,
+            view: Some(v),
+            ..LayoutConfig::default()
+        },
+    );
+    let j = close.mark_of_event(0).unwrap();
+    assert!(
+        close.marks[j].cluster.is_some(),
+        "one day stays one cluster"
+    );
+    let state = State {
+        focus: Some(j),
+        keyboard: true,
+        view: Some(v),
+        ..State::default()
+    };
+    assert!(!state.zooms_into(j, &close));
+    let after = state.step(Input::Key(Key::Activate), &close);
+    assert_eq!(after.pinned, Some(j), "Enter pins the cluster's card");
+    assert_eq!(after.view, state.view);
+    assert_eq!(after.seek, None, "nothing is left to seek");
+    let card = layout::words::mark_card(&t, &c, &close, j, false, &Locale::en_gb());
+    assert_eq!(card.hint, None, "no promise of a zoom that cannot happen");
+}
+
+#[test]
+fn after_zooming_into_a_cluster_the_keyboard_goes_on_through_its_events() {
+    let t = doc(
+        r#"{"id": "d", "kind": "other", "title": "D", "date": "2010-01-01"},
+        {"id": "a", "kind": "other", "title": "A", "date": "2020-03-02"},
+        {"id": "b", "kind": "other", "title": "B", "date": "2020-03-05"},
+        {"id": "c", "kind": "other", "title": "C", "date": "2020-03-09"},
+        {"id": "e", "kind": "other", "title": "E", "date": "2030-06-01"}"#,
+    );
+    let c = Chronology::new(&t);
+    let mut cfg = LayoutConfig {
+        width: 700.0,
+        ..LayoutConfig::default()
+    };
+    let mut scene = layout(&t, &c, &cfg);
+    let mut state = State::default();
+    let mut titles = Vec::new();
+    let mut press = |k: Key, state: &mut State, scene: &mut Scene, cfg: &mut LayoutConfig| {
+        let next = state.step(Input::Key(k), scene);
+        if next.view != cfg.view {
+            cfg.view = next.view;
+            let new = layout(&t, &c, cfg);
+            *state = next.carry(scene, &new);
+            *scene = new;
+        } else {
+            *state = next;
+        }
+    };
+    press(Key::First, &mut state, &mut scene, &mut cfg);
+    press(Key::Next, &mut state, &mut scene, &mut cfg);
+    assert!(
+        scene.marks[state.focus.unwrap()].cluster.is_some(),
+        "a, b and c are one cluster"
+    );
+    press(Key::Activate, &mut state, &mut scene, &mut cfg);
+    for _ in 0..3 {
+        let m = &scene.marks[state.focus.unwrap()];
+        titles.push(t.events[m.event].title.clone());
+        press(Key::Next, &mut state, &mut scene, &mut cfg);
+    }
+    assert_eq!(
+        titles,
+        ["A", "B", "C"],
+        "zoomed in, the keyboard walks the cluster's events"
+    );
+}
+
+#[test]
+fn on_phones_years_follow_each_other_once_even_for_a_period_over_new_year() {
+    let mut events: Vec<String> = (0..50)
+        .map(|i| {
+            format!(
+                r#"{{"id": "e{i}", "kind": "other", "title": "E{i}", "date": "2022-01-{:02}"}}"#,
+                1 + i % 28
+            )
+        })
+        .collect();
+    events.push(
+        r#"{"id": "x", "kind": "other", "title": "X", "date": "2021-12-20", "end": "2022-03-10"}"#
+            .into(),
+    );
+    events.push(r#"{"id": "y", "kind": "other", "title": "Y", "date": "2021-06-01"}"#.into());
+    events.push(r#"{"id": "z", "kind": "other", "title": "Z", "date": "2021-07-01"}"#.into());
+    let t = doc(&events.join(","));
+    let c = Chronology::new(&t);
+    for open_year in [None, Some(2021), Some(2022)] {
+        let s = layout(
+            &t,
+            &c,
+            &LayoutConfig {
+                width: 375.0,
+                open_year,
+                ..LayoutConfig::default()
+            },
+        );
+        let years: Vec<&str> = s
+            .labels
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| *t == "2021" || *t == "2022")
+            .collect();
+        assert_eq!(
+            years,
+            ["2021", "2022"],
+            "open {open_year:?}: each year once, in order"
+        );
+    }
+}
+
+#[test]
+fn a_history_with_no_dates_has_no_time_axis_and_no_zoom() {
+    let t = doc(
+        r#"{"id": "a", "kind": "reinspection", "title": "A", "status": "expected"},
+        {"id": "b", "kind": "other", "title": "B", "status": "expected"}"#,
+    );
+    let s = at(700.0, &t);
+    assert!(s.axis.is_none() && s.time.is_none() && s.overview.is_none());
+    assert_eq!(s.marks.len(), 2);
+    let after = State::default().step(
+        Input::Wheel {
+            at: s.marks[0].center,
+            delta: -300.0,
+        },
+        &s,
+    );
+    assert_eq!(after.view, None);
+}

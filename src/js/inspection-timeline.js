@@ -43,7 +43,7 @@ const css = `
 .zoom button, .pages button { min-width: 28px; height: 28px; padding: 0 8px; font: inherit; font-size: 14px; line-height: 1;
   color: var(--it-text); background: var(--it-card-background); border: 1px solid var(--it-rule); border-radius: 4px;
   cursor: pointer; }
-.zoom button:disabled, .pages button:disabled { opacity: .45; cursor: default; }
+.zoom button[aria-disabled=true], .pages button[aria-disabled=true] { opacity: .45; cursor: default; }
 .zoom button:focus-visible, .pages button:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
 canvas { display: block; max-width: 100%; touch-action: manipulation; -webkit-tap-highlight-color: transparent; }
 canvas:focus { outline: none; }
@@ -258,10 +258,12 @@ export class InspectionTimeline extends HTMLElement {
       this.#started = false;
       return;
     }
-    this.#widget = new Widget(this.#wrap, this, (what, a, b) => {
+    // The widget reports from inside its own work; the page hears of it just after, so that a
+    // listener may use the element (read `view`, call `zoomTo`) without re-entering it.
+    this.#widget = new Widget(this.#wrap, this, (what, a, b) => queueMicrotask(() => {
       if (what === 'view') this.dispatchEvent(new CustomEvent('viewchange', { detail: a ? { start: a, end: b } : null }));
       else if (what === 'pin') this.#writeLink(a);
-    });
+    }));
     this.#watch();
     if (this.#pending !== null || this.#lastGood !== null) {
       // Data set before the start, or kept from before the element was moved in the page.
@@ -348,7 +350,8 @@ export class InspectionTimeline extends HTMLElement {
     } catch {
       return;
     }
-    if (!this.#call((w) => w.reveal(id))) return;
+    let found = false;
+    if (!this.#call((w) => { found = w.reveal(id); }) || !found) return;
     // Bring the chart into view, as a link to a part of a page does.
     this.scrollIntoView?.({ block: 'nearest' });
   }
@@ -474,6 +477,9 @@ export class InspectionTimeline extends HTMLElement {
   // A fault inside the WebAssembly (it should never happen on any data) leaves the module
   // unusable; say so in place of the chart rather than leave it blank or half drawn.
   #crashed(e) {
+    try {
+      this.#widget?.destroy();
+    } catch { /* its listeners go with it as far as it can still remove them */ }
     this.#widget = null;
     this.#wrap.dataset.state = 'failed';
     this.#fail(`the widget stopped: ${e && e.message ? e.message : e}`, 'This graphic could not be drawn.');

@@ -2,8 +2,9 @@
 //! for each kind of event, the axis under them, then the legend.
 //!
 //! [`Across`] holds the geometry every phase shares; [`layout`] runs the phases in the order
-//! their labels are drawn. Only the window of time in view is laid out, so the work follows
-//! what fits on the screen, not the length of the history. Within a lane nothing collides:
+//! their labels are drawn. Every event is looked at once, to find whether it is in the window
+//! of time shown (and to count it for the overview); only those in the window are laid out
+//! and drawn, so the drawing follows what fits on the screen, not the length of the history. Within a lane nothing collides:
 //! marks that would overlap share a counted cluster, and periods that overlap are stacked
 //! into rows, as many as [`MAX_ROWS`]; what would need more joins a cluster.
 
@@ -129,9 +130,11 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
     let marks = a.marks(&lanes);
     a.mark_labels(&lanes, &marks);
     a.zone_label(zone.as_ref());
-    let axis = a.axis();
+    // With nothing dated there is no time to show: no axis, no zoom.
+    let dated = extent(t).is_some();
+    let axis = dated.then(|| a.axis());
     let mut top = a.axis_y + 8.0 + a.small + 14.0;
-    let overview = (!a.shown.shows_all(a.full)).then(|| a.overview(top - 4.0));
+    let overview = (dated && !a.shown.shows_all(a.full)).then(|| a.overview(top - 4.0));
     if let Some(o) = &overview {
         top = o.rect.y1 + 14.0;
     }
@@ -146,11 +149,11 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         bands,
         rules,
         marks,
-        axis: Some(axis),
+        axis,
         next_zone: zone,
         legend,
         labels: a.labels,
-        time: Some(TimeWindow {
+        time: dated.then_some(TimeWindow {
             full: a.full,
             shown: a.shown,
             scale: a.scale,

@@ -251,6 +251,11 @@ pub struct TimeWindow {
 }
 
 impl TimeWindow {
+    /// Whether the window is as close as the zoom goes: about a month across.
+    pub fn at_closest(&self) -> bool {
+        self.shown.days() <= crate::view::MIN_DAYS + 0.5
+    }
+
     /// The first event outside the window that comes after reading position `order`.
     pub fn outside_after(&self, order: usize) -> Option<Beyond> {
         let k = self.outside.partition_point(|b| b.order <= order);
@@ -354,6 +359,29 @@ impl Scene {
             .filter(|(_, d, _)| *d <= HIT_RADIUS)
             .min_by(|a, b| a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2)))
             .map(|(i, _, _)| i)
+    }
+
+    /// The position in reading order of `event`, if the scene draws it or knows it lies
+    /// outside the window.
+    pub fn order_of(&self, event: usize) -> Option<usize> {
+        let m = self.mark_of_event(event).map(|i| &self.marks[i]);
+        match m {
+            Some(m) => match &m.cluster {
+                Some(c) => c
+                    .events
+                    .iter()
+                    .position(|&e| e == event)
+                    .map(|k| c.orders[k]),
+                None => Some(m.order),
+            },
+            None => self
+                .time
+                .as_ref()?
+                .outside
+                .iter()
+                .find(|b| b.event == event)
+                .map(|b| b.order),
+        }
     }
 
     /// Index into [`Scene::marks`] of the mark drawing `event`, alone or in a cluster.

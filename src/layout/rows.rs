@@ -8,14 +8,14 @@ use super::{
     Rule, Scene, BAND_H, CLUSTER_R, MARK_R, PAD,
 };
 use crate::chronology::Chronology;
-use crate::date::days_from_civil;
+use crate::date::{civil_from_days, days_from_civil};
 use crate::model::{Kind, Status, Timeline};
 use crate::text::{ellipsize, estimate_width};
 
 /// Height of one event's row: well over the 44 px a finger needs.
 const ROW: f64 = 54.0;
-/// Histories with more dated events than this are grouped by year, one year open at a time,
-/// so that a thousand events are not a page half a kilometre long.
+/// Histories with more dated events than this are grouped by year, with one year open, so
+/// that a thousand events are not a page half a kilometre long.
 pub const GROUP_ABOVE: usize = 40;
 /// Height of a year divider.
 const DIVIDER: f64 = 26.0;
@@ -146,11 +146,17 @@ impl Rows<'_> {
     }
 
     /// Every event's row in reading order, with a divider where the year changes and before
-    /// the undated events. In a long history each year but the open one is a single row that
-    /// counts its events and opens when tapped.
+    /// the undated events. In a long history each year of more than one event, but the open
+    /// one, is a single row that counts its events and opens when tapped.
     fn rows(&mut self) -> Vec<Mark> {
         let (t, c) = (self.t, self.c);
-        let year = |i: usize| t.events[i].span().map(|(s, _)| s.year());
+        // The year of an event's middle, the day that orders it, so that years follow each
+        // other once each even for a period that runs over New Year.
+        let year = |i: usize| {
+            t.events[i]
+                .middle_day()
+                .map(|d| civil_from_days(d.floor() as i64).0)
+        };
         let dated = c.order.iter().filter(|&&i| year(i).is_some()).count();
         let open = (dated > GROUP_ABOVE).then(|| {
             self.cfg

@@ -2,6 +2,7 @@
 //! the one-sentence description, the announcement of an event reached with the keyboard, the
 //! credit line and the notices shown when data cannot be drawn.
 
+use super::Scene;
 use crate::chronology::{Chronology, MONITORING_RULE};
 use crate::date::{range, Locale, PartialDate};
 use crate::model::{Event, Grade, Kind, Status, Timeline};
@@ -109,8 +110,43 @@ pub struct Card {
     pub findings: Vec<CardFinding>,
     pub sources: Vec<CardSource>,
     /// For a cluster: a line for each of its first events ("Monitoring visit · Visit title ·
-    /// February 2023"), then "and N more", and how to zoom in.
+    /// February 2023"), then "and N more".
     pub events: Vec<String>,
+    /// What a click or Enter does, when it does more than pin the card: zoom in, or open a
+    /// year.
+    pub hint: Option<&'static str>,
+}
+
+/// The hint on a cluster's card that a click or Enter zooms into it.
+pub const ZOOM_HINT: &str = "Click it, tap it again or press Enter to zoom in";
+/// The hint on a pinned card.
+pub const CLOSE_HINT: &str = "Press Escape or tap elsewhere to close";
+/// The hint on a closed year's card in the phone layout.
+pub const OPEN_HINT: &str = "Tap or press Enter to show them";
+
+/// The card for mark `i` of `scene`: one event's, or a cluster's list; `zooms` says whether a
+/// click or Enter zooms into it (see [`crate::interact::State::zooms_into`]).
+pub fn mark_card(
+    t: &Timeline,
+    c: &Chronology,
+    scene: &Scene,
+    i: usize,
+    zooms: bool,
+    locale: &Locale,
+) -> Card {
+    let m = &scene.marks[i];
+    match &m.cluster {
+        Some(cl) => {
+            let mut card = cluster_card(t, &cl.events, locale);
+            card.hint = zooms.then_some(if scene.time.is_some() {
+                ZOOM_HINT
+            } else {
+                OPEN_HINT
+            });
+            card
+        }
+        None => card(t, c, m.event, locale),
+    }
 }
 
 /// "1 event", "34 events".
@@ -207,6 +243,7 @@ pub fn cluster_card(t: &Timeline, events: &[usize], locale: &Locale) -> Card {
         findings: Vec::new(),
         sources: Vec::new(),
         events: lines,
+        hint: None,
     }
 }
 
@@ -300,6 +337,7 @@ pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card
             })
             .collect(),
         events: Vec::new(),
+        hint: None,
     }
 }
 

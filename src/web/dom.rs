@@ -2,7 +2,7 @@
 //! the findings card, and the events table for screen readers and print. Everything from the
 //! data is set as text, never parsed as HTML.
 
-use crate::layout::{Card, CardSource};
+use crate::layout::{words, Card, CardSource};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Node};
@@ -251,21 +251,11 @@ pub(super) fn fill_card(
         for line in &c.events {
             text_el(doc, "li", "", line, &list)?;
         }
-        text_el(
-            doc,
-            "p",
-            "hint",
-            "Click it, tap it again or press Enter to zoom in",
-            card,
-        )?;
+    }
+    if let Some(hint) = c.hint {
+        text_el(doc, "p", "hint", hint, card)?;
     } else if pinned {
-        text_el(
-            doc,
-            "p",
-            "hint",
-            "Press Escape or tap elsewhere to close",
-            card,
-        )?;
+        text_el(doc, "p", "hint", words::CLOSE_HINT, card)?;
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The browser shell: builds the widget's DOM inside a shadow root, turns pointer and keyboard
 //! events into [`interact::Input`]s, and paints the scene on the canvas with plotters' canvas
-//! backend. Every decision is made by the pure core; this module only translates and paints.
+//! backend. What a reader's input means is decided by the pure core; this module translates
+//! DOM events (pixels, buttons, fingers) into inputs, and paints and writes what results.
 //!
 //! Listeners are kept in the handle and removed by [`Widget::destroy`], so a widget can be
 //! unmounted without leaking closures.
@@ -83,6 +84,8 @@ struct Inner {
     notify: js_sys::Function,
     /// Fingers on the chart, by pointer id, for a two-finger pinch.
     touches: Vec<(i32, Point)>,
+    /// An input that came before the first layout (a deep link, `zoomTo`), applied after it.
+    pending: Option<(Input, bool)>,
 }
 
 type Listener = (
@@ -132,6 +135,7 @@ impl Widget {
             printing: false,
             notify,
             touches: Vec::new(),
+            pending: None,
         }));
         let mut w = Widget {
             inner,
@@ -154,10 +158,10 @@ impl Widget {
                 let zoomed = inner.state.view.is_some();
                 inner.state = State::default();
                 inner.scene = None;
+                inner.relayout()?;
                 if zoomed {
                     inner.notify_view();
                 }
-                inner.relayout()?;
                 inner.fill_text()?;
                 inner.set_message(None);
                 let out = js_sys::Object::new();
@@ -321,10 +325,7 @@ impl Widget {
         let mut inner = self.inner.borrow_mut();
         let found = inner.data.as_ref().and_then(|d| {
             let event = d.timeline.events.iter().position(|e| e.id == id)?;
-            let day = d.timeline.events[event]
-                .span()
-                .map(|(a, b)| (a.first_day() + b.last_day() + 1) as f64 / 2.0);
-            Some((event, day))
+            Some((event, d.timeline.events[event].middle_day()))
         });
         let Some((event, day)) = found else {
             return false;
@@ -393,6 +394,10 @@ impl Widget {
                 // A finger has no hover, and one finger scrolls the page; two pinch.
                 w.pinch(e.pointer_id(), p);
             } else {
+                if e.buttons() == 0 && w.state.down.is_some() {
+                    // The button came up where the widget could not hear it.
+                    w.apply(Input::PointerCancel, false);
+                }
                 w.apply(Input::PointerMove(p), false);
             }
         })?;
@@ -404,6 +409,10 @@ impl Widget {
             if e.pointer_type() == "touch" {
                 w.touches.retain(|t| t.0 != e.pointer_id());
                 w.touches.push((e.pointer_id(), p));
+            } else {
+                // A mouse or pen that drags keeps sending its moves and its release here, even
+                // off the chart.
+                let _ = w.dom.canvas.set_pointer_capture(e.pointer_id());
             }
             w.apply(Input::PointerDown(p), false);
         })?;
@@ -431,23 +440,15 @@ impl Widget {
                 return;
             }
             e.prevent_default();
+            // Wheels that count in lines are turned into pixels, as browsers scroll them.
             let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
-            // Closer for a scroll up, further for a scroll down, by the same ratio for the
-            // same distance either way (without `exp`, which would add to the download).
-            let d = e.delta_y() * lines * 0.0025;
-            let factor = if d < 0.0 { 1.0 - d } else { 1.0 / (1.0 + d) };
             let at = w.local(e);
-            w.apply(Input::Zoom { at, factor }, false);
+            let delta = e.delta_y() * lines;
+            w.apply(Input::Wheel { at, delta }, false);
         })?;
         self.add_event_listener(&canvas, "dblclick", |e: &MouseEvent, w| {
             let at = w.local(e);
-            w.apply(
-                Input::Zoom {
-                    at,
-                    factor: crate::interact::ZOOM_STEP,
-                },
-                false,
-            );
+            w.apply(Input::DoubleTap(at), false);
         })?;
         let buttons = {
             let d = &self.inner.borrow().dom;
@@ -513,7 +514,11 @@ impl Inner {
     }
 
     fn apply(&mut self, input: Input, announce: bool) {
-        let Some(scene) = &self.scene else { return };
+        let Some(scene) = &self.scene else {
+            // Before the first layout (no width yet): kept for when there is a chart.
+            self.pending = Some((input, announce));
+            return;
+        };
         let next = self.state.step(input, scene);
         if next == self.state {
             return;
@@ -527,7 +532,7 @@ impl Inner {
         let done = if view_changed {
             // A new window of time (or an opened year) is a new layout; the state finds its
             // events in it, and may ask for another when it zooms on towards an event.
-            let before = self.state.card();
+            let before = self.card_event();
             let mut r = Ok(());
             for _ in 0..12 {
                 let asked = (self.state.view, self.state.open);
@@ -539,7 +544,8 @@ impl Inner {
             if window_changed || self.state.view != prev_view {
                 self.notify_view();
             }
-            let after = self.state.card();
+            // Marks are numbered afresh in each layout: what matters is the event shown.
+            let after = self.card_event();
             r.and_then(|_| self.show(announce && (card_changed || before != after)))
         } else {
             self.show(announce && card_changed)
@@ -588,6 +594,12 @@ impl Inner {
                 false,
             );
         }
+    }
+
+    /// The event (for a cluster, its first) whose card shows.
+    fn card_event(&self) -> Option<usize> {
+        let scene = self.scene.as_ref()?;
+        scene.marks.get(self.state.card()?).map(|m| m.event)
     }
 
     /// The id of the event whose card is pinned, when it is one event (not a cluster).

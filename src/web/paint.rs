@@ -31,17 +31,16 @@ impl Inner {
         // The zoom controls belong to time across the page; the phone layout has none.
         self.dom.zoom.set_hidden(scene.time.is_none());
         // Out and back are no use while everything shows; in is no use at the closest zoom.
+        // They stay focusable (`aria-disabled`, not `disabled`), so that a keyboard user who
+        // pressed one does not lose their place.
         let all = self.state.view.is_none();
-        let closest = scene
-            .time
-            .as_ref()
-            .is_some_and(|t| t.shown.days() <= crate::view::MIN_DAYS + 0.5);
+        let closest = scene.time.as_ref().is_some_and(|t| t.at_closest());
         for (button, off) in [
             (&self.dom.zoom_in, closest),
             (&self.dom.zoom_out, all),
             (&self.dom.zoom_reset, all),
         ] {
-            button.toggle_attribute_with_force("disabled", off)?;
+            button.set_attribute("aria-disabled", if off { "true" } else { "false" })?;
         }
         let _ = self.dom.canvas.style().set_property(
             "touch-action",
@@ -60,12 +59,17 @@ impl Inner {
             "aria-label",
             &format!("{} {}", d.timeline.title, d.description),
         )?;
+        let first = self.scene.is_none();
         self.state = match &self.scene {
             Some(old) => self.state.carry(old, &scene),
             None => self.state.step(Input::PointerLeave, &scene),
         };
         self.scene = Some(scene);
-        self.paint()
+        self.paint()?;
+        if let (true, Some((input, announce))) = (first, self.pending.take()) {
+            self.apply(input, announce);
+        }
+        Ok(())
     }
 
     /// Draws the scene into the cached bitmap with the current palette, then shows it.
@@ -145,10 +149,9 @@ impl Inner {
             self.dom.canvas.remove_attribute("aria-describedby")?;
             return Ok(None);
         };
-        let content = match &mark.cluster {
-            Some(c) => layout::cluster_card(&d.timeline, &c.events, &self.locale),
-            None => layout::card(&d.timeline, &d.chronology, mark.event, &self.locale),
-        };
+        let i = self.state.card().unwrap_or(0);
+        let zooms = self.state.zooms_into(i, scene);
+        let content = words::mark_card(&d.timeline, &d.chronology, scene, i, zooms, &self.locale);
         fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
@@ -243,12 +246,13 @@ impl Inner {
             self.dom
                 .pages_text
                 .set_text_content(Some(&words::table_page(from, to, n)));
+            let off = |b: bool| if b { "true" } else { "false" };
             self.dom
                 .pages_prev
-                .toggle_attribute_with_force("disabled", from == 0)?;
+                .set_attribute("aria-disabled", off(from == 0))?;
             self.dom
                 .pages_next
-                .toggle_attribute_with_force("disabled", to == n)?;
+                .set_attribute("aria-disabled", off(to == n))?;
         }
         Ok(())
     }

@@ -300,7 +300,8 @@ test('a long events table is written a page at a time, turned by its buttons, an
   const first = await titles();
   const pager = () => inRoot(page, `const p = root.querySelector('.pages');
     return { hidden: p.hidden, text: p.querySelector('span').textContent,
-      prev: p.querySelectorAll('button')[0].disabled, next: p.querySelectorAll('button')[1].disabled };`, '#w');
+      prev: p.querySelectorAll('button')[0].getAttribute('aria-disabled') === 'true',
+      next: p.querySelectorAll('button')[1].getAttribute('aria-disabled') === 'true' };`, '#w');
   assert.deepEqual(await pager(), { hidden: false, text: 'Events 1 to 200 of 1,001, in time order.', prev: true, next: false });
   const seen = new Set(first);
   for (let k = 0; k < 5; k++) {

@@ -111,7 +111,7 @@ test('dragging pans a zoomed chart, and the buttons and keys zoom and reset', as
   await page.keyboard.press('-');
   await page.waitForFunction((n) => window.__views.length > n, seen);
   assert.deepEqual(await view(page), whole, '- zooms back out');
-  const disabled = await inRoot(page, "return [...root.querySelectorAll('.zoom button')].map((b) => b.disabled);");
+  const disabled = await inRoot(page, "return [...root.querySelectorAll('.zoom button')].map((b) => b.getAttribute('aria-disabled') === 'true');");
   assert.deepEqual(disabled, [false, true, true], 'out and Show all do nothing while everything shows');
   await context.close();
 });
@@ -241,5 +241,23 @@ test('a double click zooms in around the pointer', async () => {
   const v = await view(page);
   const days = (w) => (Date.parse(w.end) - Date.parse(w.start)) / 864e5;
   assert.ok(days(v) < days(whole) * 0.75, `zoomed in: ${JSON.stringify(v)}`);
+  await context.close();
+});
+
+test('a viewchange listener may use the element: read its view, zoom it again', async () => {
+  const { page, context, errors } = await bury(900);
+  const seen = await page.evaluate(async () => {
+    const el = document.querySelector('inspection-timeline');
+    const views = [];
+    el.addEventListener('viewchange', () => {
+      views.push(el.view);
+      if (views.length === 1) el.zoomTo('2023', '2023');
+    });
+    el.zoomTo('2022', '2022');
+    await new Promise((r) => setTimeout(r, 50));
+    return views;
+  });
+  assert.deepEqual(seen.map((v) => v.start), ['2022-01-01', '2023-01-01']);
+  assert.deepEqual(errors, []);
   await context.close();
 });
