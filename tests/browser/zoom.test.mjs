@@ -261,3 +261,32 @@ test('a viewchange listener may use the element: read its view, zoom it again', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a two-finger pinch on the chart zooms it; one finger does not', async () => {
+  const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`,
+    { viewport: { width: 800, height: 900 }, hasTouch: true, isMobile: false });
+  await waitForEvents(page, 'render');
+  await recordViews(page);
+  const whole = await view(page);
+  const box = await canvasBox(page);
+  const cdp = await context.newCDPSession(page);
+  const y = box.y + 100;
+  const cx = box.x + box.width / 2;
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+  // One finger across the chart: no zoom.
+  await touch('touchStart', [{ x: cx, y, id: 1 }]);
+  for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: cx - i * 20, y, id: 1 }]);
+  await touch('touchEnd', []);
+  assert.deepEqual(await view(page), whole, 'one finger leaves the chart whole');
+  // Two fingers spreading apart: closer.
+  await touch('touchStart', [{ x: cx - 30, y, id: 1 }, { x: cx + 30, y, id: 2 }]);
+  for (let i = 1; i <= 8; i++) {
+    await touch('touchMove', [{ x: cx - 30 - i * 15, y, id: 1 }, { x: cx + 30 + i * 15, y, id: 2 }]);
+  }
+  await touch('touchEnd', []);
+  await page.waitForFunction(() => window.__views.length > 0);
+  const v = await view(page);
+  const days = (w) => (Date.parse(w.end) - Date.parse(w.start)) / 864e5;
+  assert.ok(days(v) < days(whole) * 0.7, `the pinch zoomed in: ${JSON.stringify(v)}`);
+  await context.close();
+});
