@@ -224,8 +224,11 @@ fn the_schema_command_prints_the_schema() {
 
 /// Renders the Bury data with `args` to a temporary `.ext` file and returns its bytes.
 fn render_bury(ext: &str, args: &[&str]) -> Vec<u8> {
+    // Tests run on several threads: each call gets a file of its own.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let out = std::env::temp_dir().join(format!(
-        "inspection-timeline-{}-{}.{ext}",
+        "inspection-timeline-{}-{call}-{}.{ext}",
         std::process::id(),
         args.join("_").replace('-', "")
     ));

@@ -173,9 +173,7 @@ impl Widget {
                 inner.set_message(Some(words::notice(inner.data.is_some())));
                 let out = js_sys::Object::new();
                 js_sys::Reflect::set(&out, &"ok".into(), &false.into())?;
-                let p =
-                    serde_wasm_bindgen::to_value(&problems).map_err(|e| fault(&e.to_string()))?;
-                js_sys::Reflect::set(&out, &"problems".into(), &p)?;
+                js_sys::Reflect::set(&out, &"problems".into(), &problems_to_js(&problems)?)?;
                 Ok(out.into())
             }
         }
@@ -364,31 +362,89 @@ impl Widget {
     }
 }
 
+/// What a listener turns its event into. One function handles them all ([`handle`]), so every
+/// reader downloads one listener closure rather than one per event.
+#[derive(Clone, Copy)]
+enum On {
+    Move,
+    Leave,
+    Down,
+    Cancel,
+    Up,
+    Wheel,
+    DoubleClick,
+    KeyDown,
+    Blur,
+    /// A press anywhere on the page, to tell one outside the widget.
+    PageDown,
+    /// A zoom button, as the key it stands for.
+    Button(Key),
+    /// The events table's pager, forward or back.
+    Page(bool),
+}
+
 impl Widget {
-    /// Adds a listener for `name` events on `target` that receives the event as `E` and the
-    /// widget's state; the closure is kept so [`Widget::destroy`] can remove it. The browser
-    /// sends each event name with one type (`pointermove` is a `PointerEvent`), so the cast is
-    /// not checked: a check would cost every reader an `instanceof` binding per type.
-    fn add_event_listener<E: JsCast>(
+    /// Adds a listener for `name` events on `target`, which [`handle`]s them as `on` says; the
+    /// closure is kept so [`Widget::destroy`] can remove it.
+    fn add_event_listener(
         &mut self,
         target: &web_sys::EventTarget,
         name: &'static str,
-        mut f: impl FnMut(&E, &mut Inner) + 'static,
+        on: On,
     ) -> Result<(), JsValue> {
         let inner = self.inner.clone();
         let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            f(e.unchecked_ref::<E>(), &mut inner.borrow_mut());
+            handle(on, &e, &mut inner.borrow_mut());
         });
         target.add_event_listener_with_callback(name, f.as_ref().unchecked_ref())?;
         self.listeners.push((target.clone(), name, f));
         Ok(())
     }
 
-    /// Turns the canvas's and the page's events into inputs for the state machine.
+    /// Turns the canvas's, the buttons' and the page's events into inputs for the state
+    /// machine.
     fn listen(&mut self) -> Result<(), JsValue> {
-        let canvas: web_sys::EventTarget = self.inner.borrow().dom.canvas.clone().into();
-        let doc: web_sys::EventTarget = self.inner.borrow().dom.doc.clone().into();
-        self.add_event_listener(&canvas, "pointermove", |e: &PointerEvent, w| {
+        let (canvas, doc, buttons) = {
+            let d = &self.inner.borrow().dom;
+            let canvas: web_sys::EventTarget = d.canvas.clone().into();
+            let doc: web_sys::EventTarget = d.doc.clone().into();
+            let buttons: [(web_sys::EventTarget, On); 5] = [
+                (d.zoom_in.clone().into(), On::Button(Key::ZoomIn)),
+                (d.zoom_out.clone().into(), On::Button(Key::ZoomOut)),
+                (d.zoom_reset.clone().into(), On::Button(Key::Reset)),
+                (d.pages_prev.clone().into(), On::Page(false)),
+                (d.pages_next.clone().into(), On::Page(true)),
+            ];
+            (canvas, doc, buttons)
+        };
+        for (name, on) in [
+            ("pointermove", On::Move),
+            ("pointerleave", On::Leave),
+            ("pointerdown", On::Down),
+            ("pointercancel", On::Cancel),
+            ("pointerup", On::Up),
+            ("wheel", On::Wheel),
+            ("dblclick", On::DoubleClick),
+            ("keydown", On::KeyDown),
+            ("blur", On::Blur),
+        ] {
+            self.add_event_listener(&canvas, name, on)?;
+        }
+        for (button, on) in buttons {
+            self.add_event_listener(&button, "click", on)?;
+        }
+        self.add_event_listener(&doc, "pointerdown", On::PageDown)
+    }
+}
+
+/// Translates one DOM event into what the widget does. The browser sends each event name with
+/// one type (`pointermove` is a `PointerEvent`), so the casts are not checked: a check would
+/// cost every reader an `instanceof` binding per type.
+fn handle(on: On, e: &Event, w: &mut Inner) {
+    let pointer = || e.unchecked_ref::<PointerEvent>();
+    match on {
+        On::Move => {
+            let e = pointer();
             let p = w.local(e);
             if e.pointer_type() == "touch" {
                 // A finger has no hover, and one finger scrolls the page; two pinch.
@@ -400,11 +456,10 @@ impl Widget {
                 }
                 w.apply(Input::PointerMove(p), false);
             }
-        })?;
-        self.add_event_listener(&canvas, "pointerleave", |_: &Event, w| {
-            w.apply(Input::PointerLeave, false)
-        })?;
-        self.add_event_listener(&canvas, "pointerdown", |e: &PointerEvent, w| {
+        }
+        On::Leave => w.apply(Input::PointerLeave, false),
+        On::Down => {
+            let e = pointer();
             let p = w.local(e);
             if e.pointer_type() == "touch" {
                 w.touches.retain(|t| t.0 != e.pointer_id());
@@ -415,12 +470,13 @@ impl Widget {
                 let _ = w.dom.canvas.set_pointer_capture(e.pointer_id());
             }
             w.apply(Input::PointerDown(p), false);
-        })?;
-        self.add_event_listener(&canvas, "pointercancel", |e: &PointerEvent, w| {
-            w.touches.retain(|t| t.0 != e.pointer_id());
-            w.apply(Input::PointerCancel, false)
-        })?;
-        self.add_event_listener(&canvas, "pointerup", |e: &PointerEvent, w| {
+        }
+        On::Cancel => {
+            w.touches.retain(|t| t.0 != pointer().pointer_id());
+            w.apply(Input::PointerCancel, false);
+        }
+        On::Up => {
+            let e = pointer();
             let p = w.local(e);
             let pinching = w.touches.len() > 1;
             w.touches.retain(|t| t.0 != e.pointer_id());
@@ -430,8 +486,9 @@ impl Widget {
             } else {
                 w.apply(Input::PointerUp(p), false);
             }
-        })?;
-        self.add_event_listener(&canvas, "wheel", |e: &WheelEvent, w| {
+        }
+        On::Wheel => {
+            let e = e.unchecked_ref::<WheelEvent>();
             // Only Ctrl or ⌘ with the wheel (and a trackpad's pinch, which browsers send so)
             // zooms the chart; the plain wheel scrolls the page.
             if !(e.ctrl_key() || e.meta_key())
@@ -445,41 +502,13 @@ impl Widget {
             let at = w.local(e);
             let delta = e.delta_y() * lines;
             w.apply(Input::Wheel { at, delta }, false);
-        })?;
-        self.add_event_listener(&canvas, "dblclick", |e: &MouseEvent, w| {
-            let at = w.local(e);
+        }
+        On::DoubleClick => {
+            let at = w.local(e.unchecked_ref::<MouseEvent>());
             w.apply(Input::DoubleTap(at), false);
-        })?;
-        let buttons = {
-            let d = &self.inner.borrow().dom;
-            [
-                (d.zoom_in.clone(), Key::ZoomIn),
-                (d.zoom_out.clone(), Key::ZoomOut),
-                (d.zoom_reset.clone(), Key::Reset),
-            ]
-        };
-        let pages = {
-            let d = &self.inner.borrow().dom;
-            [(d.pages_prev.clone(), false), (d.pages_next.clone(), true)]
-        };
-        for (button, forward) in pages {
-            self.add_event_listener(&button.into(), "click", move |_: &Event, w| {
-                let n = w.data.as_ref().map_or(0, |d| d.chronology.order.len());
-                w.table_start = words::table_page_start(w.table_start, forward, n);
-                if let Err(e) = w.write_table() {
-                    console_error(&format!("inspection-timeline: {e:?}"));
-                }
-                // The widget's one live region says which rows the table now holds.
-                let said = w.dom.pages_text.text_content();
-                w.dom.live.set_text_content(said.as_deref());
-            })?;
         }
-        for (button, key) in buttons {
-            self.add_event_listener(&button.into(), "click", move |_: &Event, w| {
-                w.apply(Input::Key(key), false)
-            })?;
-        }
-        self.add_event_listener(&canvas, "keydown", |e: &KeyboardEvent, w| {
+        On::KeyDown => {
+            let e = e.unchecked_ref::<KeyboardEvent>();
             let modified = e.alt_key() || e.ctrl_key() || e.meta_key();
             let Some(key) = Key::from_keydown(&e.key(), modified) else {
                 return;
@@ -488,9 +517,9 @@ impl Widget {
                 e.prevent_default();
                 w.apply(Input::Key(key), true);
             }
-        })?;
-        self.add_event_listener(&canvas, "blur", |_: &Event, w| w.apply(Input::Blur, false))?;
-        self.add_event_listener(&doc, "pointerdown", |e: &Event, w| {
+        }
+        On::Blur => w.apply(Input::Blur, false),
+        On::PageDown => {
             let host: &Node = w.dom.host.as_ref();
             let inside = e.composed_path().iter().any(|n| {
                 n.dyn_ref::<Node>()
@@ -499,8 +528,18 @@ impl Widget {
             if !inside {
                 w.apply(Input::OutsideDown, false);
             }
-        })?;
-        Ok(())
+        }
+        On::Button(key) => w.apply(Input::Key(key), false),
+        On::Page(forward) => {
+            let n = w.data.as_ref().map_or(0, |d| d.chronology.order.len());
+            w.table_start = words::table_page_start(w.table_start, forward, n);
+            if let Err(e) = w.write_table() {
+                console_error(&format!("inspection-timeline: {e:?}"));
+            }
+            // The widget's one live region says which rows the table now holds.
+            let said = w.dom.pages_text.text_content();
+            w.dom.live.set_text_content(said.as_deref());
+        }
     }
 }
 
@@ -639,6 +678,22 @@ impl Inner {
             .filter(|f| !f.is_empty())
             .unwrap_or_else(|| "sans-serif".into())
     }
+}
+
+/// Problems as JavaScript objects `{path, message, line, column}`. Written by hand for the
+/// reader's build, where serde-wasm-bindgen (which the editor's build uses) would cost every
+/// reader about 2 KB of gzip for this one use.
+fn problems_to_js(problems: &[model::Problem]) -> Result<JsValue, JsValue> {
+    let list = js_sys::Array::new();
+    for p in problems {
+        let o = js_sys::Object::new();
+        js_sys::Reflect::set(&o, &"path".into(), &p.path.as_str().into())?;
+        js_sys::Reflect::set(&o, &"message".into(), &p.message.as_str().into())?;
+        js_sys::Reflect::set(&o, &"line".into(), &p.line.into())?;
+        js_sys::Reflect::set(&o, &"column".into(), &p.column.into())?;
+        list.push(&o);
+    }
+    Ok(list.into())
 }
 
 /// An error for JavaScript, as an `Error` with our message.
