@@ -1328,7 +1328,7 @@ fn after_zooming_into_a_cluster_the_keyboard_goes_on_through_its_events() {
     let mut scene = layout(&t, &c, &cfg);
     let mut state = State::default();
     let mut titles = Vec::new();
-    let mut press = |k: Key, state: &mut State, scene: &mut Scene, cfg: &mut LayoutConfig| {
+    let press = |k: Key, state: &mut State, scene: &mut Scene, cfg: &mut LayoutConfig| {
         let next = state.step(Input::Key(k), scene);
         if next.view != cfg.view {
             cfg.view = next.view;
@@ -1417,4 +1417,34 @@ fn a_history_with_no_dates_has_no_time_axis_and_no_zoom() {
         &s,
     );
     assert_eq!(after.view, None);
+}
+
+#[test]
+fn hit_testing_through_the_grid_finds_what_a_search_of_every_mark_finds() {
+    let mut rng = Rng(0x77aa_1357);
+    for case in 0..20 {
+        let t = generated(&mut rng, [10, 100, 400][case % 3]);
+        let width = [375.0, 640.0, 1100.0][case % 3];
+        let s = at(width, &t);
+        let brute = |p: Point| {
+            s.marks
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (i, m.hit.distance(p), (m.center.x - p.x).abs()))
+                .filter(|(_, d, _)| *d <= layout::HIT_RADIUS)
+                .min_by(|a, b| {
+                    a.1.total_cmp(&b.1)
+                        .then(a.2.total_cmp(&b.2))
+                        .then(a.0.cmp(&b.0))
+                })
+                .map(|(i, _, _)| i)
+        };
+        for _ in 0..400 {
+            let p = Point {
+                x: rng.below((width + 80.0) as u64) as f64 - 40.0,
+                y: rng.below((s.height + 80.0) as u64) as f64 - 40.0,
+            };
+            assert_eq!(s.hit_test(p), brute(p), "case {case} at {p:?}");
+        }
+    }
 }

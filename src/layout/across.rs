@@ -160,6 +160,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
             outside,
         }),
         overview,
+        grid: Default::default(),
     }
 }
 

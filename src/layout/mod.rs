@@ -305,6 +305,52 @@ pub struct Scene {
     pub time: Option<TimeWindow>,
     /// The overview strip, while zoomed in.
     pub overview: Option<Overview>,
+    /// Which marks' targets reach each cell of the chart, so that finding the mark under the
+    /// pointer looks at a few marks, not all of them.
+    pub grid: Grid,
+}
+
+/// Marks by the [`GRID_CELL`]-pixel cells their targets (with [`HIT_RADIUS`] around) cover.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Grid {
+    columns: usize,
+    cells: Vec<Vec<u32>>,
+}
+
+/// Size of a cell of the hit-testing [`Grid`].
+pub const GRID_CELL: f64 = 32.0;
+
+impl Grid {
+    fn new(marks: &[Mark], width: f64, height: f64) -> Grid {
+        let columns = (width / GRID_CELL).ceil().max(1.0) as usize;
+        let rows = (height / GRID_CELL).ceil().max(1.0) as usize;
+        let mut cells = vec![Vec::new(); columns * rows];
+        let cell = |v: f64, n: usize| ((v / GRID_CELL).floor().max(0.0) as usize).min(n - 1);
+        for (i, m) in marks.iter().enumerate() {
+            let r = m.hit;
+            let (c0, c1) = (
+                cell(r.x0 - HIT_RADIUS, columns),
+                cell(r.x1 + HIT_RADIUS, columns),
+            );
+            let (r0, r1) = (cell(r.y0 - HIT_RADIUS, rows), cell(r.y1 + HIT_RADIUS, rows));
+            for row in r0..=r1 {
+                for col in c0..=c1 {
+                    cells[row * columns + col].push(i as u32);
+                }
+            }
+        }
+        Grid { columns, cells }
+    }
+
+    /// The marks whose targets may be within [`HIT_RADIUS`] of `p`.
+    fn near(&self, p: Point) -> &[u32] {
+        if self.cells.is_empty() || !(p.x.is_finite() && p.y.is_finite()) {
+            return &[];
+        }
+        let rows = self.cells.len() / self.columns;
+        let cell = |v: f64, n: usize| ((v / GRID_CELL).floor().max(0.0) as usize).min(n - 1);
+        &self.cells[cell(p.y, rows) * self.columns + cell(p.x, self.columns)]
+    }
 }
 
 /// Widths below this get the phone layout: one row per event down the page.
@@ -331,11 +377,12 @@ fn small_px(cfg: &LayoutConfig) -> f64 {
 /// Lays the timeline out for `cfg.width`: time across the page, or, below [`PHONE_BELOW`],
 /// one row per event down it. `c` is the timeline's [`Chronology`].
 pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
-    if cfg.width < PHONE_BELOW {
+    let scene = if cfg.width < PHONE_BELOW {
         rows::layout(t, c, cfg)
     } else {
         across::layout(t, c, cfg)
-    }
+    };
+    scene.index()
 }
 
 impl Mark {
@@ -352,13 +399,32 @@ impl Scene {
     /// among marks the pointer is equally near (inside overlapping bars), the nearest in time.
     /// Returns an index into [`Scene::marks`].
     pub fn hit_test(&self, p: Point) -> Option<usize> {
-        self.marks
+        // The pointer's cell lists every mark whose target, widened by the radius, reaches it;
+        // a point off the chart is clamped to an edge cell, where the distance test decides.
+        self.grid
+            .near(p)
             .iter()
-            .enumerate()
-            .map(|(i, m)| (i, m.hit.distance(p), (m.center.x - p.x).abs()))
+            .map(|&i| i as usize)
+            .map(|i| {
+                (
+                    i,
+                    self.marks[i].hit.distance(p),
+                    (self.marks[i].center.x - p.x).abs(),
+                )
+            })
             .filter(|(_, d, _)| *d <= HIT_RADIUS)
-            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.2.total_cmp(&b.2)))
+            .min_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then(a.2.total_cmp(&b.2))
+                    .then(a.0.cmp(&b.0))
+            })
             .map(|(i, _, _)| i)
+    }
+
+    /// Builds the hit-testing grid for the marks as they are.
+    fn index(mut self) -> Scene {
+        self.grid = Grid::new(&self.marks, self.width, self.height);
+        self
     }
 
     /// The position in reading order of `event`, if the scene draws it or knows it lies

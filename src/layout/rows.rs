@@ -77,6 +77,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         labels: r.labels,
         time: None,
         overview: None,
+        grid: Default::default(),
     }
 }
 
