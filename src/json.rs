@@ -314,6 +314,9 @@ impl<'a> Parser<'a> {
                 Some(b']') => {
                     self.i += 1;
                     self.depth -= 1;
+                    // Growing by doubling leaves up to half a list unused; a big file has
+                    // many lists, so each keeps only what it holds.
+                    items.shrink_to_fit();
                     return Ok(Value::Array(items));
                 }
                 None => return Err(self.err("the data ends too early; a ] is missing")),
@@ -373,6 +376,7 @@ impl<'a> Parser<'a> {
                 Some(b'}') => {
                     self.i += 1;
                     self.depth -= 1;
+                    entries.shrink_to_fit();
                     return Ok(Value::Object(entries));
                 }
                 None => return Err(self.err("the data ends too early; a } is missing")),
