@@ -7,6 +7,7 @@ use crate::chronology::{Chronology, MONITORING_RULE};
 use crate::date::{range, Locale, PartialDate};
 use crate::model::{Event, Grade, Kind, Status, Timeline};
 use crate::text::{ellipsize, estimate_width, lower_first, number_word};
+use crate::view::View;
 
 /// The words on a rating band, as long as `room` allows: "Rated inadequate since November
 /// 2021", else the grade's name, else that name shortened.
@@ -119,6 +120,16 @@ pub struct Card {
 
 /// The hint on a cluster's card that a click or Enter zooms into it.
 pub const ZOOM_HINT: &str = "Click it, tap it again or press Enter to zoom in";
+/// What a screen reader hears when the keys or buttons zoom: the window now shown, "Showing
+/// 1 March 2022 to 30 June 2023", or that the whole timeline shows.
+pub fn window_announcement(shown: &View, full: &View, locale: &Locale) -> String {
+    if shown.shows_all(*full) {
+        return "Showing the whole timeline".to_string();
+    }
+    let day = |d: f64| PartialDate::from_days(d.floor() as i64).long(locale);
+    format!("Showing {} to {}", day(shown.start), day(shown.end - 1.0))
+}
+
 /// The hint on a pinned card.
 pub const CLOSE_HINT: &str = "Press Escape or tap elsewhere to close";
 /// The hint on a closed year's card in the phone layout.

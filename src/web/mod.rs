@@ -583,6 +583,13 @@ impl Inner {
             if window_changed || self.state.view != prev_view {
                 self.notify_view();
             }
+            // The zoom keys and buttons are heard: which window now shows.
+            if let (Input::Key(Key::ZoomIn | Key::ZoomOut | Key::Reset), Some(t)) =
+                (input, self.scene.as_ref().and_then(|s| s.time.as_ref()))
+            {
+                let said = words::window_announcement(&t.shown, &t.full, &self.locale);
+                self.dom.live.set_text_content(Some(&said));
+            }
             // Marks are numbered afresh in each layout: what matters is the event shown.
             let after = self.card_event();
             r.and_then(|_| self.show(announce && (card_changed || before != after)))

@@ -102,11 +102,14 @@ test('dragging pans a zoomed chart, and the buttons and keys zoom and reset', as
   await page.keyboard.press('0');
   await page.waitForFunction((n) => window.__views.length > n, seen);
   assert.deepEqual(await view(page), whole, '0 shows everything');
+  const live = () => inRoot(page, "return root.querySelector('[aria-live]').textContent;");
+  assert.equal(await live(), 'Showing the whole timeline', 'and a screen reader hears it');
   seen = await count();
   await page.keyboard.press('+');
   await page.waitForFunction((n) => window.__views.length > n, seen);
   const closer = await view(page);
   assert.ok(closer.start > whole.start || closer.end < whole.end, '+ zooms in');
+  assert.match(await live(), /^Showing \d+ \w+ \d{4} to \d+ \w+ \d{4}$/);
   seen = await count();
   await page.keyboard.press('-');
   await page.waitForFunction((n) => window.__views.length > n, seen);
