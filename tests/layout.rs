@@ -629,22 +629,31 @@ fn the_card_writes_dates_at_their_precision() {
 const ANYWHERE: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
 
 #[test]
-fn a_card_that_would_run_off_the_screen_goes_where_it_shows() {
+fn a_card_goes_where_the_screen_shows_it_and_never_over_its_own_mark() {
     let t = bury();
-    for width in [375.0, 720.0] {
+    let mut rng = Rng(0xc0ff_ee00);
+    for width in [375.0, 720.0, 1200.0] {
         let s = at(width, &t);
         for m in &s.marks {
-            for (h, screen) in [(200.0, 500.0), (600.0, 700.0), (300.0, 320.0)] {
-                // The chart scrolled so that the mark sits near the bottom of the screen.
-                let top = m.center.y + 40.0 - screen;
-                let p = layout::place_card(&s, m, 340.0, h, (top, top + screen));
-                assert!(p.y >= top - 1e-9, "card above the screen at {width}: {p:?}");
-                if h <= screen - 60.0 {
-                    assert!(
-                        p.y + h <= top + screen + 1e-9,
-                        "card {h} tall hangs off a {screen} screen at {width}: {p:?}"
-                    );
-                }
+            for _ in 0..60 {
+                let h = 80.0 + rng.below(900) as f64;
+                let screen = 560.0 + rng.below(500) as f64;
+                // The chart scrolled anywhere that keeps the mark on the screen.
+                let top = m.center.y - 20.0 - rng.below((screen - 40.0) as u64) as f64;
+                let bottom = top + screen;
+                let p = layout::place_card(&s, m, 340.0, h, (top, bottom));
+                let shown = p.max_height.map_or(h, |cut| h.min(cut));
+                let (y0, y1) = (p.at.y, p.at.y + shown);
+                let case = format!("{width} px, card {h} on a {screen} screen from {top}: {p:?}");
+                assert!(
+                    y0 >= top - 1e-9 && y1 <= bottom + 1e-9,
+                    "off the screen: {case}"
+                );
+                assert!(
+                    y1 <= m.center.y - m.r || y0 >= m.center.y + m.r,
+                    "over its own mark: {case}"
+                );
+                assert!(p.at.x >= 0.0 && p.at.x + 340.0_f64.min(s.width) <= s.width + 1e-9);
             }
         }
     }
@@ -655,7 +664,7 @@ fn the_card_stays_inside_the_widget_and_below_every_marker() {
     let t = bury();
     let s = at(600.0, &t);
     for m in &s.marks {
-        let p = layout::place_card(&s, m, 340.0, 300.0, ANYWHERE);
+        let p = layout::place_card(&s, m, 340.0, 300.0, ANYWHERE).at;
         assert!(p.x >= 0.0 && p.x + 340.0 <= s.width + 1e-9, "{p:?}");
         for other in &s.marks {
             assert!(
@@ -664,14 +673,14 @@ fn the_card_stays_inside_the_widget_and_below_every_marker() {
             );
         }
     }
-    let p = layout::place_card(&s, &s.marks[0], 800.0, 300.0, ANYWHERE);
+    let p = layout::place_card(&s, &s.marks[0], 800.0, 300.0, ANYWHERE).at;
     assert_eq!(
         p.x, 0.0,
         "a card wider than the widget starts at its left edge"
     );
     let wide = at(1200.0, &t);
     let last = wide.marks.last().unwrap();
-    let p = layout::place_card(&wide, last, 340.0, 300.0, ANYWHERE);
+    let p = layout::place_card(&wide, last, 340.0, 300.0, ANYWHERE).at;
     assert_eq!(
         p.x,
         1200.0 - 340.0,
@@ -762,7 +771,7 @@ fn on_phones_the_rating_runs_down_beside_the_rows_it_covers() {
         strip.rect.y1 > expected.center.y,
         "fading beside the expected re-inspection"
     );
-    let card = layout::place_card(&s, &s.marks[2], 340.0, 300.0, ANYWHERE);
+    let card = layout::place_card(&s, &s.marks[2], 340.0, 300.0, ANYWHERE).at;
     assert_eq!(
         card,
         Point {

@@ -461,14 +461,27 @@ impl Scene {
     }
 }
 
+/// Where a card goes, and how tall it may be before it scrolls inside.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CardPlace {
+    /// Its top-left corner.
+    pub at: Point,
+    /// When the screen has no room for all of it: the height that fits.
+    pub max_height: Option<f64>,
+}
+
+/// A card shorter than this is moved to the other side of its mark rather than cut short.
+const CARD_ROOM: f64 = 240.0;
+
 /// Where to put a card `w` by `h` pixels for `mark`, inside the part of the chart the reader
 /// can see, from `visible.0` to `visible.1` (the viewport's top and bottom, in the chart's
 /// coordinates). Across the page the card goes below every lane, so that it never hides
 /// another marker the pointer may be heading for, centred on the mark's time and moved left or
 /// right to stay inside the widget; in the phone layout, under the mark's row, full width.
-/// When that would run off the bottom of the screen it goes above the mark, and when neither
-/// fits, where more of it shows, never above the top. Returns its top-left corner.
-pub fn place_card(scene: &Scene, mark: &Mark, w: f64, h: f64, visible: (f64, f64)) -> Point {
+/// When that would run off the bottom of the screen it goes above the mark; when neither side
+/// has room for all of it, it goes where there is more and is cut to fit (it scrolls), never
+/// over the mark itself.
+pub fn place_card(scene: &Scene, mark: &Mark, w: f64, h: f64, visible: (f64, f64)) -> CardPlace {
     let (below, above_mark, x) = match scene.axis.as_ref().filter(|_| !scene.vertical) {
         Some(axis) => {
             let w = w.min(scene.width);
@@ -478,16 +491,24 @@ pub fn place_card(scene: &Scene, mark: &Mark, w: f64, h: f64, visible: (f64, f64
         None => (mark.hit.y1, mark.hit.y0, 0.0),
     };
     let (top, bottom) = visible;
-    let above = above_mark - h;
-    let y = if below + h <= bottom || bottom - top <= 0.0 {
-        below
-    } else if above >= top {
-        above
-    } else if bottom - below >= above_mark - top {
-        // Neither fits whole: the side with more room, held inside the screen.
-        below.min(bottom - h).max(top)
-    } else {
-        above.max(top)
+    let room_below = bottom - below.max(top);
+    let room_above = above_mark - top;
+    let place = |y: f64, room: f64| CardPlace {
+        at: Point { x, y },
+        max_height: (h > room).then_some(room.max(0.0)),
     };
-    Point { x, y }
+    // No screen to fit (nothing known, or nonsense): under the lanes, as if it were endless.
+    let no_screen = bottom.partial_cmp(&top) != Some(std::cmp::Ordering::Greater);
+    if no_screen || room_below >= h {
+        CardPlace {
+            at: Point { x, y: below },
+            max_height: None,
+        }
+    } else if room_above >= h {
+        place(above_mark - h, room_above)
+    } else if room_below >= room_above || room_below >= CARD_ROOM {
+        place(below.max(top), room_below)
+    } else {
+        place(above_mark - h.min(room_above), room_above)
+    }
 }

@@ -163,15 +163,23 @@ impl Inner {
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())
             .unwrap_or(r.bottom());
-        let at = layout::place_card(
+        // Measured at its natural height, then placed and, if the screen is short, cut to fit.
+        card.style().remove_property("max-height")?;
+        let place = layout::place_card(
             scene,
             mark,
             f64::from(card.offset_width()),
             f64::from(card.offset_height()),
             (-r.top(), screen - r.top()),
         );
-        card.style().set_property("left", &format!("{}px", at.x))?;
-        card.style().set_property("top", &format!("{}px", at.y))?;
+        card.style()
+            .set_property("left", &format!("{}px", place.at.x))?;
+        card.style()
+            .set_property("top", &format!("{}px", place.at.y))?;
+        if let Some(h) = place.max_height {
+            card.style()
+                .set_property("max-height", &format!("{}px", h.floor()))?;
+        }
         Ok(Some(content))
     }
 
