@@ -129,7 +129,18 @@ fn number(flag: &str, value: Option<&String>) -> Result<u32, String> {
         .ok_or_else(|| format!("{flag} takes a number of pixels from 200 to 10000"))
 }
 
-fn render(args: &[String]) -> Result<ExitCode, String> {
+/// What `render` was asked for.
+struct RenderArgs {
+    input: String,
+    out: String,
+    png: bool,
+    width: Option<u32>,
+    height: Option<u32>,
+    preset: Preset,
+}
+
+/// Reads `render`'s arguments: the data file, `-o OUT.svg|OUT.png`, and the size options.
+fn render_args(args: &[String]) -> Result<RenderArgs, String> {
     let (mut input, mut out) = (None, None);
     let (mut width, mut height) = (None, None);
     let mut preset = Preset::Plain;
@@ -163,6 +174,25 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         Some("svg") => false,
         _ => return Err(format!("{out}: the output must end in .svg or .png")),
     };
+    Ok(RenderArgs {
+        input,
+        out,
+        png,
+        width,
+        height,
+        preset,
+    })
+}
+
+fn render(args: &[String]) -> Result<ExitCode, String> {
+    let RenderArgs {
+        input,
+        out,
+        png,
+        width,
+        height,
+        preset,
+    } = render_args(args)?;
     let text = match std::fs::read_to_string(&input) {
         Ok(t) => t,
         Err(e) => {

@@ -12,6 +12,7 @@
 pub mod across;
 pub mod frame;
 pub mod legend;
+pub mod pack;
 pub mod rows;
 pub mod words;
 

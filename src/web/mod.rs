@@ -17,12 +17,13 @@ use crate::view;
 use std::cell::RefCell;
 use std::rc::Rc;
 mod dom;
+mod input;
 mod paint;
 
 use dom::Dom;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, HtmlElement, KeyboardEvent, MouseEvent, Node, PointerEvent, WheelEvent};
+use web_sys::{Event, HtmlElement, MouseEvent, Node};
 
 #[wasm_bindgen]
 extern "C" {
@@ -359,187 +360,6 @@ impl Widget {
             let _ = target.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
         }
         self.inner.borrow().dom.figure.remove();
-    }
-}
-
-/// What a listener turns its event into. One function handles them all ([`handle`]), so every
-/// reader downloads one listener closure rather than one per event.
-#[derive(Clone, Copy)]
-enum On {
-    Move,
-    Leave,
-    Down,
-    Cancel,
-    Up,
-    Wheel,
-    DoubleClick,
-    KeyDown,
-    Blur,
-    /// A press anywhere on the page, to tell one outside the widget.
-    PageDown,
-    /// A zoom button, as the key it stands for.
-    Button(Key),
-    /// The events table's pager, forward or back.
-    Page(bool),
-}
-
-impl Widget {
-    /// Adds a listener for `name` events on `target`, which [`handle`]s them as `on` says; the
-    /// closure is kept so [`Widget::destroy`] can remove it.
-    fn add_event_listener(
-        &mut self,
-        target: &web_sys::EventTarget,
-        name: &'static str,
-        on: On,
-    ) -> Result<(), JsValue> {
-        let inner = self.inner.clone();
-        let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            handle(on, &e, &mut inner.borrow_mut());
-        });
-        target.add_event_listener_with_callback(name, f.as_ref().unchecked_ref())?;
-        self.listeners.push((target.clone(), name, f));
-        Ok(())
-    }
-
-    /// Turns the canvas's, the buttons' and the page's events into inputs for the state
-    /// machine.
-    fn listen(&mut self) -> Result<(), JsValue> {
-        let (canvas, doc, buttons) = {
-            let d = &self.inner.borrow().dom;
-            let canvas: web_sys::EventTarget = d.canvas.clone().into();
-            let doc: web_sys::EventTarget = d.doc.clone().into();
-            let buttons: [(web_sys::EventTarget, On); 5] = [
-                (d.zoom_in.clone().into(), On::Button(Key::ZoomIn)),
-                (d.zoom_out.clone().into(), On::Button(Key::ZoomOut)),
-                (d.zoom_reset.clone().into(), On::Button(Key::Reset)),
-                (d.pages_prev.clone().into(), On::Page(false)),
-                (d.pages_next.clone().into(), On::Page(true)),
-            ];
-            (canvas, doc, buttons)
-        };
-        for (name, on) in [
-            ("pointermove", On::Move),
-            ("pointerleave", On::Leave),
-            ("pointerdown", On::Down),
-            ("pointercancel", On::Cancel),
-            ("pointerup", On::Up),
-            ("wheel", On::Wheel),
-            ("dblclick", On::DoubleClick),
-            ("keydown", On::KeyDown),
-            ("blur", On::Blur),
-        ] {
-            self.add_event_listener(&canvas, name, on)?;
-        }
-        for (button, on) in buttons {
-            self.add_event_listener(&button, "click", on)?;
-        }
-        self.add_event_listener(&doc, "pointerdown", On::PageDown)
-    }
-}
-
-/// Translates one DOM event into what the widget does. The browser sends each event name with
-/// one type (`pointermove` is a `PointerEvent`), so the casts are not checked: a check would
-/// cost every reader an `instanceof` binding per type.
-fn handle(on: On, e: &Event, w: &mut Inner) {
-    let pointer = || e.unchecked_ref::<PointerEvent>();
-    match on {
-        On::Move => {
-            let e = pointer();
-            let p = w.local(e);
-            if e.pointer_type() == "touch" {
-                // A finger has no hover, and one finger scrolls the page; two pinch.
-                w.pinch(e.pointer_id(), p);
-            } else {
-                if e.buttons() == 0 && w.state.down.is_some() {
-                    // The button came up where the widget could not hear it.
-                    w.apply(Input::PointerCancel, false);
-                }
-                w.apply(Input::PointerMove(p), false);
-            }
-        }
-        On::Leave => w.apply(Input::PointerLeave, false),
-        On::Down => {
-            let e = pointer();
-            let p = w.local(e);
-            if e.pointer_type() == "touch" {
-                w.touches.retain(|t| t.0 != e.pointer_id());
-                w.touches.push((e.pointer_id(), p));
-            } else {
-                // A mouse or pen that drags keeps sending its moves and its release here, even
-                // off the chart.
-                let _ = w.dom.canvas.set_pointer_capture(e.pointer_id());
-            }
-            w.apply(Input::PointerDown(p), false);
-        }
-        On::Cancel => {
-            w.touches.retain(|t| t.0 != pointer().pointer_id());
-            w.apply(Input::PointerCancel, false);
-        }
-        On::Up => {
-            let e = pointer();
-            let p = w.local(e);
-            let pinching = w.touches.len() > 1;
-            w.touches.retain(|t| t.0 != e.pointer_id());
-            if pinching {
-                // The end of a pinch is not a tap.
-                w.apply(Input::PointerCancel, false);
-            } else {
-                w.apply(Input::PointerUp(p), false);
-            }
-        }
-        On::Wheel => {
-            let e = e.unchecked_ref::<WheelEvent>();
-            // Only Ctrl or ⌘ with the wheel (and a trackpad's pinch, which browsers send so)
-            // zooms the chart; the plain wheel scrolls the page.
-            if !(e.ctrl_key() || e.meta_key())
-                || !w.scene.as_ref().is_some_and(|s| s.time.is_some())
-            {
-                return;
-            }
-            e.prevent_default();
-            // Wheels that count in lines are turned into pixels, as browsers scroll them.
-            let lines = if e.delta_mode() == 1 { 16.0 } else { 1.0 };
-            let at = w.local(e);
-            let delta = e.delta_y() * lines;
-            w.apply(Input::Wheel { at, delta }, false);
-        }
-        On::DoubleClick => {
-            let at = w.local(e.unchecked_ref::<MouseEvent>());
-            w.apply(Input::DoubleTap(at), false);
-        }
-        On::KeyDown => {
-            let e = e.unchecked_ref::<KeyboardEvent>();
-            let modified = e.alt_key() || e.ctrl_key() || e.meta_key();
-            let Some(key) = Key::from_keydown(&e.key(), modified) else {
-                return;
-            };
-            if w.state.takes(key) {
-                e.prevent_default();
-                w.apply(Input::Key(key), true);
-            }
-        }
-        On::Blur => w.apply(Input::Blur, false),
-        On::PageDown => {
-            let host: &Node = w.dom.host.as_ref();
-            let inside = e.composed_path().iter().any(|n| {
-                n.dyn_ref::<Node>()
-                    .is_some_and(|n| n.is_same_node(Some(host)))
-            });
-            if !inside {
-                w.apply(Input::OutsideDown, false);
-            }
-        }
-        On::Button(key) => w.apply(Input::Key(key), false),
-        On::Page(forward) => {
-            let n = w.data.as_ref().map_or(0, |d| d.chronology.order.len());
-            w.table_start = words::table_page_start(w.table_start, forward, n);
-            if let Err(e) = w.write_table() {
-                console_error(&format!("inspection-timeline: {e:?}"));
-            }
-            // The widget's one live region says which rows the table now holds.
-            let said = w.dom.pages_text.text_content();
-            w.dom.live.set_text_content(said.as_deref());
-        }
     }
 }
 

@@ -6,36 +6,28 @@
 //! of time shown (and to count it for the overview); only those in the window are laid out
 //! and drawn, so the drawing follows what fits on the screen, not the length of the history. Within a lane nothing collides:
 //! marks that would overlap share a counted cluster, and periods that overlap are stacked
-//! into rows, as many as [`MAX_ROWS`]; what would need more joins a cluster.
+//! into rows, as many as [`super::pack::MAX_ROWS`]; what would need more joins a cluster.
+
+mod time;
 
 use super::legend::legend;
+use super::pack::{group, pack, place_undated, Item};
 use super::{
-    shape_of, small_px, words, Anchor, Axis, AxisTick, Band, Beyond, Cluster, Ink, Label,
-    LayoutConfig, Mark, NextZone, Overview, Point, Rect, Rule, Scene, TimeWindow, BAND_H,
-    CLUSTER_R, MARK_R, MIN_TARGET, OVERVIEW_COLUMN, PAD,
+    shape_of, small_px, words, Anchor, Band, Beyond, Cluster, Ink, Label, LayoutConfig, Mark,
+    NextZone, Point, Rect, Rule, Scene, TimeWindow, BAND_H, CLUSTER_R, MARK_R, MIN_TARGET, PAD,
 };
 use crate::chronology::{order_by, permute, Chronology};
 use crate::model::{Kind, Status, Timeline};
-use crate::scale::{Tick, TimeScale};
+use crate::scale::TimeScale;
 use crate::text::{ellipsize, estimate_width};
 use crate::view::View;
+use time::extent;
+pub use time::full_view;
 
 /// Height of a lane with one row of marks: its heading, the marks and their labels.
 const LANE_H: f64 = 62.0;
 /// Height of each further row a lane grows by when its periods overlap.
 const ROW_H: f64 = 40.0;
-/// The most rows of marks in one lane; items that would need another join a cluster.
-pub const MAX_ROWS: usize = 3;
-/// Space kept clear between neighbouring items in a row.
-const GAP: f64 = 4.0;
-/// Marks whose centres are closer than this would touch: they are drawn as one cluster.
-const CLOSE: f64 = 2.0 * MARK_R * 1.3 + 2.0;
-/// A cluster gathers marks over at most this many pixels, so that it stays near its events.
-const CLUSTER_REACH: f64 = 2.0 * CLOSE;
-/// Distance between undated expected events side by side in the next zone.
-const ZONE_STEP: f64 = 2.0 * MIN_TARGET + 4.0;
-/// Height of the overview strip of a zoomed chart.
-const OVERVIEW_H: f64 = 24.0;
 /// Top of the rating bands.
 const BAND_Y: f64 = 8.0;
 
@@ -63,60 +55,6 @@ struct Across<'a> {
     lane_top: Vec<f64>,
     axis_y: f64,
     labels: Vec<Label>,
-}
-
-/// Something drawn in a lane before it has a row: one event, or a cluster of several.
-#[derive(Clone, Debug)]
-struct Item {
-    /// Events in reading order.
-    events: Vec<usize>,
-    /// Centres of the first and last event's marks.
-    first: f64,
-    last: f64,
-    /// The period bar and publication tick of a single event.
-    bar: Option<(f64, f64)>,
-    published_x: Option<f64>,
-    /// Where the item's marks, bars and targets begin and end across the chart.
-    lo: f64,
-    hi: f64,
-    /// First and last day (exclusive) of the events' periods, for zooming into a cluster;
-    /// `None` for undated events.
-    days: Option<(f64, f64)>,
-}
-
-impl Item {
-    fn is_cluster(&self) -> bool {
-        self.events.len() > 1
-    }
-
-    fn center(&self) -> f64 {
-        if self.is_cluster() {
-            (self.first + self.last) / 2.0
-        } else {
-            self.first
-        }
-    }
-
-    /// The extent of a cluster: its badge and the reach of its events.
-    fn cluster_extent(&mut self) {
-        let c = self.center();
-        self.lo = self.first.min(c - MIN_TARGET);
-        self.hi = self.last.max(c + MIN_TARGET);
-        self.bar = None;
-        self.published_x = None;
-    }
-
-    /// Takes `other`'s events into this item, which becomes (or stays) a cluster.
-    fn absorb(&mut self, other: Item) {
-        self.events.extend(other.events);
-        self.first = self.first.min(other.first);
-        self.last = self.last.max(other.last);
-        self.days = match (self.days, other.days) {
-            (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
-            (a, b) => a.or(b),
-        };
-        self.cluster_extent();
-    }
 }
 
 /// Lays `t` out with time across `cfg.width`, showing `cfg.view` or the whole history.
@@ -161,38 +99,6 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         }),
         overview,
         grid: Default::default(),
-    }
-}
-
-/// The days the time axis must show: from the first to the last of every dated period's
-/// start and end, every publication, and the day after `updated`. `None` when nothing is dated.
-fn extent(t: &Timeline) -> Option<(f64, f64)> {
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    let mut take = |a: f64, b: f64| {
-        lo = lo.min(a);
-        hi = hi.max(b);
-    };
-    for e in &t.events {
-        let periods = [e.span(), e.published.map(|p| (p, p))];
-        for (a, b) in periods.into_iter().flatten() {
-            take(a.first_day() as f64, (b.last_day() + 1) as f64);
-        }
-    }
-    if let Some(u) = t.updated {
-        let d = (u.last_day() + 1) as f64;
-        take(d, d);
-    }
-    lo.is_finite().then_some((lo, hi))
-}
-
-/// The whole history the wide layout can show for `t`: its dated extent with a margin, so
-/// that markers at the ends are not cut.
-pub fn full_view(t: &Timeline) -> View {
-    let (lo, hi) = extent(t).unwrap_or((0.0, 365.0));
-    let margin = ((hi - lo) * 0.04).max(20.0);
-    View {
-        start: lo - margin,
-        end: hi + margin,
     }
 }
 
@@ -578,177 +484,5 @@ impl<'a> Across<'a> {
                 bold: true,
             });
         }
-    }
-
-    /// Axis ticks and their labels, most important first: years, then months, then days,
-    /// each wherever it fits without touching a label already placed (or the zone's "Next").
-    fn axis(&mut self) -> Axis {
-        let y = self.axis_y + 8.0;
-        let ticks: Vec<Tick> = self.scale.ticks(self.small * 0.6, &self.cfg.locale);
-        let mut taken: Vec<(f64, f64)> = self
-            .labels
-            .iter()
-            .filter(|l| l.y == y)
-            .map(|l| {
-                let w = estimate_width(&l.text, l.px);
-                (l.x - w / 2.0, l.x + w / 2.0)
-            })
-            .collect();
-        let levels = ticks.iter().map(|t| t.level).max().unwrap_or(0);
-        for level in 0..=levels {
-            for tk in ticks.iter().filter(|tk| tk.level == level) {
-                let Some(text) = &tk.label else { continue };
-                let x = self.scale.map(tk.day);
-                let w = estimate_width(text, self.small);
-                let major = tk.major;
-                let (x0, anchor) = if major {
-                    (x + 3.0, Anchor::Start)
-                } else {
-                    (x - w / 2.0, Anchor::Middle)
-                };
-                let span = (x0 - 4.0, x0 + w + 4.0);
-                let clash = taken.iter().any(|t| t.0 < span.1 && span.0 < t.1);
-                if span.0 < 0.0 || span.1 > self.width || clash {
-                    continue;
-                }
-                taken.push(span);
-                self.labels.push(Label {
-                    x: if major { x0 } else { x },
-                    y,
-                    text: text.clone(),
-                    px: self.small,
-                    anchor,
-                    ink: if major { Ink::Text } else { Ink::Muted },
-                    bold: major,
-                });
-            }
-        }
-        Axis {
-            y: self.axis_y,
-            x0: PAD,
-            x1: self.width - PAD,
-            ticks: ticks
-                .iter()
-                .map(|tk| AxisTick {
-                    x: self.scale.map(tk.day),
-                    major: tk.major,
-                })
-                .filter(|tk| tk.x >= self.x0 - MIN_TARGET && tk.x <= self.x1 + MIN_TARGET)
-                .collect(),
-        }
-    }
-}
-
-impl Across<'_> {
-    /// The overview strip at `y`: every dated event counted into columns of the whole
-    /// history, and the window shown.
-    fn overview(&self, y: f64) -> Overview {
-        let (x0, x1) = (self.x0, self.x1);
-        let scale = TimeScale::new((self.full.start, self.full.end), (x0, x1));
-        let columns = ((x1 - x0) / OVERVIEW_COLUMN).ceil().max(1.0) as usize;
-        let mut counts = vec![0u32; columns];
-        for e in &self.t.events {
-            if let Some((a, b)) = e.span() {
-                let mid = (a.first_day() + b.last_day() + 1) as f64 / 2.0;
-                let k = ((scale.map(mid) - x0) / OVERVIEW_COLUMN).floor();
-                counts[(k.max(0.0) as usize).min(columns - 1)] += 1;
-            }
-        }
-        Overview {
-            rect: Rect {
-                x0,
-                y0: y,
-                x1,
-                y1: y + OVERVIEW_H,
-            },
-            scale,
-            counts,
-            window: (scale.map(self.shown.start), scale.map(self.shown.end)),
-        }
-    }
-}
-
-/// Adds `item` to a lane's items in reading order, joining it to the last one when their
-/// marks would touch, so close events become one counted cluster.
-fn group(items: &mut Vec<Item>, item: Item) {
-    if let Some(last) = items.last_mut() {
-        if item.first - last.last < CLOSE && item.last - last.first <= CLUSTER_REACH {
-            last.absorb(item);
-            return;
-        }
-    }
-    items.push(item);
-}
-
-/// Packs a lane's items into rows, first fit in order of where they begin (as vis-timeline
-/// stacks items), so that no two in a row overlap. An item that fits in none of
-/// [`MAX_ROWS`] rows joins the item it runs into on the last row, as a cluster.
-fn pack(items: Vec<Item>, rank: &[usize]) -> Vec<Vec<Item>> {
-    let key: Vec<f64> = items.iter().map(|i| i.lo).collect();
-    let items = permute(items, &order_by(&key));
-    let mut rows: Vec<Vec<Item>> = Vec::new();
-    for item in items {
-        let fits = rows
-            .iter()
-            .position(|row| row.last().map_or(true, |l| l.hi + GAP <= item.lo));
-        match fits {
-            Some(r) => rows[r].push(item),
-            None if rows.len() < MAX_ROWS => rows.push(vec![item]),
-            None => {
-                let row = rows.last_mut().expect("MAX_ROWS rows exist");
-                let last = row.last_mut().expect("rows are never empty");
-                last.absorb(item);
-            }
-        }
-    }
-    for row in &mut rows {
-        for item in row.iter_mut().filter(|i| i.is_cluster()) {
-            let key: Vec<f64> = item.events.iter().map(|&e| rank[e] as f64).collect();
-            item.events = permute(std::mem::take(&mut item.events), &order_by(&key));
-        }
-    }
-    rows
-}
-
-/// Places a lane's undated expected events in the next zone (`x`, `w` wide), side by side
-/// and then on further rows; when there are more than the rows hold, the last place is a
-/// cluster of the rest.
-fn place_undated(rows: &mut Vec<Vec<Item>>, undated: &[usize], x: f64, w: f64) {
-    if undated.is_empty() {
-        return;
-    }
-    let per_row = ((w / ZONE_STEP).floor() as usize).max(1);
-    let places = per_row * MAX_ROWS;
-    let singles = if undated.len() <= places {
-        undated.len()
-    } else {
-        places - 1
-    };
-    let mut slots: Vec<Vec<usize>> = undated[..singles].iter().map(|&i| vec![i]).collect();
-    if singles < undated.len() {
-        slots.push(undated[singles..].to_vec());
-    }
-    let n = slots.len();
-    for (k, events) in slots.into_iter().enumerate() {
-        let (row, col) = (k / per_row, k % per_row);
-        let in_row = (n - row * per_row).min(per_row);
-        let cx = x + w / 2.0 + (col as f64 - (in_row - 1) as f64 / 2.0) * ZONE_STEP;
-        let mut item = Item {
-            events,
-            first: cx,
-            last: cx,
-            bar: None,
-            published_x: None,
-            lo: cx - MIN_TARGET,
-            hi: cx + MIN_TARGET,
-            days: None,
-        };
-        if item.is_cluster() {
-            item.cluster_extent();
-        }
-        while rows.len() <= row {
-            rows.push(Vec::new());
-        }
-        rows[row].push(item);
     }
 }

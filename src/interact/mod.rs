@@ -6,9 +6,13 @@
 //! When the window of time changes, the web layer lays the chart out again and calls
 //! [`State::carry`], which finds the same events in the new scene.
 
-use crate::date::civil_from_days;
-use crate::layout::{Beyond, Point, Scene};
+use crate::layout::{Point, Scene};
+
+mod keys;
+mod zoom;
+
 use crate::view::View;
+use zoom::scene_bandwidth;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct State {
@@ -43,50 +47,6 @@ pub struct State {
     /// Whether the last tap zoomed into a cluster, so that the double click it was part of
     /// does not zoom again.
     pub tap_zoomed: bool,
-}
-
-/// Where the keyboard goes next: a mark in the window, reached at one of its events'
-/// positions, or an event outside the window.
-enum Stop {
-    Mark(usize, usize),
-    Outside(Beyond),
-}
-
-/// The nearest stop after (or before, unless `forward`) reading position `at`, leaving out
-/// the events of the mark `cur`, which the keyboard is on: so that a cluster is one stop,
-/// and an event between a cluster's members, on another row or outside the window, is
-/// still reached.
-fn next_stop(scene: &Scene, cur: Option<usize>, at: usize, forward: bool) -> Option<Stop> {
-    let beats = |o: usize, best: usize| if forward { o < best } else { o > best };
-    let mut best: Option<(usize, Stop)> = None;
-    for (i, m) in scene.marks.iter().enumerate() {
-        if Some(i) == cur {
-            continue;
-        }
-        let o = if forward {
-            m.orders().iter().copied().find(|&o| o > at)
-        } else {
-            m.orders().iter().rev().copied().find(|&o| o < at)
-        };
-        if let Some(o) = o {
-            if best.as_ref().map_or(true, |(b, _)| beats(o, *b)) {
-                best = Some((o, Stop::Mark(i, o)));
-            }
-        }
-    }
-    if let Some(t) = &scene.time {
-        let out = if forward {
-            t.outside_after(at)
-        } else {
-            t.outside_before(at)
-        };
-        if let Some(b) = out {
-            if best.as_ref().map_or(true, |(o, _)| beats(b.order, *o)) {
-                best = Some((b.order, Stop::Outside(b)));
-            }
-        }
-    }
-    best.map(|(_, s)| s)
 }
 
 /// How far a pointer may travel between press and release and still count as a tap; a finger
@@ -315,232 +275,6 @@ impl State {
         }
     }
 
-    /// Pins `event` if it is drawn on its own; else zooms in on `day` (on a phone, opens its
-    /// year) and seeks it, to pin it once it is.
-    fn reveal(&mut self, event: usize, day: Option<f64>, scene: &Scene) {
-        let i = scene.mark_of_event(event);
-        let alone = i.is_some_and(|i| scene.marks[i].cluster.is_none());
-        let closest = scene.time.as_ref().is_some_and(|t| t.at_closest());
-        if alone || (closest && i.is_some()) || (day.is_none() && i.is_some()) {
-            self.pinned = i;
-            self.focus = i;
-            self.at = i.map(|i| scene.marks[i].order);
-            self.keyboard = true;
-            self.hover = None;
-            return;
-        }
-        let Some(day) = day else { return };
-        match &scene.time {
-            Some(t) => {
-                let days = (t.shown.days() / 8.0).max(crate::view::MIN_DAYS);
-                let view = View {
-                    start: day - days / 2.0,
-                    end: day + days / 2.0,
-                }
-                .within(t.full);
-                self.view = Some(view);
-            }
-            None => {
-                // On a phone the event is inside its closed year: open that year.
-                let year = i
-                    .and_then(|i| scene.marks[i].cluster.as_ref())
-                    .and_then(|c| c.days);
-                match year {
-                    Some((a, _)) => self.open = Some(civil_from_days(a as i64).0),
-                    None => return,
-                }
-            }
-        }
-        self.seek = Some(event);
-        self.reveal = Some(day);
-        self.pinned = None;
-        self.hover = None;
-    }
-
-    fn key(&mut self, k: Key, scene: &Scene) {
-        let n = scene.marks.len();
-        let cur = self.focus.or(self.pinned).or(self.hover);
-        match k {
-            Key::ZoomIn | Key::ZoomOut => {
-                if let Some(t) = &scene.time {
-                    let anchor = cur
-                        .and_then(|i| scene.marks.get(i))
-                        .map_or(t.shown.middle(), |m| t.scale.invert(m.center.x));
-                    let f = if k == Key::ZoomIn {
-                        ZOOM_STEP
-                    } else {
-                        1.0 / ZOOM_STEP
-                    };
-                    self.show(Some(t.shown.zoom(anchor, f, t.full)), scene);
-                }
-                return;
-            }
-            Key::Reset => return self.show(None, scene),
-            Key::Escape => {
-                self.pinned = None;
-                self.keyboard = false;
-                self.hover = None;
-                return;
-            }
-            Key::Next | Key::Previous if n == 0 => {
-                // Nothing in the window: go to the nearest event outside it.
-                return self.beyond_edge(scene, k == Key::Next);
-            }
-            _ if n == 0 => return,
-            _ => {}
-        }
-        let next = match k {
-            Key::Next | Key::Previous => {
-                let forward = k == Key::Next;
-                let at = self
-                    .at
-                    .or_else(|| cur.and_then(|i| scene.marks.get(i)).map(|m| m.order));
-                match (cur, at) {
-                    (Some(_), Some(at)) => match next_stop(scene, cur, at, forward) {
-                        Some(Stop::Mark(i, o)) => {
-                            self.at = Some(o);
-                            i
-                        }
-                        Some(Stop::Outside(b)) => return self.seek_outside(b, scene),
-                        None => return,
-                    },
-                    _ => {
-                        self.at = Some(scene.marks[0].order);
-                        0
-                    }
-                }
-            }
-            Key::First => {
-                self.at = Some(scene.marks[0].order);
-                0
-            }
-            Key::Last => {
-                self.at = Some(scene.marks[n - 1].order);
-                n - 1
-            }
-            _ => {
-                let target = cur.unwrap_or(0);
-                if self.zoom_into(target, scene) {
-                    self.keyboard = true;
-                    return;
-                }
-                self.pinned = if self.pinned == Some(target) {
-                    None
-                } else {
-                    Some(target)
-                };
-                target
-            }
-        };
-        if matches!(k, Key::Next | Key::Previous | Key::First | Key::Last) {
-            // Moving on closes a pinned card so the new one shows.
-            self.pinned = None;
-            self.hover = None;
-        }
-        self.focus = Some(next);
-        self.keyboard = true;
-    }
-
-    /// With no mark in the window: pans to the nearest event past its edge.
-    fn beyond_edge(&mut self, scene: &Scene, forward: bool) {
-        let Some(t) = &scene.time else { return };
-        let b = if forward {
-            t.outside.iter().find(|b| b.day > t.shown.end)
-        } else {
-            t.outside.iter().rev().find(|b| b.day < t.shown.start)
-        };
-        if let Some(&b) = b {
-            self.seek_outside(b, scene);
-        }
-    }
-
-    /// Pans to event `b`, outside the window, and seeks it.
-    fn seek_outside(&mut self, b: Beyond, scene: &Scene) {
-        let Some(t) = &scene.time else { return };
-        self.view = Some(t.shown.centred_on(b.day, t.full));
-        self.seek = Some(b.event);
-        self.at = Some(b.order);
-        self.pinned = None;
-        self.hover = None;
-        self.keyboard = true;
-    }
-
-    /// Zooms by `factor` around the day under `at`, on the chart or on the overview strip.
-    fn zoom_at(&mut self, at: Point, factor: f64, scene: &Scene) {
-        let Some(t) = &scene.time else { return };
-        let anchor = match &scene.overview {
-            Some(o) if o.rect.distance(at) == 0.0 => o.scale.invert(at.x),
-            _ => t.scale.invert(at.x),
-        };
-        self.show(Some(t.shown.zoom(anchor, factor, t.full)), scene);
-    }
-
-    /// What zooming into mark `i` would do, when it is a cluster and that would change the
-    /// chart: show a closer window, or (in the phone layout) open a year.
-    fn zoom_target(&self, i: usize, scene: &Scene) -> Option<Result<View, i32>> {
-        let (a, b) = scene.marks.get(i)?.cluster.as_ref()?.days?;
-        match &scene.time {
-            None => {
-                let year = civil_from_days(a as i64).0;
-                (self.open != Some(year)).then_some(Err(year))
-            }
-            Some(t) => {
-                let pad = (b - a) * 0.1;
-                let view = View {
-                    start: a - pad,
-                    end: b + pad,
-                }
-                .within(t.full);
-                // Events on one day stay together at the closest zoom: nothing to zoom into.
-                let closer = view.days() < t.shown.days() - 0.5;
-                closer.then_some(Ok(view))
-            }
-        }
-    }
-
-    /// Whether Enter or a click on mark `i` zooms into it (a cluster that zooming separates),
-    /// rather than pinning its card: what the card's hint says.
-    pub fn zooms_into(&self, i: usize, scene: &Scene) -> bool {
-        self.zoom_target(i, scene).is_some()
-    }
-
-    /// Zooms into mark `i` when it is a cluster that zooming separates (in the phone layout,
-    /// opens its year), seeking its first event. Returns whether it did.
-    fn zoom_into(&mut self, i: usize, scene: &Scene) -> bool {
-        let Some(target) = self.zoom_target(i, scene) else {
-            return false;
-        };
-        match target {
-            Ok(view) => self.show(Some(view), scene),
-            Err(year) => self.open = Some(year),
-        }
-        self.seek = Some(scene.marks[i].event);
-        self.pinned = None;
-        self.hover = None;
-        true
-    }
-
-    /// Shows `view`, or everything when it is `None` or covers everything.
-    fn show(&mut self, view: Option<View>, scene: &Scene) {
-        let Some(t) = &scene.time else { return };
-        let view = view
-            .map(|v| v.within(t.full))
-            .filter(|v| !v.shows_all(t.full));
-        if view != self.view {
-            self.view = view;
-            self.hover = None;
-        }
-    }
-
-    /// Pans the window that showed `start` by `dx` pixels of the current scale.
-    fn pan(&mut self, start: View, dx: f64, scene: &Scene) {
-        let Some(t) = &scene.time else { return };
-        let days = dx / t.scale.bandwidth();
-        let view = start.pan(days, t.full);
-        self.view = (!view.shows_all(t.full)).then_some(view);
-        self.hover = None;
-    }
-
     /// Pins the card of the mark at `p`, or closes the pinned card; a click on a cluster
     /// whose card shows zooms into it.
     fn tap(&mut self, p: Point, scene: &Scene) {
@@ -581,9 +315,4 @@ impl State {
             ..self
         }
     }
-}
-
-/// Pixels per day across the chart, for turning a drag into days.
-fn scene_bandwidth(scene: &Scene) -> f64 {
-    scene.time.as_ref().map_or(1.0, |t| t.scale.bandwidth())
 }

@@ -1,0 +1,160 @@
+//! The keyboard: arrows walk the events in reading order, from the event reached last and
+//! past the window's edge, which pans to show the next one; Home, End, Enter, Escape and the
+//! zoom keys.
+
+use super::{Key, State, ZOOM_STEP};
+use crate::layout::{Beyond, Scene};
+
+/// Where the keyboard goes next: a mark in the window, reached at one of its events'
+/// positions, or an event outside the window.
+enum Stop {
+    Mark(usize, usize),
+    Outside(Beyond),
+}
+
+/// The nearest stop after (or before, unless `forward`) reading position `at`, leaving out
+/// the events of the mark `cur`, which the keyboard is on: so that a cluster is one stop,
+/// and an event between a cluster's members, on another row or outside the window, is
+/// still reached.
+fn next_stop(scene: &Scene, cur: Option<usize>, at: usize, forward: bool) -> Option<Stop> {
+    let beats = |o: usize, best: usize| if forward { o < best } else { o > best };
+    let mut best: Option<(usize, Stop)> = None;
+    for (i, m) in scene.marks.iter().enumerate() {
+        if Some(i) == cur {
+            continue;
+        }
+        let o = if forward {
+            m.orders().iter().copied().find(|&o| o > at)
+        } else {
+            m.orders().iter().rev().copied().find(|&o| o < at)
+        };
+        if let Some(o) = o {
+            if best.as_ref().map_or(true, |(b, _)| beats(o, *b)) {
+                best = Some((o, Stop::Mark(i, o)));
+            }
+        }
+    }
+    if let Some(t) = &scene.time {
+        let out = if forward {
+            t.outside_after(at)
+        } else {
+            t.outside_before(at)
+        };
+        if let Some(b) = out {
+            if best.as_ref().map_or(true, |(o, _)| beats(b.order, *o)) {
+                best = Some((b.order, Stop::Outside(b)));
+            }
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+impl State {
+    pub(super) fn key(&mut self, k: Key, scene: &Scene) {
+        let n = scene.marks.len();
+        let cur = self.focus.or(self.pinned).or(self.hover);
+        match k {
+            Key::ZoomIn | Key::ZoomOut => {
+                if let Some(t) = &scene.time {
+                    let anchor = cur
+                        .and_then(|i| scene.marks.get(i))
+                        .map_or(t.shown.middle(), |m| t.scale.invert(m.center.x));
+                    let f = if k == Key::ZoomIn {
+                        ZOOM_STEP
+                    } else {
+                        1.0 / ZOOM_STEP
+                    };
+                    self.show(Some(t.shown.zoom(anchor, f, t.full)), scene);
+                }
+                return;
+            }
+            Key::Reset => return self.show(None, scene),
+            Key::Escape => {
+                self.pinned = None;
+                self.keyboard = false;
+                self.hover = None;
+                return;
+            }
+            Key::Next | Key::Previous if n == 0 => {
+                // Nothing in the window: go to the nearest event outside it.
+                return self.beyond_edge(scene, k == Key::Next);
+            }
+            _ if n == 0 => return,
+            _ => {}
+        }
+        let next = match k {
+            Key::Next | Key::Previous => {
+                let forward = k == Key::Next;
+                let at = self
+                    .at
+                    .or_else(|| cur.and_then(|i| scene.marks.get(i)).map(|m| m.order));
+                match (cur, at) {
+                    (Some(_), Some(at)) => match next_stop(scene, cur, at, forward) {
+                        Some(Stop::Mark(i, o)) => {
+                            self.at = Some(o);
+                            i
+                        }
+                        Some(Stop::Outside(b)) => return self.seek_outside(b, scene),
+                        None => return,
+                    },
+                    _ => {
+                        self.at = Some(scene.marks[0].order);
+                        0
+                    }
+                }
+            }
+            Key::First => {
+                self.at = Some(scene.marks[0].order);
+                0
+            }
+            Key::Last => {
+                self.at = Some(scene.marks[n - 1].order);
+                n - 1
+            }
+            _ => {
+                let target = cur.unwrap_or(0);
+                if self.zoom_into(target, scene) {
+                    self.keyboard = true;
+                    return;
+                }
+                self.pinned = if self.pinned == Some(target) {
+                    None
+                } else {
+                    Some(target)
+                };
+                target
+            }
+        };
+        if matches!(k, Key::Next | Key::Previous | Key::First | Key::Last) {
+            // Moving on closes a pinned card so the new one shows.
+            self.pinned = None;
+            self.hover = None;
+        }
+        self.focus = Some(next);
+        self.keyboard = true;
+    }
+
+    /// With no mark in the window: pans to the nearest event past its edge.
+    pub(super) fn beyond_edge(&mut self, scene: &Scene, forward: bool) {
+        let Some(t) = &scene.time else { return };
+        let b = if forward {
+            t.outside.iter().find(|b| b.day > t.shown.end)
+        } else {
+            t.outside.iter().rev().find(|b| b.day < t.shown.start)
+        };
+        if let Some(&b) = b {
+            self.seek_outside(b, scene);
+        }
+    }
+
+    /// Pans to event `b`, outside the window, and seeks it.
+    pub(super) fn seek_outside(&mut self, b: Beyond, scene: &Scene) {
+        let Some(t) = &scene.time else { return };
+        self.view = Some(t.shown.centred_on(b.day, t.full));
+        self.seek = Some(b.event);
+        self.at = Some(b.order);
+        self.pinned = None;
+        self.hover = None;
+        self.keyboard = true;
+    }
+}

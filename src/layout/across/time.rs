@@ -1,0 +1,133 @@
+//! Time across the wide chart: the days it must show, the axis with its ticks and labels, and
+//! the overview strip of a zoomed chart.
+
+use super::Across;
+use crate::layout::{
+    Anchor, Axis, AxisTick, Ink, Label, Overview, Rect, MIN_TARGET, OVERVIEW_COLUMN, PAD,
+};
+use crate::model::Timeline;
+use crate::scale::{Tick, TimeScale};
+use crate::text::estimate_width;
+use crate::view::View;
+
+/// Height of the overview strip of a zoomed chart.
+const OVERVIEW_H: f64 = 24.0;
+
+/// The days the time axis must show: from the first to the last of every dated period's
+/// start and end, every publication, and the day after `updated`. `None` when nothing is dated.
+pub(super) fn extent(t: &Timeline) -> Option<(f64, f64)> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut take = |a: f64, b: f64| {
+        lo = lo.min(a);
+        hi = hi.max(b);
+    };
+    for e in &t.events {
+        let periods = [e.span(), e.published.map(|p| (p, p))];
+        for (a, b) in periods.into_iter().flatten() {
+            take(a.first_day() as f64, (b.last_day() + 1) as f64);
+        }
+    }
+    if let Some(u) = t.updated {
+        let d = (u.last_day() + 1) as f64;
+        take(d, d);
+    }
+    lo.is_finite().then_some((lo, hi))
+}
+
+/// The whole history the wide layout can show for `t`: its dated extent with a margin, so
+/// that markers at the ends are not cut.
+pub fn full_view(t: &Timeline) -> View {
+    let (lo, hi) = extent(t).unwrap_or((0.0, 365.0));
+    let margin = ((hi - lo) * 0.04).max(20.0);
+    View {
+        start: lo - margin,
+        end: hi + margin,
+    }
+}
+
+impl Across<'_> {
+    /// Axis ticks and their labels, most important first: years, then months, then days,
+    /// each wherever it fits without touching a label already placed (or the zone's "Next").
+    pub(super) fn axis(&mut self) -> Axis {
+        let y = self.axis_y + 8.0;
+        let ticks: Vec<Tick> = self.scale.ticks(self.small * 0.6, &self.cfg.locale);
+        let mut taken: Vec<(f64, f64)> = self
+            .labels
+            .iter()
+            .filter(|l| l.y == y)
+            .map(|l| {
+                let w = estimate_width(&l.text, l.px);
+                (l.x - w / 2.0, l.x + w / 2.0)
+            })
+            .collect();
+        let levels = ticks.iter().map(|t| t.level).max().unwrap_or(0);
+        for level in 0..=levels {
+            for tk in ticks.iter().filter(|tk| tk.level == level) {
+                let Some(text) = &tk.label else { continue };
+                let x = self.scale.map(tk.day);
+                let w = estimate_width(text, self.small);
+                let major = tk.major;
+                let (x0, anchor) = if major {
+                    (x + 3.0, Anchor::Start)
+                } else {
+                    (x - w / 2.0, Anchor::Middle)
+                };
+                let span = (x0 - 4.0, x0 + w + 4.0);
+                let clash = taken.iter().any(|t| t.0 < span.1 && span.0 < t.1);
+                if span.0 < 0.0 || span.1 > self.width || clash {
+                    continue;
+                }
+                taken.push(span);
+                self.labels.push(Label {
+                    x: if major { x0 } else { x },
+                    y,
+                    text: text.clone(),
+                    px: self.small,
+                    anchor,
+                    ink: if major { Ink::Text } else { Ink::Muted },
+                    bold: major,
+                });
+            }
+        }
+        Axis {
+            y: self.axis_y,
+            x0: PAD,
+            x1: self.width - PAD,
+            ticks: ticks
+                .iter()
+                .map(|tk| AxisTick {
+                    x: self.scale.map(tk.day),
+                    major: tk.major,
+                })
+                .filter(|tk| tk.x >= self.x0 - MIN_TARGET && tk.x <= self.x1 + MIN_TARGET)
+                .collect(),
+        }
+    }
+
+    /// The overview strip at `y`: every dated event counted into columns of the whole
+    /// history, and the window shown.
+    pub(super) fn overview(&self, y: f64) -> Overview {
+        let (x0, x1) = (self.x0, self.x1);
+        let scale = TimeScale::new((self.full.start, self.full.end), (x0, x1));
+        let columns = ((x1 - x0) / OVERVIEW_COLUMN).ceil().max(1.0) as usize;
+        let mut counts = vec![0u32; columns];
+        for e in &self.t.events {
+            if let Some((a, b)) = e.span() {
+                let mid = (a.first_day() + b.last_day() + 1) as f64 / 2.0;
+                let k = ((scale.map(mid) - x0) / OVERVIEW_COLUMN).floor();
+                counts[(k.max(0.0) as usize).min(columns - 1)] += 1;
+            }
+        }
+        Overview {
+            rect: Rect {
+                x0,
+                y0: y,
+                x1,
+                y1: y + OVERVIEW_H,
+            },
+            scale,
+            counts,
+            window: (scale.map(self.shown.start), scale.map(self.shown.end)),
+        }
+    }
+}
