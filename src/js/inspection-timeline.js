@@ -413,6 +413,8 @@ export class InspectionTimeline extends HTMLElement {
       // A new data set may bring its own grades to recolour.
       this.#applyTheme();
       if (this.hasAttribute('view')) this.#applyView();
+      // The events table's rows are written once the chart is on screen: after the next frame.
+      requestAnimationFrame(() => setTimeout(() => { if (this.#widget) this.#call((w) => w.write_table()); }));
       // A deep link is followed once, when the first chart is drawn; later data (a refresh)
       // leaves the reader where they are.
       if (!this.#linked) {

@@ -163,7 +163,8 @@ impl Widget {
                 if zoomed {
                     inner.notify_view();
                 }
-                inner.fill_text()?;
+                // The events table's rows wait until the chart is on screen.
+                inner.fill_text(false)?;
                 inner.set_message(None);
                 let out = js_sys::Object::new();
                 js_sys::Reflect::set(&out, &"ok".into(), &true.into())?;
@@ -213,7 +214,7 @@ impl Widget {
             inner.data = Some(Data::new(d.timeline, &inner.locale));
         }
         inner.relayout()?;
-        inner.fill_text()
+        inner.fill_text(true)
     }
 
     /// Writes dates in British English, the widget's own language (without the page having
@@ -289,6 +290,12 @@ impl Widget {
     pub fn fetch_failed(&self) {
         let inner = self.inner.borrow();
         inner.set_message(Some(words::notice(inner.data.is_some())));
+    }
+
+    /// Writes the events table's current page: the element calls it once the first chart of
+    /// new data is on screen, so that the rows' layout does not delay it.
+    pub fn write_table(&self) -> Result<(), JsValue> {
+        self.inner.borrow_mut().write_table()
     }
 
     /// Writes every row of the events table for printing (`true`), or back to its page.

@@ -184,7 +184,9 @@ impl Inner {
     }
 
     /// Title, credit and the screen-reader table: everything that is text, set as text.
-    pub(super) fn fill_text(&mut self) -> Result<(), JsValue> {
+    /// With `rows`, the table's first page is written too; without, the element asks for it
+    /// once the chart is on screen ([`super::Widget::write_table`]).
+    pub(super) fn fill_text(&mut self, rows: bool) -> Result<(), JsValue> {
         let Some(data) = &self.data else {
             return Ok(());
         };
@@ -219,7 +221,10 @@ impl Inner {
         }
         el(doc, "tbody", "", &d.table)?;
         self.table_start = 0;
-        self.write_table()
+        if rows {
+            self.write_table()?;
+        }
+        Ok(())
     }
 
     /// Writes the events table's current page (every row while printing), and its pager.

@@ -213,6 +213,7 @@ test('reduced motion turns off the card\'s fade', async () => {
 test('printing shows the chart and the table of events with their findings', async () => {
   const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('tbody tr'));
   await page.emulateMedia({ media: 'print' });
   const table = await inRoot(page, `const t = root.querySelector('table');
     return { height: t.getBoundingClientRect().height, rows: t.querySelectorAll('tbody tr').length, text: t.textContent };`);
@@ -227,6 +228,7 @@ test('printing shows the chart and the table of events with their findings', asy
 test('dates follow the page language', async () => {
   const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/fr.html`);
   await waitForEvents(page, 'render');
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('tbody td'));
   const cells = await inRoot(page, "return [...root.querySelectorAll('tbody td')].map((td) => td.textContent).join(' | ')");
   assert.match(cells, /Visit: février 2023/);
   assert.match(cells, /Report published: novembre 2022/);
