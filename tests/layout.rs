@@ -1457,3 +1457,94 @@ fn hit_testing_through_the_grid_finds_what_a_search_of_every_mark_finds() {
         }
     }
 }
+
+#[test]
+fn on_any_screen_a_card_never_covers_its_own_mark() {
+    let t = bury();
+    let mut rng = Rng(0x5ca1_ab1e);
+    for width in [375.0, 600.0, 1200.0] {
+        let s = at(width, &t);
+        for m in &s.marks {
+            for _ in 0..200 {
+                let h = 40.0 + rng.below(900) as f64;
+                let screen = 60.0 + rng.below(700) as f64;
+                let top = m.center.y - rng.below(screen as u64) as f64;
+                let p = layout::place_card(&s, m, 340.0, h, (top, top + screen));
+                let shown = p.max_height.map_or(h, |cut| h.min(cut));
+                let (y0, y1) = (p.at.y, p.at.y + shown);
+                assert!(
+                    y1 <= m.center.y - m.r || y0 >= m.center.y + m.r,
+                    "{width} px, card {h} on a {screen} screen from {top}: {p:?}"
+                );
+                assert!(shown >= 80.0_f64.min(h) - 1e-9, "cut to nothing: {p:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_double_tap_on_a_cluster_zooms_once_and_a_later_one_elsewhere_zooms_again() {
+    let t = doc(
+        r#"{"id": "a", "kind": "other", "title": "A", "date": "2020-03-02"},
+        {"id": "b", "kind": "other", "title": "B", "date": "2020-04-20"},
+        {"id": "c", "kind": "other", "title": "C", "date": "2024-06-01"}"#,
+    );
+    let c = Chronology::new(&t);
+    let cfg = LayoutConfig {
+        width: 700.0,
+        ..LayoutConfig::default()
+    };
+    let s = layout(&t, &c, &cfg);
+    let i = (0..s.marks.len())
+        .find(|&i| s.marks[i].cluster.is_some())
+        .expect("a cluster");
+    let p = s.marks[i].center;
+    // A finger: press, release (the card shows: pinned), press, release (zooms), the
+    // browser's leave after each release, then its double-tap event.
+    let mut st = State::default();
+    for input in [
+        Input::PointerDown(p),
+        Input::PointerUp(p),
+        Input::PointerLeave,
+        Input::PointerDown(p),
+        Input::PointerUp(p),
+        Input::PointerLeave,
+    ] {
+        st = st.step(input, &s);
+    }
+    let zoomed = st.view.expect("the second tap zoomed into the cluster");
+    let z = layout(
+        &t,
+        &c,
+        &LayoutConfig {
+            view: Some(zoomed),
+            ..cfg.clone()
+        },
+    );
+    let st = st.carry(&s, &z).step(Input::DoubleTap(p), &z);
+    assert_eq!(
+        st.view,
+        Some(zoomed),
+        "the double tap that zoomed does not zoom again"
+    );
+    // Later, a double click elsewhere zooms.
+    let q = Point {
+        x: p.x + 200.0,
+        y: p.y,
+    };
+    let mut later = st;
+    for input in [
+        Input::PointerMove(q),
+        Input::PointerDown(q),
+        Input::PointerUp(q),
+        Input::PointerDown(q),
+        Input::PointerUp(q),
+        Input::DoubleTap(q),
+    ] {
+        later = later.step(input, &z);
+    }
+    assert!(
+        later.view.unwrap().days() < zoomed.days(),
+        "a new double click zooms"
+    );
+}

@@ -44,9 +44,9 @@ pub struct State {
     /// When the event sought is to have its card pinned (a deep link) once it is drawn on its
     /// own, the middle day of its period, which the chart zooms closer to until it is.
     pub reveal: Option<f64>,
-    /// Whether the last tap zoomed into a cluster, so that the double click it was part of
-    /// does not zoom again.
-    pub tap_zoomed: bool,
+    /// Where the last tap zoomed into a cluster, so that the double click or double tap it was
+    /// part of does not zoom again; forgotten once the pointer moves or taps elsewhere.
+    pub tap_zoomed: Option<Point>,
 }
 
 /// How far a pointer may travel between press and release and still count as a tap; a finger
@@ -105,7 +105,8 @@ pub enum Key {
     Previous,
     First,
     Last,
-    /// Enter or Space: pin or unpin the focused card; on a cluster, zoom into it.
+    /// Enter or Space: pin or unpin the focused card; on a cluster that zooming separates,
+    /// zoom into it (on a closed year of the phone layout, open it).
     Activate,
     Escape,
     /// `+`, `-` and `0`, and the zoom buttons: closer, further, everything.
@@ -181,13 +182,17 @@ impl State {
                         return s;
                     }
                 }
+                if s.tap_zoomed
+                    .is_some_and(|t| (t.x - p.x).hypot(t.y - p.y) >= TAP_SLOP)
+                {
+                    s.tap_zoomed = None;
+                }
                 s.hover = scene.hit_test(p);
                 s.keyboard = s.keyboard && s.hover.is_none();
             }
-            Input::PointerLeave => {
-                s.hover = None;
-                s.tap_zoomed = false;
-            }
+            // A finger's release is followed by a leave, before the browser's double-tap event:
+            // the tap that zoomed is still remembered.
+            Input::PointerLeave => s.hover = None,
             Input::Tap(p) => s.tap(p, scene),
             Input::PointerDown(p) => {
                 s.down = Some(p);
@@ -223,14 +228,14 @@ impl State {
                 s.zoom_at(at, factor, scene);
             }
             Input::DoubleTap(at) => {
-                if !std::mem::take(&mut s.tap_zoomed) {
+                if s.tap_zoomed.take().is_none() {
                     s.zoom_at(at, ZOOM_STEP, scene);
                 }
             }
             Input::Show(view) => s.show(view, scene),
             Input::Reveal { event, day } => s.reveal(event, day, scene),
             Input::Key(k) => {
-                s.tap_zoomed = false;
+                s.tap_zoomed = None;
                 s.key(k, scene);
             }
             Input::Blur => {
@@ -275,9 +280,16 @@ impl State {
         }
     }
 
-    /// Pins the card of the mark at `p`, or closes the pinned card; a click on a cluster
-    /// whose card shows zooms into it.
+    /// Pins the card of the mark at `p`, or closes the pinned card; a click on a cluster whose
+    /// card shows zooms into it, when zooming separates it.
     fn tap(&mut self, p: Point, scene: &Scene) {
+        // A tap away from the one that zoomed starts afresh: its double tap is its own.
+        if self
+            .tap_zoomed
+            .is_some_and(|t| (t.x - p.x).hypot(t.y - p.y) >= TAP_SLOP)
+        {
+            self.tap_zoomed = None;
+        }
         if let (Some(o), Some(t)) = (&scene.overview, &scene.time) {
             if o.rect.distance(p) == 0.0 {
                 // A tap on the overview brings that part of the history into view.
@@ -292,7 +304,7 @@ impl State {
             let shown = self.pinned == Some(h) || self.hover == Some(h) || scene.time.is_none();
             if shown && self.zoom_into(h, scene) {
                 self.keyboard = false;
-                self.tap_zoomed = true;
+                self.tap_zoomed = Some(p);
                 return;
             }
         }

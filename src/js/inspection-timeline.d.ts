@@ -26,6 +26,16 @@ export interface ViewWindow {
   end: string;
 }
 
+/** The element's own events, with the standard ones of any element. */
+export interface InspectionTimelineEventMap extends Omit<HTMLElementEventMap, 'error'> {
+  /** Each time a data set has been drawn. */
+  render: CustomEvent<RenderDetail>;
+  /** When data is invalid or cannot be fetched; the last good chart stays. */
+  error: CustomEvent<ErrorDetail>;
+  /** After each zoom or pan (and when new data resets the zoom), with the window shown. */
+  viewchange: CustomEvent<ViewWindow | null>;
+}
+
 /** The `<inspection-timeline>` element. */
 export class InspectionTimeline extends HTMLElement {
   /** The data last drawn, or null before the first chart. */
@@ -35,15 +45,15 @@ export class InspectionTimeline extends HTMLElement {
   /** The window of time shown; null before the first chart and in the phone layout. */
   get view(): ViewWindow | null;
   /** Shows the time from the start of `start` to the end of `end`, dates written as in the
-   *  data (`"2022"`, `"2023-02"`, `"2023-02-27"`). Throws when a date is not one. */
+   *  data (`"2022"`, `"2023-02"`, `"2023-02-27"`). Throws when a date is not one, or before the
+   *  widget has started (listen for `render`); before the chart has a width it waits for one. */
   zoomTo(start: string, end: string): void;
   /** Shows the whole timeline again. */
   resetZoom(): void;
-  addEventListener(type: 'render', listener: (ev: CustomEvent<RenderDetail>) => void, options?: boolean | AddEventListenerOptions): void;
-  /** After each zoom or pan (and when new data resets the zoom), with the window shown. */
-  addEventListener(type: 'viewchange', listener: (ev: CustomEvent<ViewWindow | null>) => void, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: 'error', listener: (ev: CustomEvent<ErrorDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof InspectionTimelineEventMap>(type: K, listener: (this: InspectionTimeline, ev: InspectionTimelineEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof InspectionTimelineEventMap>(type: K, listener: (this: InspectionTimeline, ev: InspectionTimelineEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 declare global {

@@ -261,6 +261,8 @@ export class InspectionTimeline extends HTMLElement {
     // The widget reports from inside its own work; the page hears of it just after, so that a
     // listener may use the element (read `view`, call `zoomTo`) without re-entering it.
     this.#widget = new Widget(this.#wrap, this, (what, a, b) => queueMicrotask(() => {
+      // Nothing is reported for a widget that has since been removed.
+      if (!this.#widget) return;
       if (what === 'view') this.dispatchEvent(new CustomEvent('viewchange', { detail: a ? { start: a, end: b } : null }));
       else if (what === 'pin') this.#writeLink(a);
     }));
@@ -280,6 +282,14 @@ export class InspectionTimeline extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#teardown();
+    this.#started = false;
+    this.#wrap.dataset.state = 'loading';
+  }
+
+  // Stops everything the widget started: observers, timers, page listeners, and the widget
+  // itself with its own listeners and memory.
+  #teardown() {
     this.#visible?.disconnect();
     this.#visible = null;
     clearInterval(this.#timer);
@@ -288,13 +298,14 @@ export class InspectionTimeline extends HTMLElement {
     this.#resize = null;
     this.#watchers?.abort();
     this.#watchers = null;
-    if (this.#widget) {
-      this.#widget.destroy();
-      this.#widget.free();
-      this.#widget = null;
+    const widget = this.#widget;
+    this.#widget = null;
+    if (widget) {
+      try {
+        widget.destroy();
+        widget.free();
+      } catch { /* a widget that stopped removes what it still can */ }
     }
-    this.#started = false;
-    this.#wrap.dataset.state = 'loading';
   }
 
   attributeChangedCallback(name, old, value) {
@@ -395,6 +406,7 @@ export class InspectionTimeline extends HTMLElement {
   }
 
   #call(f) {
+    if (!this.#widget) return false;
     try {
       f(this.#widget);
       return true;
@@ -414,7 +426,7 @@ export class InspectionTimeline extends HTMLElement {
       this.#applyTheme();
       if (this.hasAttribute('view')) this.#applyView();
       // The events table's rows are written once the chart is on screen: after the next frame.
-      requestAnimationFrame(() => setTimeout(() => { if (this.#widget) this.#call((w) => w.write_table()); }));
+      requestAnimationFrame(() => setTimeout(() => this.#call((w) => w.write_table())));
       // A deep link is followed once, when the first chart is drawn; later data (a refresh)
       // leaves the reader where they are.
       if (!this.#linked) {
@@ -479,10 +491,7 @@ export class InspectionTimeline extends HTMLElement {
   // A fault inside the WebAssembly (it should never happen on any data) leaves the module
   // unusable; say so in place of the chart rather than leave it blank or half drawn.
   #crashed(e) {
-    try {
-      this.#widget?.destroy();
-    } catch { /* its listeners go with it as far as it can still remove them */ }
-    this.#widget = null;
+    this.#teardown();
     this.#wrap.dataset.state = 'failed';
     this.#fail(`the widget stopped: ${e && e.message ? e.message : e}`, 'This graphic could not be drawn.');
   }

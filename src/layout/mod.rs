@@ -323,8 +323,15 @@ pub const GRID_CELL: f64 = 32.0;
 
 impl Grid {
     fn new(marks: &[Mark], width: f64, height: f64) -> Grid {
-        let columns = (width / GRID_CELL).ceil().max(1.0) as usize;
-        let rows = (height / GRID_CELL).ceil().max(1.0) as usize;
+        // Capped, so that a nonsense size cannot ask for an endless (or empty) grid.
+        let count = |v: f64, most: f64| {
+            if v.is_finite() {
+                (v / GRID_CELL).ceil().clamp(1.0, most) as usize
+            } else {
+                1
+            }
+        };
+        let (columns, rows) = (count(width, 4096.0), count(height, 65536.0));
         let mut cells = vec![Vec::new(); columns * rows];
         let cell = |v: f64, n: usize| ((v / GRID_CELL).floor().max(0.0) as usize).min(n - 1);
         for (i, m) in marks.iter().enumerate() {
@@ -471,45 +478,53 @@ pub struct CardPlace {
     pub max_height: Option<f64>,
 }
 
-/// A card shorter than this is moved to the other side of its mark rather than cut short.
+/// While the room below the lanes holds this much of a card, the card stays there (cut to
+/// fit) rather than move above its mark.
 const CARD_ROOM: f64 = 240.0;
+/// The least of a card worth showing: with less room on either side, it goes below the lanes
+/// uncut, and the page scrolls to it.
+const CARD_MIN: f64 = 80.0;
 
 /// Where to put a card `w` by `h` pixels for `mark`, inside the part of the chart the reader
 /// can see, from `visible.0` to `visible.1` (the viewport's top and bottom, in the chart's
 /// coordinates). Across the page the card goes below every lane, so that it never hides
 /// another marker the pointer may be heading for, centred on the mark's time and moved left or
 /// right to stay inside the widget; in the phone layout, under the mark's row, full width.
-/// When that would run off the bottom of the screen it goes above the mark; when neither side
-/// has room for all of it, it goes where there is more and is cut to fit (it scrolls), never
-/// over the mark itself.
+/// When that would run off the bottom of the screen it goes above the mark if it fits there;
+/// else below, cut to the room there (it scrolls), while that room is [`CARD_ROOM`] or more
+/// than above; else above, cut to fit. It never covers its own mark.
 pub fn place_card(scene: &Scene, mark: &Mark, w: f64, h: f64, visible: (f64, f64)) -> CardPlace {
-    let (below, above_mark, x) = match scene.axis.as_ref().filter(|_| !scene.vertical) {
-        Some(axis) => {
-            let w = w.min(scene.width);
-            let x = (mark.center.x - w / 2.0).clamp(0.0, (scene.width - w).max(0.0));
-            (axis.y + 2.0, mark.center.y - mark.r - 10.0, x)
-        }
-        None => (mark.hit.y1, mark.hit.y0, 0.0),
+    let (below, above_mark, x) = if scene.vertical {
+        (mark.hit.y1, mark.hit.y0, 0.0)
+    } else {
+        let w = w.min(scene.width);
+        let x = (mark.center.x - w / 2.0).clamp(0.0, (scene.width - w).max(0.0));
+        // Below the axis; a chart with nothing dated has none, so below the mark.
+        let below = scene.axis.as_ref().map_or(mark.hit.y1, |a| a.y + 2.0);
+        (below, mark.center.y - mark.r - 10.0, x)
     };
     let (top, bottom) = visible;
     let room_below = bottom - below.max(top);
     let room_above = above_mark - top;
-    let place = |y: f64, room: f64| CardPlace {
+    let whole = |y: f64| CardPlace {
         at: Point { x, y },
-        max_height: (h > room).then_some(room.max(0.0)),
+        max_height: None,
+    };
+    let cut = |y: f64, room: f64| CardPlace {
+        at: Point { x, y },
+        max_height: (h > room).then_some(room),
     };
     // No screen to fit (nothing known, or nonsense): under the lanes, as if it were endless.
     let no_screen = bottom.partial_cmp(&top) != Some(std::cmp::Ordering::Greater);
     if no_screen || room_below >= h {
-        CardPlace {
-            at: Point { x, y: below },
-            max_height: None,
-        }
+        whole(below)
     } else if room_above >= h {
-        place(above_mark - h, room_above)
+        whole(above_mark - h)
+    } else if room_below.max(room_above) < CARD_MIN.min(h) {
+        whole(below)
     } else if room_below >= room_above || room_below >= CARD_ROOM {
-        place(below.max(top), room_below)
+        cut(below.max(top), room_below)
     } else {
-        place(above_mark - h.min(room_above), room_above)
+        cut(above_mark - h.min(room_above), room_above)
     }
 }

@@ -85,8 +85,9 @@ struct Inner {
     notify: js_sys::Function,
     /// Fingers on the chart, by pointer id, for a two-finger pinch.
     touches: Vec<(i32, Point)>,
-    /// An input that came before the first layout (a deep link, `zoomTo`), applied after it.
-    pending: Option<(Input, bool)>,
+    /// Inputs that came before the first layout of the current data (a deep link, `zoomTo`),
+    /// applied in order after it.
+    pending: Vec<(Input, bool)>,
 }
 
 type Listener = (
@@ -136,7 +137,7 @@ impl Widget {
             printing: false,
             notify,
             touches: Vec::new(),
-            pending: None,
+            pending: Vec::new(),
         }));
         let mut w = Widget {
             inner,
@@ -155,10 +156,12 @@ impl Widget {
                 let n = t.events.len();
                 inner.palette = Palette::new(&inner.theme, &t.scale);
                 inner.data = Some(Data::new(t, &inner.locale));
-                // A new data set starts whole, with nothing of the old one's state.
+                // A new data set starts whole, with nothing of the old one's state (inputs kept
+                // for the old data would point at its events).
                 let zoomed = inner.state.view.is_some();
                 inner.state = State::default();
                 inner.scene = None;
+                inner.pending.clear();
                 inner.relayout()?;
                 if zoomed {
                     inner.notify_view();
@@ -349,7 +352,8 @@ impl Widget {
     pub fn resize(&self, width: f64, dpr: f64) -> Result<(), JsValue> {
         let mut inner = self.inner.borrow_mut();
         let width = width.floor();
-        if width == inner.width && dpr == inner.dpr {
+        // A width the page cannot have (an endless or negative one) is not laid out.
+        if !(width.is_finite() && width >= 0.0) || (width == inner.width && dpr == inner.dpr) {
             return Ok(());
         }
         inner.width = width;
@@ -382,7 +386,7 @@ impl Inner {
     fn apply(&mut self, input: Input, announce: bool) {
         let Some(scene) = &self.scene else {
             // Before the first layout (no width yet): kept for when there is a chart.
-            self.pending = Some((input, announce));
+            self.pending.push((input, announce));
             return;
         };
         let next = self.state.step(input, scene);
@@ -410,16 +414,18 @@ impl Inner {
             if window_changed || self.state.view != prev_view {
                 self.notify_view();
             }
-            // The zoom keys and buttons are heard: which window now shows.
+            // Marks are numbered afresh in each layout: what matters is the event shown.
+            let after = self.card_event();
+            let shown = r.and_then(|_| self.show(announce && (card_changed || before != after)));
+            // The zoom keys and buttons are heard: which window now shows (after the card,
+            // whose showing may have cleared the live region).
             if let (Input::Key(Key::ZoomIn | Key::ZoomOut | Key::Reset), Some(t)) =
                 (input, self.scene.as_ref().and_then(|s| s.time.as_ref()))
             {
                 let said = words::window_announcement(&t.shown, &t.full, &self.locale);
                 self.dom.live.set_text_content(Some(&said));
             }
-            // Marks are numbered afresh in each layout: what matters is the event shown.
-            let after = self.card_event();
-            r.and_then(|_| self.show(announce && (card_changed || before != after)))
+            shown
         } else {
             self.show(announce && card_changed)
         };

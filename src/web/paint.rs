@@ -66,8 +66,10 @@ impl Inner {
         };
         self.scene = Some(scene);
         self.paint()?;
-        if let (true, Some((input, announce))) = (first, self.pending.take()) {
-            self.apply(input, announce);
+        if first {
+            for (input, announce) in std::mem::take(&mut self.pending) {
+                self.apply(input, announce);
+            }
         }
         Ok(())
     }
