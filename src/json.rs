@@ -78,11 +78,31 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
 const MAX_DEPTH: usize = 64;
 
 pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
+    parse_inner(text, None)
+}
+
+/// Like [`parse`], but each item of the top-level object's `events` list is handed to
+/// `each_event` (with its place in the list) as soon as it is read, and not kept: in the tree
+/// that list is left empty. A data file's events are nearly all of it, so the whole file is
+/// never held as a tree at once.
+pub fn parse_streaming<'a>(
+    text: &'a str,
+    each_event: &mut dyn FnMut(usize, Node<'a>),
+) -> Result<Node<'a>, SyntaxError> {
+    parse_inner(text, Some(each_event))
+}
+
+fn parse_inner<'a>(
+    text: &'a str,
+    stream: Option<&mut dyn FnMut(usize, Node<'a>)>,
+) -> Result<Node<'a>, SyntaxError> {
     let mut p = Parser {
         s: text.as_bytes(),
         text,
         i: 0,
         depth: 0,
+        stream,
+        events_next: false,
     };
     p.skip_ws();
     if p.i == p.s.len() {
@@ -96,14 +116,18 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
     Ok(node)
 }
 
-struct Parser<'a> {
+struct Parser<'a, 'f> {
     s: &'a [u8],
     text: &'a str,
     i: usize,
     depth: usize,
+    /// Where the top-level `events` list's items go, when they are streamed.
+    stream: Option<&'f mut dyn FnMut(usize, Node<'a>)>,
+    /// The value about to be read is the top-level `events`.
+    events_next: bool,
 }
 
-impl<'a> Parser<'a> {
+impl<'a> Parser<'a, '_> {
     fn err(&self, message: &str) -> SyntaxError {
         SyntaxError {
             offset: self.i,
@@ -123,9 +147,10 @@ impl<'a> Parser<'a> {
 
     fn value(&mut self) -> Result<Node<'a>, SyntaxError> {
         let offset = self.i;
+        let events = std::mem::take(&mut self.events_next);
         let value = match self.peek() {
             Some(b'{') => self.object()?,
-            Some(b'[') => self.array()?,
+            Some(b'[') => self.array(events && self.stream.is_some())?,
             Some(b'"') => Value::String(self.string()?),
             Some(b't') => self.literal("true", Value::Bool(true))?,
             Some(b'f') => self.literal("false", Value::Bool(false))?,
@@ -286,7 +311,8 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn array(&mut self) -> Result<Value<'a>, SyntaxError> {
+    /// Reads a list; with `stream`, its items go to the stream instead of into it.
+    fn array(&mut self, stream: bool) -> Result<Value<'a>, SyntaxError> {
         self.enter()?;
         self.i += 1;
         let mut items = Vec::new();
@@ -296,9 +322,15 @@ impl<'a> Parser<'a> {
             self.depth -= 1;
             return Ok(Value::Array(items));
         }
+        let mut count = 0;
         loop {
             self.skip_ws();
-            items.push(self.value()?);
+            let item = self.value()?;
+            match (stream, self.stream.as_mut()) {
+                (true, Some(each)) => each(count, item),
+                _ => items.push(item),
+            }
+            count += 1;
             let value_end = self.i;
             self.skip_ws();
             match self.peek() {
@@ -355,6 +387,7 @@ impl<'a> Parser<'a> {
             }
             self.i += 1;
             self.skip_ws();
+            self.events_next = self.depth == 1 && key == "events";
             let node = self.value()?;
             entries.push(Entry {
                 key,

@@ -48,7 +48,15 @@ const SOURCE_FIELDS: &[&str] = &["title", "url", "publisher", "date"];
 
 /// Reads and validates a data file. On failure every problem is returned, in source order.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
-    let root = json::parse(text).map_err(|e| {
+    let mut v = Validator {
+        text,
+        problems: Vec::new(),
+        grade_ids: Vec::new(),
+    };
+    let mut events = Streamed::default();
+    // Each event is checked as soon as it is read, and its part of the JSON tree let go.
+    let root = json::parse_streaming(text, &mut |i, node| v.streamed_event(i, &node, &mut events));
+    let root = root.map_err(|e| {
         let (line, column) = json::line_col(text, e.offset);
         vec![Problem {
             path: String::new(),
@@ -60,12 +68,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
             column,
         }]
     })?;
-    let mut v = Validator {
-        text,
-        problems: Vec::new(),
-        grade_ids: Vec::new(),
-    };
-    let timeline = v.timeline(&root);
+    let timeline = v.timeline(&root, events);
     if v.problems.is_empty() {
         if let Some(t) = timeline {
             return Ok(t);
@@ -80,8 +83,39 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     Err(crate::chronology::permute(v.problems, &order_by(&key)))
 }
 
+/// The events of a file, checked one by one as they are read, with their ratings, which are
+/// checked against the scale once the whole file (and so the scale) has been read.
+#[derive(Default)]
+struct Streamed {
+    events: Vec<Event>,
+    /// How many items the `events` list had, valid or not.
+    count: usize,
+    ids: BTreeMap<String, usize>,
+    ratings: Vec<Rating>,
+}
+
+/// A rating read from an event: the grade id, where it is, and the event it belongs to (an
+/// index into [`Streamed::events`], when the event is valid).
+struct Rating {
+    path: String,
+    id: String,
+    offset: usize,
+    event: Option<usize>,
+}
+
 impl Validator<'_> {
-    fn timeline(&mut self, root: &Node) -> Option<Timeline> {
+    /// Checks the `i`th item of the `events` list as it is read.
+    fn streamed_event(&mut self, i: usize, node: &Node<'_>, s: &mut Streamed) {
+        s.count = s.count.max(i + 1);
+        let (event, rating) = self.event(i, node, &mut s.ids);
+        if let Some(mut r) = rating {
+            r.event = event.as_ref().map(|_| s.events.len());
+            s.ratings.push(r);
+        }
+        s.events.extend(event);
+    }
+
+    fn timeline(&mut self, root: &Node, mut streamed: Streamed) -> Option<Timeline> {
         let obj = self.object(root, "", TOP_FIELDS, "the whole file")?;
         match obj.get("version") {
             None => self.report(
@@ -132,15 +166,22 @@ impl Validator<'_> {
                 Vec::new()
             }
             Some(n) => {
-                let items = self.list(&obj, "events");
-                if items.is_empty() && matches!(n.value, Value::Array(_)) {
+                // The list's items were checked as they were read; here only its type.
+                self.list(&obj, "events");
+                if streamed.count == 0 && matches!(n.value, Value::Array(_)) {
                     self.report(
                         "events",
                         n.offset,
                         "is empty; add at least one event".into(),
                     );
                 }
-                self.events(items, &scale)
+                for r in std::mem::take(&mut streamed.ratings) {
+                    let grade = self.rating(&r, &scale);
+                    if let Some(e) = r.event {
+                        streamed.events[e].rating = grade;
+                    }
+                }
+                streamed.events
             }
         };
         Some(Timeline {
@@ -218,25 +259,18 @@ impl Validator<'_> {
         grades
     }
 
-    fn events(&mut self, items: &[Node<'_>], scale: &[Grade]) -> Vec<Event> {
-        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, node)| self.event(i, node, scale, &mut ids))
-            .collect()
-    }
-
-    /// The `i`th event, checking its id against the `ids` seen before it.
+    /// The `i`th event, checking its id against the `ids` seen before it, and its rating, to
+    /// check against the scale later.
     fn event(
         &mut self,
         i: usize,
         node: &Node,
-        scale: &[Grade],
         ids: &mut BTreeMap<String, usize>,
-    ) -> Option<Event> {
+    ) -> (Option<Event>, Option<Rating>) {
         let path = format!("events[{i}]");
-        let e = self.object(node, &path, EVENT_FIELDS, "an event")?;
+        let Some(e) = self.object(node, &path, EVENT_FIELDS, "an event") else {
+            return (None, None);
+        };
         let id = self.string(&e, "id", true, "\"visit-3\"");
         if let Some(id) = &id {
             let offset = e.get("id").map_or(node.offset, |n| n.offset);
@@ -274,25 +308,29 @@ impl Validator<'_> {
             )
             .map(|s| s.unwrap_or(Status::Done));
         self.dates_agree(&e, node, (date, end, published), status);
-        let rating = self.rating(&e, scale);
+        let rating = self.rating_id(&e);
         let summary = self.string(&e, "summary", false, "");
         let lane = self.string(&e, "lane", false, "");
         let findings = self.findings(&e);
         let sources = self.sources(&e, &path);
-        Some(Event {
-            id: id?,
-            kind: kind?,
-            title: title?,
-            date,
-            end,
-            published,
-            status: status.unwrap_or(Status::Done),
-            rating,
-            summary,
-            findings,
-            sources,
-            lane,
-        })
+        let event = (|| {
+            Some(Event {
+                id: id?,
+                kind: kind?,
+                title: title?,
+                date,
+                end,
+                published,
+                status: status.unwrap_or(Status::Done),
+                // Set once the scale is known.
+                rating: None,
+                summary,
+                findings,
+                sources,
+                lane,
+            })
+        })();
+        (event, rating)
     }
 
     /// Checks an event's dates against each other, and that a done event has one.
@@ -337,34 +375,43 @@ impl Validator<'_> {
         }
     }
 
-    /// An event's rating, as an index into `scale`.
-    fn rating(&mut self, e: &Obj, scale: &[Grade]) -> Option<usize> {
+    /// An event's rating as written: a grade id, or a problem when it is not text.
+    fn rating_id(&mut self, e: &Obj) -> Option<Rating> {
         let path = join(&e.path, "rating");
         match e.get("rating")? {
             Node {
                 value: Value::String(s),
                 offset,
-            } => {
-                let pos = scale.iter().position(|g| &g.id == s);
-                if pos.is_none() && !scale.is_empty() && !self.grade_ids.iter().any(|g| g == s) {
-                    let ids: Vec<&str> = scale.iter().map(|g| g.id.as_str()).collect();
-                    let hint = match suggest(s, &ids) {
-                        Some(g) => format!("did you mean `{g}`?"),
-                        None => format!("use {}", quoted_list(&ids)),
-                    };
-                    self.report(
-                        &path,
-                        *offset,
-                        format!("\"{s}\" is not a grade in the scale; {hint}"),
-                    );
-                }
-                pos
-            }
+            } => Some(Rating {
+                path,
+                id: s.to_string(),
+                offset: *offset,
+                event: None,
+            }),
             n => {
                 self.wrong_type(&path, n, "a grade id in double quotes");
                 None
             }
         }
+    }
+
+    /// A rating as an index into `scale`, or a problem naming the grades there are.
+    fn rating(&mut self, r: &Rating, scale: &[Grade]) -> Option<usize> {
+        let s = &r.id;
+        let pos = scale.iter().position(|g| &g.id == s);
+        if pos.is_none() && !scale.is_empty() && !self.grade_ids.iter().any(|g| g == s) {
+            let ids: Vec<&str> = scale.iter().map(|g| g.id.as_str()).collect();
+            let hint = match suggest(s, &ids) {
+                Some(g) => format!("did you mean `{g}`?"),
+                None => format!("use {}", quoted_list(&ids)),
+            };
+            self.report(
+                &r.path,
+                r.offset,
+                format!("\"{s}\" is not a grade in the scale; {hint}"),
+            );
+        }
+        pos
     }
 
     fn findings(&mut self, event: &Obj) -> Vec<Finding> {
