@@ -29,12 +29,34 @@ pub(super) fn quoted_list(names: &[&str]) -> String {
     }
 }
 
+/// How many single-character edits (insert, delete, replace, or swap two neighbours) turn `a`
+/// into `b`: the optimal string alignment distance. Field names and grade ids are short, so
+/// two rows of a table suffice; written here rather than taken from a crate, whose general
+/// version would cost every reader a hash table's code.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()]
+}
+
 /// The known name closest to a misspelt one, if it is close enough to be a likely slip.
 pub(super) fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = word.to_ascii_lowercase();
     known
         .iter()
-        .map(|k| (strsim::damerau_levenshtein(&lower, k), *k))
+        .map(|k| (edit_distance(&lower, k), *k))
         // Within a third of the word: "titel" finds `title`, "poor" does not find `good`.
         .filter(|(d, k)| *d <= 3 && *d * 3 <= k.len())
         .min_by_key(|(d, _)| *d)
@@ -230,5 +252,22 @@ pub(super) fn join(path: &str, key: &str) -> String {
         key.to_string()
     } else {
         format!("{path}.{key}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{edit_distance, suggest};
+
+    #[test]
+    fn slips_of_the_hand_are_one_edit_and_names_far_apart_are_not_suggested() {
+        assert_eq!(edit_distance("titel", "title"), 1, "two letters swapped");
+        assert_eq!(edit_distance("tite", "title"), 1, "a letter left out");
+        assert_eq!(edit_distance("tiitle", "title"), 1, "a letter doubled");
+        assert_eq!(edit_distance("summery", "summary"), 1, "a letter wrong");
+        assert_eq!(edit_distance("", "date"), 4);
+        assert_eq!(edit_distance("kind", "kind"), 0);
+        assert_eq!(suggest("Titel", &["title", "date"]), Some("title"));
+        assert_eq!(suggest("poor", &["good", "inadequate"]), None);
     }
 }
