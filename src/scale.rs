@@ -61,99 +61,135 @@ impl TimeScale {
     /// day numbers; `char_px` is the estimated width of one label character. However long the
     /// domain, there are never more ticks than the range has pixels for.
     pub fn ticks(&self, char_px: f64, locale: &Locale) -> Vec<Tick> {
-        let per_day = self.bandwidth();
-        if !(per_day.is_finite() && per_day > 0.0) {
+        let Some(d) = Density::new(self.bandwidth(), char_px) else {
             return Vec::new();
+        };
+        let (y0, _, _) = civil_from_days(self.domain.0.floor() as i64);
+        let (y1, _, _) = civil_from_days(self.domain.1.ceil() as i64);
+        let mut out = Vec::new();
+        let first = y0.div_euclid(d.year_step) * d.year_step;
+        for year in (first..=y1).step_by(d.year_step as usize) {
+            let day = days_from_civil(year, 1, 1) as f64;
+            if self.inside(day) {
+                out.push(Tick {
+                    day,
+                    major: true,
+                    level: 0,
+                    label: (year.rem_euclid(d.year_every) == 0).then(|| year.to_string()),
+                });
+            }
+            if d.month_step > 0 {
+                self.months(year, &d, locale, &mut out);
+            }
+        }
+        out
+    }
+
+    fn inside(&self, day: f64) -> bool {
+        day >= self.domain.0 && day <= self.domain.1
+    }
+
+    /// The month (or quarter) ticks of `year` inside the domain, each followed by its days
+    /// when they show.
+    fn months(&self, year: i32, d: &Density, locale: &Locale, out: &mut Vec<Tick>) {
+        for month in (1..=12u8).step_by(d.month_step) {
+            let start = days_from_civil(year, month, 1);
+            if month > 1 && self.inside(start as f64) {
+                let labelled = d.label_months || (d.label_quarters && (month - 1) % 3 == 0);
+                let name = &locale.months_short[usize::from(month - 1)];
+                out.push(Tick {
+                    day: start as f64,
+                    major: false,
+                    level: 1,
+                    // With days showing, a month says its year too: no year tick may be near.
+                    label: labelled.then(|| {
+                        if d.show_days {
+                            Locale::fill(&locale.month_pattern, "", name, &year.to_string())
+                        } else {
+                            name.clone()
+                        }
+                    }),
+                });
+            }
+            if !d.show_days {
+                continue;
+            }
+            let next = if month == 12 {
+                days_from_civil(year + 1, 1, 1)
+            } else {
+                days_from_civil(year, month + 1, 1)
+            };
+            for day in start + 1..next {
+                if self.inside(day as f64) {
+                    let n = (day - start + 1) as u32;
+                    out.push(Tick {
+                        day: day as f64,
+                        major: false,
+                        level: 2,
+                        label: d.labels_day(n).then(|| n.to_string()),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// How finely a scale can be ticked and labelled, from its pixels per day.
+struct Density {
+    /// Years are labelled every 1, 2, 5, 10, … years.
+    year_every: i32,
+    /// Year ticks are drawn every year while they stay 4 px apart, else with the labels.
+    year_step: i32,
+    /// Months between years: every month, every quarter, or none (0).
+    month_step: usize,
+    label_months: bool,
+    label_quarters: bool,
+    show_days: bool,
+    /// Days are labelled every 1 or 2 days, or weekly (the 8th, 15th and 22nd), or not.
+    day_every: Option<u32>,
+}
+
+impl Density {
+    /// `None` for a scale with no width per day (an empty or nonsense one).
+    fn new(per_day: f64, char_px: f64) -> Option<Density> {
+        if !(per_day.is_finite() && per_day > 0.0) {
+            return None;
         }
         let per_month = per_day * 30.44;
         let per_year = per_day * 365.25;
-        // Years are labelled every 1, 2, 5, 10, … years, wherever five characters fit.
+        // A year label needs room for five characters.
         let year_room = char_px * 5.0 + 12.0;
         let year_every = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
             .into_iter()
             .find(|&n| per_year * n as f64 >= year_room)
             .unwrap_or(10000);
-        // Year ticks are drawn every year while they stay 4 px apart, else with the labels.
-        let year_step = if per_year >= 4.0 { 1 } else { year_every };
-        let month_step = if per_month >= 6.0 {
-            1
-        } else if per_month >= 3.0 {
-            3
-        } else {
-            0
-        };
         let label_months = per_month >= char_px * 3.0 + 10.0;
-        let label_quarters = !label_months && per_month * 3.0 >= char_px * 3.0 + 12.0;
-        let show_days = per_day >= 6.0;
         let day_room = char_px * 2.0 + 8.0;
-        let label_day = |d: u32| {
-            let every = [1, 2, 7]
+        Some(Density {
+            year_every,
+            year_step: if per_year >= 4.0 { 1 } else { year_every },
+            month_step: if per_month >= 6.0 {
+                1
+            } else if per_month >= 3.0 {
+                3
+            } else {
+                0
+            },
+            label_months,
+            label_quarters: !label_months && per_month * 3.0 >= char_px * 3.0 + 12.0,
+            show_days: per_day >= 6.0,
+            day_every: [1, 2, 7]
                 .into_iter()
-                .find(|&n| per_day * n as f64 >= day_room);
-            match every {
-                Some(7) => matches!(d, 8 | 15 | 22),
-                Some(n) => (d - 1) % n == 0,
-                None => false,
-            }
-        };
-        let (y0, _, _) = civil_from_days(self.domain.0.floor() as i64);
-        let (y1, _, _) = civil_from_days(self.domain.1.ceil() as i64);
-        let inside = |day: f64| day >= self.domain.0 && day <= self.domain.1;
-        let mut out = Vec::new();
-        let first = y0.div_euclid(year_step) * year_step;
-        for year in (first..=y1).step_by(year_step as usize) {
-            let day = days_from_civil(year, 1, 1) as f64;
-            if inside(day) {
-                out.push(Tick {
-                    day,
-                    major: true,
-                    level: 0,
-                    label: (year.rem_euclid(year_every) == 0).then(|| year.to_string()),
-                });
-            }
-            if month_step == 0 {
-                continue;
-            }
-            for month in (1..=12u8).step_by(month_step) {
-                let start = days_from_civil(year, month, 1);
-                if month > 1 && inside(start as f64) {
-                    let labelled = label_months || (label_quarters && (month - 1) % 3 == 0);
-                    let name = &locale.months_short[usize::from(month - 1)];
-                    out.push(Tick {
-                        day: start as f64,
-                        major: false,
-                        level: 1,
-                        label: labelled.then(|| {
-                            if show_days {
-                                Locale::fill(&locale.month_pattern, "", name, &year.to_string())
-                            } else {
-                                name.clone()
-                            }
-                        }),
-                    });
-                }
-                if !show_days {
-                    continue;
-                }
-                let next = if month == 12 {
-                    days_from_civil(year + 1, 1, 1)
-                } else {
-                    days_from_civil(year, month + 1, 1)
-                };
-                for d in start + 1..next {
-                    if inside(d as f64) {
-                        let n = (d - start + 1) as u32;
-                        out.push(Tick {
-                            day: d as f64,
-                            major: false,
-                            level: 2,
-                            label: label_day(n).then(|| n.to_string()),
-                        });
-                    }
-                }
-            }
+                .find(|&n| per_day * f64::from(n) >= day_room),
+        })
+    }
+
+    fn labels_day(&self, n: u32) -> bool {
+        match self.day_every {
+            Some(7) => matches!(n, 8 | 15 | 22),
+            Some(every) => (n - 1) % every == 0,
+            None => false,
         }
-        out
     }
 }
 
@@ -189,5 +225,35 @@ mod tests {
         let wide = TimeScale::new(domain, (0.0, 3000.0)).ticks(6.0, &Locale::en_gb());
         assert!(wide.iter().any(|t| t.label.as_deref() == Some("Feb")));
         assert!(wide.iter().filter(|t| t.major).all(|t| t.label.is_some()));
+    }
+
+    #[test]
+    fn close_up_axes_tick_days_and_give_months_their_year() {
+        let domain = (
+            days_from_civil(2023, 2, 10) as f64,
+            days_from_civil(2023, 3, 12) as f64,
+        );
+        let ticks = TimeScale::new(domain, (0.0, 800.0)).ticks(6.0, &Locale::en_gb());
+        let month: Vec<_> = ticks.iter().filter(|t| t.level == 1).collect();
+        assert_eq!(month.len(), 1);
+        assert_eq!(month[0].label.as_deref(), Some("Mar 2023"));
+        let days: Vec<_> = ticks.iter().filter(|t| t.level == 2).collect();
+        assert!(days.len() >= 28, "a tick each day: {}", days.len());
+        assert!(days.iter().any(|t| t.label.as_deref() == Some("15")));
+    }
+
+    #[test]
+    fn centuries_get_few_ticks_however_long() {
+        let domain = (
+            days_from_civil(0, 1, 1) as f64,
+            days_from_civil(9999, 1, 1) as f64,
+        );
+        let ticks = TimeScale::new(domain, (0.0, 800.0)).ticks(6.0, &Locale::en_gb());
+        assert!(
+            !ticks.is_empty() && ticks.len() <= 200,
+            "{} ticks",
+            ticks.len()
+        );
+        assert!(ticks.iter().all(|t| t.level == 0));
     }
 }
