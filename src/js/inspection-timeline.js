@@ -54,10 +54,9 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
 .credit { margin: 6px 0 0; font-size: 13px; color: var(--it-muted); }
 .card { position: absolute; z-index: 10; width: 340px; max-width: 100%; max-height: 70vh; overflow: auto;
   padding: 10px 12px; background: var(--it-card-background); color: var(--it-text); border: 1px solid var(--it-rule);
-  border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 14px; transition: opacity .12s ease-out; }
+  border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 14px; }
 .card[hidden] { display: none; }
-@starting-style { .card { opacity: 0; } }
-@media (prefers-reduced-motion: reduce) { .card { transition: none; } }
+/* No fade: a card is readable on the frame it appears, as a reader's pointer expects. */
 /* A hover card must not catch the pointer on its way to the next marker; a pinned one holds links. */
 .card:not(.pinned) { pointer-events: none; }
 .card p { margin: 0 0 4px; }
