@@ -30,6 +30,32 @@ pub struct Chronology {
     pub lane_of: Vec<usize>,
     /// For each lane, how many of its events are counted visits.
     pub lane_visits: Vec<usize>,
+    /// For each event, the middle day of its period ([`Event::middle_day`]), which orders it.
+    pub middle: Vec<Option<f64>>,
+    /// The days the time axis must show: from the first to the last of every dated period's
+    /// start and end, every publication, and the day after `updated`. `None` when nothing is
+    /// dated.
+    pub extent: Option<(f64, f64)>,
+}
+
+/// See [`Chronology::extent`].
+fn extent(t: &Timeline) -> Option<(f64, f64)> {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let mut take = |a: f64, b: f64| {
+        lo = lo.min(a);
+        hi = hi.max(b);
+    };
+    for e in &t.events {
+        let periods = [e.span(), e.published.map(|p| (p, p))];
+        for (a, b) in periods.into_iter().flatten() {
+            take(a.first_day() as f64, (b.last_day() + 1) as f64);
+        }
+    }
+    if let Some(u) = t.updated {
+        let d = (u.last_day() + 1) as f64;
+        take(d, d);
+    }
+    lo.is_finite().then_some((lo, hi))
 }
 
 /// `0..key.len()` ordered by `key`, ties by index: the one sort the widget uses, so that every
@@ -64,11 +90,8 @@ impl Chronology {
     /// Works out every fact in time linear in the events, after one sort.
     pub fn new(t: &Timeline) -> Chronology {
         let n = t.events.len();
-        let key: Vec<f64> = t
-            .events
-            .iter()
-            .map(|e| e.middle_day().unwrap_or(f64::INFINITY))
-            .collect();
+        let middle: Vec<Option<f64>> = t.events.iter().map(Event::middle_day).collect();
+        let key: Vec<f64> = middle.iter().map(|m| m.unwrap_or(f64::INFINITY)).collect();
         let order = order_by(&key);
 
         let mut rank = vec![0; n];
@@ -116,6 +139,8 @@ impl Chronology {
             lanes,
             lane_of,
             lane_visits,
+            middle,
+            extent: extent(t),
         }
     }
 

@@ -333,7 +333,6 @@ impl Grid {
         };
         let (columns, rows) = (count(width, 4096.0), count(height, 65536.0));
         let mut cells = vec![Vec::new(); columns * rows];
-        let cell = |v: f64, n: usize| ((v / GRID_CELL).floor().max(0.0) as usize).min(n - 1);
         for (i, m) in marks.iter().enumerate() {
             let r = m.hit;
             let (c0, c1) = (
@@ -356,9 +355,13 @@ impl Grid {
             return &[];
         }
         let rows = self.cells.len() / self.columns;
-        let cell = |v: f64, n: usize| ((v / GRID_CELL).floor().max(0.0) as usize).min(n - 1);
         &self.cells[cell(p.y, rows) * self.columns + cell(p.x, self.columns)]
     }
+}
+
+/// The cell, of `n` along one side of a [`Grid`], that holds `v`; off the grid, the nearest.
+fn cell(v: f64, n: usize) -> usize {
+    ((v / GRID_CELL).floor().max(0.0) as usize).min(n - 1)
 }
 
 /// Widths below this get the phone layout: one row per event down the page.

@@ -150,14 +150,10 @@ impl Rows<'_> {
     /// the undated events. In a long history each year of more than one event, but the open
     /// one, is a single row that counts its events and opens when tapped.
     fn rows(&mut self) -> Vec<Mark> {
-        let (t, c) = (self.t, self.c);
+        let c = self.c;
         // The year of an event's middle, the day that orders it, so that years follow each
         // other once each even for a period that runs over New Year.
-        let year = |i: usize| {
-            t.events[i]
-                .middle_day()
-                .map(|d| civil_from_days(d.floor() as i64).0)
-        };
+        let year = |i: usize| c.middle[i].map(|d| civil_from_days(d.floor() as i64).0);
         let dated = c.order.iter().filter(|&&i| year(i).is_some()).count();
         let open = (dated > GROUP_ABOVE).then(|| {
             self.cfg

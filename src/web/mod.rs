@@ -334,7 +334,7 @@ impl Widget {
         let mut inner = self.inner.borrow_mut();
         let found = inner.data.as_ref().and_then(|d| {
             let event = d.timeline.events.iter().position(|e| e.id == id)?;
-            Some((event, d.timeline.events[event].middle_day()))
+            Some((event, d.chronology.middle[event]))
         });
         let Some((event, day)) = found else {
             return false;

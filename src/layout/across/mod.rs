@@ -21,7 +21,6 @@ use crate::model::{Kind, Status, Timeline};
 use crate::scale::TimeScale;
 use crate::text::{ellipsize, estimate_width};
 use crate::view::View;
-use time::extent;
 pub use time::full_view;
 
 /// Height of a lane with one row of marks: its heading, the marks and their labels.
@@ -69,7 +68,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
     a.mark_labels(&lanes, &marks);
     a.zone_label(zone.as_ref());
     // With nothing dated there is no time to show: no axis, no zoom.
-    let dated = extent(t).is_some();
+    let dated = c.extent.is_some();
     let axis = dated.then(|| a.axis());
     let mut top = a.axis_y + 8.0 + a.small + 14.0;
     let overview = (dated && !a.shown.shows_all(a.full)).then(|| a.overview(top - 4.0));
@@ -107,7 +106,7 @@ impl<'a> Across<'a> {
     fn new(t: &'a Timeline, c: &'a Chronology, cfg: &'a LayoutConfig) -> Self {
         let width = cfg.width.max(200.0);
         let small = small_px(cfg);
-        let has_undated = t.events.iter().any(|e| e.span().is_none());
+        let has_undated = c.middle.iter().any(Option::is_none);
         let zone_w = if has_undated {
             (width * 0.16).clamp(64.0, 140.0)
         } else {
@@ -121,7 +120,7 @@ impl<'a> Across<'a> {
             } else {
                 MIN_TARGET
             };
-        let full = full_view(t);
+        let full = full_view(c.extent);
         let shown = cfg.view.map_or(full, |v| v.within(full));
         Across {
             t,
@@ -135,7 +134,7 @@ impl<'a> Across<'a> {
             scale: TimeScale::new((shown.start, shown.end), (x0, x1)),
             full,
             shown,
-            last_known: extent(t).map_or(full.end, |(_, hi)| hi),
+            last_known: c.extent.map_or(full.end, |(_, hi)| hi),
             lanes_y: BAND_Y + BAND_H + 10.0,
             lane_top: Vec::new(),
             axis_y: 0.0,

@@ -5,7 +5,6 @@ use super::Across;
 use crate::layout::{
     Anchor, Axis, AxisTick, Ink, Label, Overview, Rect, MIN_TARGET, OVERVIEW_COLUMN, PAD,
 };
-use crate::model::Timeline;
 use crate::scale::{Tick, TimeScale};
 use crate::text::estimate_width;
 use crate::view::View;
@@ -13,31 +12,11 @@ use crate::view::View;
 /// Height of the overview strip of a zoomed chart.
 const OVERVIEW_H: f64 = 24.0;
 
-/// The days the time axis must show: from the first to the last of every dated period's
-/// start and end, every publication, and the day after `updated`. `None` when nothing is dated.
-pub(super) fn extent(t: &Timeline) -> Option<(f64, f64)> {
-    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    let mut take = |a: f64, b: f64| {
-        lo = lo.min(a);
-        hi = hi.max(b);
-    };
-    for e in &t.events {
-        let periods = [e.span(), e.published.map(|p| (p, p))];
-        for (a, b) in periods.into_iter().flatten() {
-            take(a.first_day() as f64, (b.last_day() + 1) as f64);
-        }
-    }
-    if let Some(u) = t.updated {
-        let d = (u.last_day() + 1) as f64;
-        take(d, d);
-    }
-    lo.is_finite().then_some((lo, hi))
-}
-
-/// The whole history the wide layout can show for `t`: its dated extent with a margin, so
-/// that markers at the ends are not cut.
-pub fn full_view(t: &Timeline) -> View {
-    let (lo, hi) = extent(t).unwrap_or((0.0, 365.0));
+/// The whole history the wide layout can show for a data set of dated `extent` (see
+/// [`crate::chronology::Chronology::extent`]): that extent with a margin, so that markers at
+/// the ends are not cut.
+pub fn full_view(extent: Option<(f64, f64)>) -> View {
+    let (lo, hi) = extent.unwrap_or((0.0, 365.0));
     let margin = ((hi - lo) * 0.04).max(20.0);
     View {
         start: lo - margin,
@@ -111,12 +90,9 @@ impl Across<'_> {
         let scale = TimeScale::new((self.full.start, self.full.end), (x0, x1));
         let columns = ((x1 - x0) / OVERVIEW_COLUMN).ceil().max(1.0) as usize;
         let mut counts = vec![0u32; columns];
-        for e in &self.t.events {
-            if let Some((a, b)) = e.span() {
-                let mid = (a.first_day() + b.last_day() + 1) as f64 / 2.0;
-                let k = ((scale.map(mid) - x0) / OVERVIEW_COLUMN).floor();
-                counts[(k.max(0.0) as usize).min(columns - 1)] += 1;
-            }
+        for mid in self.c.middle.iter().flatten() {
+            let k = ((scale.map(*mid) - x0) / OVERVIEW_COLUMN).floor();
+            counts[(k.max(0.0) as usize).min(columns - 1)] += 1;
         }
         Overview {
             rect: Rect {
