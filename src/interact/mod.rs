@@ -12,7 +12,6 @@ mod keys;
 mod zoom;
 
 use crate::view::View;
-use zoom::scene_bandwidth;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct State {
@@ -171,14 +170,7 @@ impl State {
             Input::PointerMove(p) => {
                 if let (Some(from), Some(start)) = (s.down, s.drag) {
                     if (from.x - p.x).hypot(from.y - p.y) >= TAP_SLOP || s.scrub {
-                        match (&scene.overview, s.scrub) {
-                            (Some(o), true) => {
-                                // On the overview, the window follows the pointer.
-                                let dx = (p.x - from.x) / o.scale.bandwidth();
-                                s.pan(start, dx * scene_bandwidth(scene), scene);
-                            }
-                            _ => s.pan(start, from.x - p.x, scene),
-                        }
+                        s.drag(start, from, p, scene);
                         return s;
                     }
                 }

@@ -116,17 +116,16 @@ impl State {
         }
     }
 
-    /// Pans the window that showed `start` by `dx` pixels of the current scale.
-    pub(super) fn pan(&mut self, start: View, dx: f64, scene: &Scene) {
+    /// Pans for a drag from `from` to `p` of the window that showed `start`: on the chart the
+    /// history moves with the pointer; on the overview strip the window does.
+    pub(super) fn drag(&mut self, start: View, from: Point, p: Point, scene: &Scene) {
         let Some(t) = &scene.time else { return };
-        let days = dx / t.scale.bandwidth();
+        let days = match (&scene.overview, self.scrub) {
+            (Some(o), true) => (p.x - from.x) / o.scale.bandwidth(),
+            _ => (from.x - p.x) / t.scale.bandwidth(),
+        };
         let view = start.pan(days, t.full);
         self.view = (!view.shows_all(t.full)).then_some(view);
         self.hover = None;
     }
-}
-
-/// Pixels per day across the chart, for turning a drag into days.
-pub(super) fn scene_bandwidth(scene: &Scene) -> f64 {
-    scene.time.as_ref().map_or(1.0, |t| t.scale.bandwidth())
 }

@@ -394,8 +394,7 @@ impl Inner {
             return;
         }
         let prev_view = self.state.view;
-        let window_changed = next.view != self.state.view;
-        let view_changed = window_changed || next.open != self.state.open;
+        let view_changed = next.view != prev_view || next.open != self.state.open;
         let card_changed = next.card() != self.state.card();
         let pinned_before = self.pinned_event();
         self.state = next;
@@ -411,7 +410,8 @@ impl Inner {
                     break;
                 }
             }
-            if window_changed || self.state.view != prev_view {
+            // After the layouts, which may have moved it on towards an event sought.
+            if self.state.view != prev_view {
                 self.notify_view();
             }
             // Marks are numbered afresh in each layout: what matters is the event shown.
