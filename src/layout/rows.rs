@@ -194,33 +194,28 @@ impl Rows<'_> {
         marks
     }
 
+    /// A line of a row's text at `top`, shortened to the row's width.
+    fn text(&mut self, text: &str, px: f64, top: f64, ink: Ink, bold: bool) {
+        if let Some(text) = ellipsize(text, px, self.width - TEXT_X - PAD) {
+            self.labels.push(Label {
+                x: TEXT_X,
+                y: top,
+                text,
+                px,
+                anchor: Anchor::Start,
+                ink,
+                bold,
+            });
+        }
+    }
+
     /// The single row of a closed year: "2019", "34 events", a counted mark on the spine.
     fn group(&mut self, year: i32, events: &[usize]) -> Mark {
         let y = self.y;
-        let text_w = self.width - TEXT_X - PAD;
         let count = words::events_count(events.len());
-        for (text, px, top, ink, bold) in [
-            (year.to_string(), self.cfg.font_px, y + 8.0, Ink::Text, true),
-            (
-                count,
-                self.small,
-                y + 12.0 + self.cfg.font_px,
-                Ink::Muted,
-                false,
-            ),
-        ] {
-            if let Some(text) = ellipsize(&text, px, text_w) {
-                self.labels.push(Label {
-                    x: TEXT_X,
-                    y: top,
-                    text,
-                    px,
-                    anchor: Anchor::Start,
-                    ink,
-                    bold,
-                });
-            }
-        }
+        let fs = self.cfg.font_px;
+        self.text(&year.to_string(), fs, y + 8.0, Ink::Text, true);
+        self.text(&count, self.small, y + 12.0 + fs, Ink::Muted, false);
         for &i in events {
             self.row_top[i] = y;
         }
@@ -268,25 +263,10 @@ impl Rows<'_> {
         let e = &self.t.events[i];
         let fs = self.cfg.font_px;
         let y = self.y;
-        let text_w = self.width - TEXT_X - PAD;
         let number = self.c.numbers[i];
         let line = words::row_line(e, number, &self.cfg.locale);
-        for (text, px, top, ink, bold) in [
-            (line.as_str(), self.small, y + 8.0, Ink::Muted, false),
-            (e.title.as_str(), fs, y + 10.0 + self.small, Ink::Text, true),
-        ] {
-            if let Some(text) = ellipsize(text, px, text_w) {
-                self.labels.push(Label {
-                    x: TEXT_X,
-                    y: top,
-                    text,
-                    px,
-                    anchor: Anchor::Start,
-                    ink,
-                    bold,
-                });
-            }
-        }
+        self.text(&line, self.small, y + 8.0, Ink::Muted, false);
+        self.text(&e.title, fs, y + 10.0 + self.small, Ink::Text, true);
         self.row_top[i] = y;
         self.y += ROW;
         Mark {
