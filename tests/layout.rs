@@ -628,6 +628,25 @@ fn the_card_writes_dates_at_their_precision() {
 /// A viewport tall enough for any card.
 const ANYWHERE: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
 
+/// A 340 px card `h` tall for `m` on a screen `screen` tall whose top is at `top` in the
+/// chart: where it goes, and the top and bottom of what shows of it.
+fn card_on_screen(
+    s: &Scene,
+    m: &layout::Mark,
+    h: f64,
+    top: f64,
+    screen: f64,
+) -> (layout::CardPlace, f64, f64) {
+    let p = layout::place_card(s, m, 340.0, h, (top, top + screen));
+    let shown = p.max_height.map_or(h, |cut| h.min(cut));
+    (p, p.at.y, p.at.y + shown)
+}
+
+/// Whether a card from `y0` to `y1` leaves mark `m` uncovered.
+fn beside(m: &layout::Mark, y0: f64, y1: f64) -> bool {
+    y1 <= m.center.y - m.r || y0 >= m.center.y + m.r
+}
+
 #[test]
 fn a_card_goes_where_the_screen_shows_it_and_never_over_its_own_mark() {
     let t = bury();
@@ -640,19 +659,13 @@ fn a_card_goes_where_the_screen_shows_it_and_never_over_its_own_mark() {
                 let screen = 560.0 + rng.below(500) as f64;
                 // The chart scrolled anywhere that keeps the mark on the screen.
                 let top = m.center.y - 20.0 - rng.below((screen - 40.0) as u64) as f64;
-                let bottom = top + screen;
-                let p = layout::place_card(&s, m, 340.0, h, (top, bottom));
-                let shown = p.max_height.map_or(h, |cut| h.min(cut));
-                let (y0, y1) = (p.at.y, p.at.y + shown);
+                let (p, y0, y1) = card_on_screen(&s, m, h, top, screen);
                 let case = format!("{width} px, card {h} on a {screen} screen from {top}: {p:?}");
                 assert!(
-                    y0 >= top - 1e-9 && y1 <= bottom + 1e-9,
+                    y0 >= top - 1e-9 && y1 <= top + screen + 1e-9,
                     "off the screen: {case}"
                 );
-                assert!(
-                    y1 <= m.center.y - m.r || y0 >= m.center.y + m.r,
-                    "over its own mark: {case}"
-                );
+                assert!(beside(m, y0, y1), "over its own mark: {case}");
                 assert!(p.at.x >= 0.0 && p.at.x + 340.0_f64.min(s.width) <= s.width + 1e-9);
             }
         }
@@ -1469,14 +1482,12 @@ fn on_any_screen_a_card_never_covers_its_own_mark() {
                 let h = 40.0 + rng.below(900) as f64;
                 let screen = 60.0 + rng.below(700) as f64;
                 let top = m.center.y - rng.below(screen as u64) as f64;
-                let p = layout::place_card(&s, m, 340.0, h, (top, top + screen));
-                let shown = p.max_height.map_or(h, |cut| h.min(cut));
-                let (y0, y1) = (p.at.y, p.at.y + shown);
+                let (p, y0, y1) = card_on_screen(&s, m, h, top, screen);
                 assert!(
-                    y1 <= m.center.y - m.r || y0 >= m.center.y + m.r,
+                    beside(m, y0, y1),
                     "{width} px, card {h} on a {screen} screen from {top}: {p:?}"
                 );
-                assert!(shown >= 80.0_f64.min(h) - 1e-9, "cut to nothing: {p:?}");
+                assert!(y1 - y0 >= 80.0_f64.min(h) - 1e-9, "cut to nothing: {p:?}");
             }
         }
     }

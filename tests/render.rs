@@ -432,16 +432,25 @@ fn scene_golden(
     grades: &[(&str, Rgb)],
     hl: Highlight,
 ) -> Result<(), String> {
+    let cfg = LayoutConfig {
+        width,
+        ..LayoutConfig::default()
+    };
+    scene_golden_with(name, file, &cfg, theme, grades, hl)
+}
+
+/// Draws `file` laid out as `cfg` says and compares the SVG with its golden.
+fn scene_golden_with(
+    name: &str,
+    file: &str,
+    cfg: &LayoutConfig,
+    theme: &Theme,
+    grades: &[(&str, Rgb)],
+    hl: Highlight,
+) -> Result<(), String> {
     let text = std::fs::read_to_string(root().join(file)).unwrap();
     let t = parse(&text).unwrap();
-    let s = layout(
-        &t,
-        &Chronology::new(&t),
-        &LayoutConfig {
-            width,
-            ..LayoutConfig::default()
-        },
-    );
+    let s = layout(&t, &Chronology::new(&t), cfg);
     let theme = Theme {
         grades: grades.iter().map(|(id, c)| (id.to_string(), *c)).collect(),
         ..theme.clone()
@@ -458,25 +467,12 @@ fn scene_golden(
 #[test]
 fn zoomed_and_dense_scenes_match_their_goldens() {
     let draw = |name: &str, file: &str, width: f64, view: Option<(&str, &str)>| {
-        let text = std::fs::read_to_string(root().join(file)).unwrap();
-        let t = parse(&text).unwrap();
-        let s = layout(
-            &t,
-            &Chronology::new(&t),
-            &LayoutConfig {
-                width,
-                view: view.map(|(a, b)| inspection_timeline::view::between(a, b).unwrap()),
-                ..LayoutConfig::default()
-            },
-        );
-        let palette = Palette::new(&Theme::LIGHT, &t.scale);
-        let svg = to_svg(&s, &palette, "Liberation Sans", Highlight::default()).unwrap();
-        golden(
-            &root()
-                .join("tests/goldens")
-                .join(format!("scene-{name}.svg")),
-            &svg,
-        )
+        let cfg = LayoutConfig {
+            width,
+            view: view.map(|(a, b)| inspection_timeline::view::between(a, b).unwrap()),
+            ..LayoutConfig::default()
+        };
+        scene_golden_with(name, file, &cfg, &Theme::LIGHT, &[], Highlight::default())
     };
     let results = [
         draw(
