@@ -67,7 +67,9 @@ struct Inner {
     state: State,
     width: f64,
     dpr: f64,
-    /// The host page's font-family, read at each layout.
+    /// The host page's font-family: read when the page may have changed it (new data, a new
+    /// width, theme or language), not on every zoom step, where reading it would make the
+    /// browser work out the page's styles again.
     font: String,
     /// Colours from the page's CSS custom properties, and as resolved for the data.
     theme: Theme,
@@ -129,7 +131,7 @@ impl Widget {
             state: State::default(),
             width: 0.0,
             dpr: 1.0,
-            font: String::new(),
+            font: "sans-serif".into(),
             palette: Palette::new(&Theme::LIGHT, &[]),
             theme: Theme::LIGHT,
             locale: Locale::en_gb(),
@@ -162,6 +164,7 @@ impl Widget {
                 inner.state = State::default();
                 inner.scene = None;
                 inner.pending.clear();
+                inner.font = inner.font();
                 inner.relayout()?;
                 if zoomed {
                     inner.notify_view();
@@ -216,6 +219,7 @@ impl Widget {
         if let Some(d) = inner.data.take() {
             inner.data = Some(Data::new(d.timeline, &inner.locale));
         }
+        inner.font = inner.font();
         inner.relayout()?;
         inner.fill_text(true)
     }
@@ -275,6 +279,7 @@ impl Widget {
             inner.data.as_ref().map_or(&[][..], |d| &d.timeline.scale),
         );
         inner.theme = next;
+        inner.font = inner.font();
         inner.paint()
     }
 
@@ -362,6 +367,7 @@ impl Widget {
         } else {
             1.0
         };
+        inner.font = inner.font();
         inner.relayout()
     }
 

@@ -76,7 +76,6 @@ impl Inner {
 
     /// Draws the scene into the cached bitmap with the current palette, then shows it.
     pub(super) fn paint(&mut self) -> Result<(), JsValue> {
-        self.font = self.font();
         let Some(scene) = &self.scene else {
             return Ok(());
         };
