@@ -166,6 +166,7 @@ impl Widget {
                 inner.pending.clear();
                 inner.font = inner.font();
                 inner.relayout()?;
+                inner.show(false)?;
                 if zoomed {
                     inner.notify_view();
                 }
@@ -221,6 +222,7 @@ impl Widget {
         }
         inner.font = inner.font();
         inner.relayout()?;
+        inner.show(false)?;
         inner.fill_text(true)
     }
 
@@ -368,7 +370,8 @@ impl Widget {
             1.0
         };
         inner.font = inner.font();
-        inner.relayout()
+        inner.relayout()?;
+        inner.show(false)
     }
 
     /// Removes every listener; the DOM inside the shadow root is removed too.
@@ -411,11 +414,13 @@ impl Inner {
             let mut r = Ok(());
             for _ in 0..12 {
                 let asked = (self.state.view, self.state.open);
-                r = self.relayout();
+                r = self.lay_out();
                 if r.is_err() || (self.state.view, self.state.open) == asked {
                     break;
                 }
             }
+            // Drawn once, for the last layout.
+            let r = r.and_then(|_| self.draw());
             // After the layouts, which may have moved it on towards an event sought.
             if self.state.view != prev_view {
                 self.notify_view();

@@ -12,8 +12,23 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 impl Inner {
-    /// Lays the chart out for the current width and language, then paints it.
+    /// Lays the chart out for the current width and language and draws it into the cached
+    /// bitmap; the caller shows it ([`Inner::show`]).
     pub(super) fn relayout(&mut self) -> Result<(), JsValue> {
+        let first = self.scene.is_none();
+        self.lay_out()?;
+        self.draw()?;
+        if first && self.scene.is_some() {
+            for (input, announce) in std::mem::take(&mut self.pending) {
+                self.apply(input, announce);
+            }
+        }
+        Ok(())
+    }
+
+    /// Lays the chart out for the current width, language and window, and carries the state
+    /// into the new scene, without drawing it.
+    pub(super) fn lay_out(&mut self) -> Result<(), JsValue> {
         let Some(d) = &self.data else {
             return Ok(());
         };
@@ -59,23 +74,22 @@ impl Inner {
             "aria-label",
             &format!("{} {}", d.timeline.title, d.description),
         )?;
-        let first = self.scene.is_none();
         self.state = match &self.scene {
             Some(old) => self.state.carry(old, &scene),
             None => self.state.step(Input::PointerLeave, &scene),
         };
         self.scene = Some(scene);
-        self.paint()?;
-        if first {
-            for (input, announce) in std::mem::take(&mut self.pending) {
-                self.apply(input, announce);
-            }
-        }
         Ok(())
     }
 
     /// Draws the scene into the cached bitmap with the current palette, then shows it.
     pub(super) fn paint(&mut self) -> Result<(), JsValue> {
+        self.draw()?;
+        self.show(false)
+    }
+
+    /// Draws the scene into the cached bitmap with the current palette.
+    pub(super) fn draw(&mut self) -> Result<(), JsValue> {
         let Some(scene) = &self.scene else {
             return Ok(());
         };
@@ -97,8 +111,7 @@ impl Inner {
             &self.font,
             self.dpr,
         )
-        .map_err(|e| fault(&e.to_string()))?;
-        self.show(false)
+        .map_err(|e| fault(&e.to_string()))
     }
 
     /// Paints the canvas for the current state: the cached chart, then the emphasised mark,
