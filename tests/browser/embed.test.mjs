@@ -123,14 +123,19 @@ test('the iframe page tells its parent its height with pym.js messages', async (
     init: () => {
       window.__messages = [];
       window.addEventListener('message', (e) => window.__messages.push(e.data));
+      window.__frameHeight = () => Math.ceil(
+        document.querySelector('iframe').contentDocument.documentElement.getBoundingClientRect().height);
     },
   });
   await page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200);
-  const frame = page.frames().find((f) => f.url().includes('embed.html'));
+  // The frame is on the same origin, so the parent can compare the frame's own height, read
+  // afresh each time (its content may still be settling), with the iframe's.
   const fit = async () => {
-    const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    await page.waitForFunction((h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1, inner);
-    return inner;
+    await page.waitForFunction(() => {
+      const h = window.__frameHeight();
+      return h > 0 && Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1;
+    });
+    return page.evaluate(() => window.__frameHeight());
   };
   const wide = await fit();
   await page.evaluate(() => { document.getElementById('column').style.width = '340px'; });
