@@ -1,10 +1,11 @@
 //! The facts every view of a timeline needs, computed once per data set: reading order, visit
-//! numbers, the events that start rating bands, and lanes.
+//! numbers, the events that start rating bands, and lanes, for each subject of the file.
 //!
 //! Layout, the description, the card, the announcement and the events table all read one
 //! [`Chronology`], so they cannot disagree about which visit is the third or what comes first.
 
 use crate::model::{Event, Kind, Status, Timeline};
+use std::ops::Range;
 
 /// How the regulator's rule for councils rated inadequate reads: four to six monitoring visits
 /// before a re-inspection.
@@ -13,18 +14,21 @@ pub const MONITORING_RULE: (usize, usize) = (4, 6);
 /// Derived facts about a [`Timeline`]'s events. Event indices are into [`Timeline::events`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chronology {
-    /// Event indices in reading order: by the middle of their period, then file order; undated
+    /// Event indices in reading order: subject by subject in the order of the file's
+    /// `subjects`; within each, by the middle of their period, then file order, undated
     /// expected events last. This is also the keyboard's order.
     pub order: Vec<usize>,
     /// For each event, its position in `order`.
     pub rank: Vec<usize>,
-    /// For each event, its number among the monitoring visits since the last graded
-    /// inspection, when that inspection gave the worst grade of the scale: the visits the
-    /// regulator's four-to-six rule counts.
+    /// For each event, its number among its subject's monitoring visits since the subject's
+    /// last graded inspection, when that inspection gave the worst grade of the subject's
+    /// scale: the visits the regulator's four-to-six rule counts.
     pub numbers: Vec<Option<usize>>,
-    /// The done, dated events that gave a rating, in reading order: each starts a rating band.
+    /// The done, dated events that gave a rating, in reading order: each starts a rating band
+    /// of its subject.
     pub graded: Vec<usize>,
-    /// Lane names in order of first appearance, so the earliest kind of event sits on top.
+    /// Lane names, subject by subject, each subject's in order of first appearance, so the
+    /// earliest kind of event sits on top.
     pub lanes: Vec<String>,
     /// For each event, its lane: an index into `lanes`.
     pub lane_of: Vec<usize>,
@@ -36,6 +40,17 @@ pub struct Chronology {
     /// start and end, every publication, and the day after `updated`. `None` when nothing is
     /// dated.
     pub extent: Option<(f64, f64)>,
+    /// Each subject's part of `order`, `graded` and `lanes`, in the order of
+    /// [`Timeline::subjects`].
+    pub sections: Vec<Section>,
+}
+
+/// One subject's part of a [`Chronology`]: ranges of its `order`, `graded` and `lanes`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Section {
+    pub order: Range<usize>,
+    pub graded: Range<usize>,
+    pub lanes: Range<usize>,
 }
 
 /// See [`Chronology::extent`].
@@ -92,38 +107,50 @@ impl Chronology {
         let n = t.events.len();
         let middle: Vec<Option<f64>> = t.events.iter().map(Event::middle_day).collect();
         let key: Vec<f64> = middle.iter().map(|m| m.unwrap_or(f64::INFINITY)).collect();
-        let order = order_by(&key);
+        let order = by_subject(t, order_by(&key));
 
         let mut rank = vec![0; n];
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r;
         }
-        let worst = t.scale.len().checked_sub(1);
         let mut numbers = vec![None; n];
         let mut graded = Vec::new();
         let mut lanes: Vec<String> = Vec::new();
         let mut lane_of = vec![0; n];
-        let (mut counting, mut visit) = (false, 0);
-        for &i in &order {
-            let e = &t.events[i];
-            if gives_rating(e) {
-                counting = e.rating == worst;
-                visit = 0;
-                if e.span().is_some() {
-                    graded.push(i);
+        let mut sections: Vec<Section> = Vec::with_capacity(t.subjects.len());
+        let mut r = 0;
+        for (s, subject) in t.subjects.iter().enumerate() {
+            let worst = subject.worst();
+            let (first_graded, first_lane) = (graded.len(), lanes.len());
+            let (mut counting, mut visit) = (false, 0);
+            let start = r;
+            while let Some(&i) = order.get(r).filter(|&&i| t.events[i].subject == s) {
+                r += 1;
+                let e = &t.events[i];
+                if gives_rating(e) {
+                    counting = e.rating == worst;
+                    visit = 0;
+                    if e.span().is_some() {
+                        graded.push(i);
+                    }
+                } else if counting && e.kind == Kind::MonitoringVisit && e.status == Status::Done {
+                    visit += 1;
+                    numbers[i] = Some(visit);
                 }
-            } else if counting && e.kind == Kind::MonitoringVisit && e.status == Status::Done {
-                visit += 1;
-                numbers[i] = Some(visit);
+                let name = lane_name(e);
+                lane_of[i] = match lanes[first_lane..].iter().position(|l| l == name) {
+                    Some(l) => first_lane + l,
+                    None => {
+                        lanes.push(name.to_string());
+                        lanes.len() - 1
+                    }
+                };
             }
-            let name = lane_name(e);
-            lane_of[i] = match lanes.iter().position(|l| l == name) {
-                Some(l) => l,
-                None => {
-                    lanes.push(name.to_string());
-                    lanes.len() - 1
-                }
-            };
+            sections.push(Section {
+                order: start..r,
+                graded: first_graded..graded.len(),
+                lanes: first_lane..lanes.len(),
+            });
         }
         let mut lane_visits = vec![0; lanes.len()];
         for i in 0..n {
@@ -141,33 +168,74 @@ impl Chronology {
             lane_visits,
             middle,
             extent: extent(t),
+            sections,
         }
     }
 
-    /// How many visits the four-to-six rule has counted.
-    pub fn visits(&self) -> usize {
-        self.numbers.iter().flatten().count()
+    /// Subject `s`'s events in reading order.
+    pub fn order_of(&self, s: usize) -> &[usize] {
+        self.sections
+            .get(s)
+            .map_or(&[][..], |sec| &self.order[sec.order.clone()])
     }
 
-    /// The last event that gave a rating: the rating in force.
-    pub fn last_graded(&self) -> Option<usize> {
-        self.graded.last().copied()
+    /// How many visits the four-to-six rule has counted for subject `s`.
+    pub fn visits(&self, s: usize) -> usize {
+        self.order_of(s)
+            .iter()
+            .filter(|&&i| self.numbers[i].is_some())
+            .count()
     }
 
-    /// The first expected event in reading order: what comes next.
-    pub fn first_expected(&self, t: &Timeline) -> Option<usize> {
-        self.order
+    /// The last event of subject `s` that gave a rating: the rating in force.
+    pub fn last_graded(&self, s: usize) -> Option<usize> {
+        let sec = self.sections.get(s)?;
+        self.graded[sec.graded.clone()].last().copied()
+    }
+
+    /// The first expected event of subject `s` in reading order: what comes next.
+    pub fn first_expected(&self, t: &Timeline, s: usize) -> Option<usize> {
+        self.order_of(s)
             .iter()
             .copied()
             .find(|&i| t.events[i].status == Status::Expected)
     }
 
-    /// The last done event in reading order: the latest report.
-    pub fn last_done(&self, t: &Timeline) -> Option<usize> {
-        self.order
+    /// The last done event of subject `s` in reading order: the latest report.
+    pub fn last_done(&self, t: &Timeline, s: usize) -> Option<usize> {
+        self.order_of(s)
             .iter()
             .rev()
             .copied()
             .find(|&i| t.events[i].status == Status::Done)
     }
+
+    /// The subject whose part of the reading order holds position `rank`.
+    pub fn section_at(&self, rank: usize) -> usize {
+        self.sections
+            .partition_point(|s| s.order.end <= rank)
+            .min(self.sections.len().saturating_sub(1))
+    }
+}
+
+/// `by_time` (event indices in time order) regrouped subject by subject, keeping time order
+/// within each: a counting sort, linear in the events.
+fn by_subject(t: &Timeline, by_time: Vec<usize>) -> Vec<usize> {
+    if t.subjects.len() <= 1 {
+        return by_time;
+    }
+    let mut start = vec![0; t.subjects.len() + 1];
+    for e in &t.events {
+        start[e.subject + 1] += 1;
+    }
+    for s in 1..start.len() {
+        start[s] += start[s - 1];
+    }
+    let mut out = vec![0; by_time.len()];
+    for i in by_time {
+        let s = t.events[i].subject;
+        out[start[s]] = i;
+        start[s] += 1;
+    }
+    out
 }

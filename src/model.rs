@@ -167,6 +167,8 @@ pub struct Event {
     pub findings: Vec<Finding>,
     pub sources: Vec<Source>,
     pub lane: Option<String>,
+    /// Index into [`Timeline::subjects`]: the council (or other service) the event is about.
+    pub subject: usize,
 }
 
 impl Event {
@@ -188,6 +190,31 @@ impl Event {
     }
 }
 
+/// One of the services a file is about, such as a council, with its own rating band, rows
+/// and count of visits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subject {
+    /// The id events name it by; empty for the one subject of a file without a `subjects`
+    /// list, which is drawn without a heading of its own.
+    pub id: String,
+    /// Its name for readers: the subject's `label`, or the file's `subject` text.
+    pub label: String,
+    /// Its rating scale as indices into [`Timeline::grades`], best grade first.
+    pub scale: Vec<usize>,
+}
+
+impl Subject {
+    /// Whether the subject comes from a `subjects` list, and so has a heading on the chart.
+    pub fn is_listed(&self) -> bool {
+        !self.id.is_empty()
+    }
+
+    /// The worst grade of its scale: the rating after which monitoring visits are counted.
+    pub fn worst(&self) -> Option<usize> {
+        self.scale.last().copied()
+    }
+}
+
 /// A validated data file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Timeline {
@@ -197,8 +224,28 @@ pub struct Timeline {
     pub regulator: Option<String>,
     pub updated: Option<PartialDate>,
     pub credit: Option<String>,
-    /// Best grade first.
-    pub scale: Vec<Grade>,
+    /// Every grade of every scale: the file's `scale` (best first), then each subject's own
+    /// scale in turn. Ratings and colours refer to grades by their index here.
+    pub grades: Vec<Grade>,
+    /// At least one: the file's `subjects` list, or the one subject the file is about.
+    pub subjects: Vec<Subject>,
     /// In file order.
     pub events: Vec<Event>,
+}
+
+impl Timeline {
+    /// The file's own scale as indices into [`Timeline::grades`], for a file without a
+    /// `subjects` list: every grade, best first.
+    pub fn one_subject(label: Option<&str>, grades: usize) -> Subject {
+        Subject {
+            id: String::new(),
+            label: label.unwrap_or_default().to_string(),
+            scale: (0..grades).collect(),
+        }
+    }
+
+    /// Whether the chart draws a heading for each subject: when the file lists them.
+    pub fn has_subject_list(&self) -> bool {
+        self.subjects.iter().any(Subject::is_listed)
+    }
 }

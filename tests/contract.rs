@@ -65,7 +65,7 @@ fn the_bury_data_shows_both_dates_of_the_inadequate_rating() {
     assert_eq!(first.kind, Kind::Inspection);
     assert_eq!(first.date.unwrap().to_string(), "2021-11");
     assert_eq!(first.published.unwrap().to_string(), "2021-12");
-    assert_eq!(t.scale[first.rating.unwrap()].id, "inadequate");
+    assert_eq!(t.grades[first.rating.unwrap()].id, "inadequate");
     assert_eq!(first.sources.len(), 2, "each month needs its own source");
 }
 
@@ -96,9 +96,9 @@ fn a_minimal_file_is_valid_and_fills_defaults() {
     let t = parse(&doc(VISIT)).unwrap();
     let e = &t.events[0];
     assert_eq!(e.status, Status::Done);
-    assert_eq!(t.scale.len(), 4);
-    assert_eq!(t.scale[0].id, "outstanding");
-    assert_eq!(t.scale[3].id, "inadequate");
+    assert_eq!(t.grades.len(), 4);
+    assert_eq!(t.grades[0].id, "outstanding");
+    assert_eq!(t.grades[3].id, "inadequate");
 }
 
 #[test]
@@ -227,7 +227,7 @@ fn a_custom_scale_replaces_ofsteds() {
         "scale": [{"id": "met", "label": "Met", "color": "#1a7f4b"}, {"id": "not-met", "label": "Not met", "color": "#c01f2f"}],
         "events": [{"id": "i", "kind": "inspection", "title": "I", "date": "2021", "rating": "not-met"}]}"##;
     let t = parse(text).unwrap();
-    assert_eq!(t.scale[t.events[0].rating.unwrap()].label, "Not met");
+    assert_eq!(t.grades[t.events[0].rating.unwrap()].label, "Not met");
     let bad = text
         .replace("\"inadequate\"", "")
         .replace("not-met\"}]}", "inadequate\"}]}");

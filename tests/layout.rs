@@ -241,7 +241,7 @@ fn the_rating_band_runs_from_the_judgement_and_fades_after_the_last_report() {
         band.rect.x1 > band.known_until,
         "a faded part reaches into the next zone"
     );
-    assert_eq!(t.scale[band.grade].id, "inadequate");
+    assert_eq!(t.grades[band.grade].id, "inadequate");
     assert!(s
         .labels
         .iter()

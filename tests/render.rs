@@ -137,7 +137,7 @@ fn record(scene: &Scene, scale: f64, hl: Highlight) -> Log {
         ..Log::default()
     }));
     let area = Recorder(log.clone()).into_drawing_area();
-    let palette = Palette::new(&Theme::LIGHT, &parse(BURY).unwrap().scale);
+    let palette = Palette::new(&Theme::LIGHT, &parse(BURY).unwrap().grades);
     render(&area, scene, &palette, "sans-serif", scale, hl).unwrap();
     drop(area);
     Rc::try_unwrap(log)
@@ -228,7 +228,7 @@ fn the_focused_mark_gets_a_ring_and_is_drawn_last() {
 #[test]
 fn svg_output_has_the_chart_size_and_its_words() {
     let s = scene(720.0);
-    let palette = Palette::new(&Theme::LIGHT, &parse(BURY).unwrap().scale);
+    let palette = Palette::new(&Theme::LIGHT, &parse(BURY).unwrap().grades);
     let svg = to_svg(&s, &palette, "Liberation Sans", Highlight::default()).unwrap();
     assert!(svg.starts_with("<svg"), "{}", &svg[..60]);
     assert!(svg.contains(&format!("width=\"{}\"", 720)));
@@ -455,7 +455,7 @@ fn scene_golden_with(
         grades: grades.iter().map(|(id, c)| (id.to_string(), *c)).collect(),
         ..theme.clone()
     };
-    let svg = to_svg(&s, &Palette::new(&theme, &t.scale), "Liberation Sans", hl).unwrap();
+    let svg = to_svg(&s, &Palette::new(&theme, &t.grades), "Liberation Sans", hl).unwrap();
     golden(
         &root()
             .join("tests/goldens")

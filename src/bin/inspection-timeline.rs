@@ -249,7 +249,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         background: Some(Rgb(255, 255, 255)),
         ..Theme::LIGHT
     };
-    let palette = Palette::new(&theme, &timeline.scale);
+    let palette = Palette::new(&theme, &timeline.grades);
     let svg = frame_to_svg(&fr, &palette, FONT_FAMILY, scale, (out_w, out_h))
         .map_err(|e| e.to_string())?;
     let bytes = if png {

@@ -1,6 +1,7 @@
 //! The phone layout: a row per event in reading order, with its date and title written out,
 //! year dividers, the rating in force across the top and as a strip down the left, and each
-//! row a whole-width tap target.
+//! row a whole-width tap target. A file about several subjects has a heading for each, with
+//! its rating and its rows under it.
 
 use super::legend::legend;
 use super::{
@@ -53,16 +54,27 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         labels: Vec::new(),
         rules: Vec::new(),
     };
-    let mut bands: Vec<Band> = r.current_rating().into_iter().collect();
-    let marks = r.rows();
-    let rows_end = r.y;
-    if let (Some(first), Some(last)) = (marks.first(), marks.last()) {
-        r.rules.push(Rule {
-            from: first.center,
-            to: last.center,
-        });
+    let mut bands: Vec<Band> = Vec::new();
+    let mut marks = Vec::with_capacity(t.events.len());
+    // Histories of many dated events are grouped by year, each subject's latest year open.
+    let dated = c.middle.iter().filter(|m| m.is_some()).count();
+    for s in 0..c.sections.len() {
+        if t.subjects[s].is_listed() {
+            r.heading(s);
+        }
+        bands.extend(r.current_rating(s));
+        let first = marks.len();
+        r.rows(s, dated > GROUP_ABOVE, &mut marks);
+        let rows_end = r.y;
+        if let (Some(first), Some(last)) = (marks.get(first), marks.last()) {
+            r.rules.push(Rule {
+                from: first.center,
+                to: last.center,
+            });
+        }
+        bands.extend(r.strips(s, rows_end));
     }
-    bands.extend(r.strips(rows_end));
+    let rows_end = r.y;
     let (legend, height) = legend(t, &marks, width, rows_end + 10.0, r.small, &mut r.labels);
     Scene {
         width,
@@ -82,19 +94,42 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
 }
 
 impl Rows<'_> {
-    /// The rating in force now, across the top.
-    fn current_rating(&mut self) -> Option<Band> {
-        let last = self.c.last_graded()?;
+    /// Subject `s`'s name over its rows, with space above it after the subject before.
+    fn heading(&mut self, s: usize) {
+        if s > 0 {
+            self.y += 14.0;
+        }
+        let px = self.cfg.font_px;
+        if let Some(text) = ellipsize(&self.t.subjects[s].label, px, self.width - 2.0 * PAD) {
+            self.labels.push(Label {
+                x: PAD,
+                y: self.y + 4.0,
+                text,
+                px,
+                anchor: Anchor::Start,
+                ink: Ink::Text,
+                bold: true,
+            });
+        }
+        self.y += px + 12.0;
+    }
+
+    /// The rating of subject `s` in force now, across the top of its rows.
+    fn current_rating(&mut self, s: usize) -> Option<Band> {
+        let Some(last) = self.c.last_graded(s) else {
+            self.y += BAND_H + 10.0;
+            return None;
+        };
         let e = &self.t.events[last];
         let band = match (e.rating, e.span()) {
-            (Some(grade), Some((start, _))) if grade < self.t.scale.len() => {
+            (Some(grade), Some((start, _))) if grade < self.t.grades.len() => {
                 let rect = Rect {
                     x0: PAD,
                     y0: self.y,
                     x1: self.width - PAD,
                     y1: self.y + BAND_H,
                 };
-                let g = &self.t.scale[grade];
+                let g = &self.t.grades[grade];
                 let room = rect.width() - 12.0;
                 if let Some(text) = words::band(g, &start, &self.cfg.locale, self.small, room) {
                     self.labels.push(Label {
@@ -146,25 +181,25 @@ impl Rows<'_> {
         self.y += DIVIDER;
     }
 
-    /// Every event's row in reading order, with a divider where the year changes and before
-    /// the undated events. In a long history each year of more than one event, but the open
-    /// one, is a single row that counts its events and opens when tapped.
-    fn rows(&mut self) -> Vec<Mark> {
+    /// Every row of subject `s` in reading order, with a divider where the year changes and
+    /// before the undated events. In a long history (when `grouped`) each year of more than
+    /// one event, but the open one, is a single row that counts its events and opens when
+    /// tapped.
+    fn rows(&mut self, s: usize, grouped: bool, marks: &mut Vec<Mark>) {
         let c = self.c;
+        let order = c.order_of(s);
         // The year of an event's middle, the day that orders it, so that years follow each
         // other once each even for a period that runs over New Year.
         let year = |i: usize| c.middle[i].map(|d| civil_from_days(d.floor() as i64).0);
-        let dated = c.order.iter().filter(|&&i| year(i).is_some()).count();
-        let open = (dated > GROUP_ABOVE).then(|| {
+        let open = grouped.then(|| {
             self.cfg
                 .open_year
-                .or_else(|| c.order.iter().rev().find_map(|&i| year(i)))
+                .or_else(|| order.iter().rev().find_map(|&i| year(i)))
         });
-        let mut marks = Vec::with_capacity(c.order.len());
         let mut k = 0;
         let mut next_shown = false;
-        while k < c.order.len() {
-            let i = c.order[k];
+        while k < order.len() {
+            let i = order[k];
             let Some(y) = year(i) else {
                 if !next_shown {
                     next_shown = true;
@@ -174,24 +209,23 @@ impl Rows<'_> {
                 k += 1;
                 continue;
             };
-            let end = k + c.order[k..]
+            let end = k + order[k..]
                 .iter()
                 .take_while(|&&j| year(j) == Some(y))
                 .count();
             match open {
                 Some(open) if open != Some(y) && end - k > 1 => {
-                    marks.push(self.group(y, &c.order[k..end]));
+                    marks.push(self.group(y, &order[k..end]));
                 }
                 _ => {
                     self.divider(y.to_string());
-                    for &j in &c.order[k..end] {
+                    for &j in &order[k..end] {
                         marks.push(self.row(j));
                     }
                 }
             }
             k = end;
         }
-        marks
     }
 
     /// A line of a row's text at `top`, shortened to the row's width.
@@ -294,17 +328,18 @@ impl Rows<'_> {
         }
     }
 
-    /// The rating down the left edge, beside the rows it covers: solid to the last report,
-    /// faded beside what is expected.
-    fn strips(&self, rows_end: f64) -> Vec<Band> {
-        let (t, graded) = (self.t, &self.c.graded);
+    /// Subject `s`'s rating down the left edge, beside the rows it covers: solid to the last
+    /// report, faded beside what is expected.
+    fn strips(&self, s: usize, rows_end: f64) -> Vec<Band> {
+        let t = self.t;
+        let graded = &self.c.graded[self.c.sections[s].graded.clone()];
         let last_done_bottom = self
             .c
-            .last_done(t)
+            .last_done(t, s)
             .map_or(rows_end, |i| self.row_top[i] + ROW);
         let mut bands = Vec::new();
         for (n, &g) in graded.iter().enumerate() {
-            let Some(grade) = t.events[g].rating.filter(|&r| r < t.scale.len()) else {
+            let Some(grade) = t.events[g].rating.filter(|&r| r < t.grades.len()) else {
                 continue;
             };
             let (bottom, known) = match graded.get(n + 1) {

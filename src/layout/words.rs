@@ -29,7 +29,7 @@ pub fn mark_label(t: &Timeline, e: &Event, number: Option<usize>) -> Option<Stri
     let text = match (number, e.kind) {
         (Some(n), _) => format!("Visit {n}"),
         (None, Kind::Inspection | Kind::Reinspection) => {
-            match e.rating.and_then(|r| t.scale.get(r)) {
+            match e.rating.and_then(|r| t.grades.get(r)) {
                 Some(g) => g.label.clone(),
                 None => e.kind.label().to_string(),
             }
@@ -99,6 +99,8 @@ pub fn notice(has_chart: bool) -> &'static str {
 /// The card a reader sees for one event, as plain strings.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Card {
+    /// The subject the event is about, when the file lists several: "Bury Council".
+    pub subject: Option<String>,
     pub title: String,
     pub kind: String,
     /// "Visit 3 of the 4–6 before re-inspection", for a counted monitoring visit.
@@ -149,6 +151,7 @@ pub fn mark_card(
     match &m.cluster {
         Some(cl) => {
             let mut card = cluster_card(t, &cl.events, locale);
+            card.subject = subject_of(t, m.event);
             card.hint = zooms.then_some(if scene.time.is_some() {
                 ZOOM_HINT
             } else {
@@ -243,6 +246,7 @@ pub fn cluster_card(t: &Timeline, events: &[usize], locale: &Locale) -> Card {
         lines.push(format!("and {} more", events.len() - CLUSTER_LIST));
     }
     Card {
+        subject: None,
         title: events_count(events.len()),
         kind: "Several events".to_string(),
         count: None,
@@ -273,8 +277,8 @@ pub struct CardSource {
 }
 
 impl Card {
-    /// What a screen reader announces when the keyboard reaches the event: its title and
-    /// when it happened (or is expected).
+    /// What a screen reader announces when the keyboard reaches the event: its subject, when
+    /// the file has several, its title and when it happened (or is expected).
     pub fn announcement(&self) -> String {
         let when = self
             .when
@@ -282,13 +286,23 @@ impl Card {
             .or(self.published.as_ref())
             .or(self.status.as_ref())
             .map_or("", String::as_str);
-        if self.events.is_empty() {
+        let what = if self.events.is_empty() {
             format!("{}. {when}", self.title)
         } else {
             // "12 events, March 2015 to June 2016"
             format!("{}, {when}", self.title)
+        };
+        match &self.subject {
+            Some(s) => format!("{s}: {what}"),
+            None => what,
         }
     }
+}
+
+/// The label of the subject event `i` is about, when the file lists subjects.
+fn subject_of(t: &Timeline, i: usize) -> Option<String> {
+    let s = t.subjects.get(t.events.get(i)?.subject)?;
+    s.is_listed().then(|| s.label.clone())
 }
 
 /// The card for `event`.
@@ -304,6 +318,7 @@ pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card
         format!("{label}: {}", range(&d, e.end.as_ref(), locale))
     });
     Card {
+        subject: subject_of(t, event),
         title: e.title.clone(),
         kind: e.kind.label().to_string(),
         count: c.numbers[event].map(|n| format!("Visit {n} of the {a}–{b} before re-inspection")),
@@ -317,7 +332,7 @@ pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card
         }),
         rating: e
             .rating
-            .and_then(|r| t.scale.get(r))
+            .and_then(|r| t.grades.get(r))
             .map(|g| format!("Rating: {}", g.label)),
         summary: e.summary.clone(),
         findings: e
@@ -352,19 +367,34 @@ pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card
     }
 }
 
-/// One sentence that says what the chart shows, for its accessible description.
+/// What the chart shows, for its accessible description: one sentence for each subject.
 pub fn describe(t: &Timeline, c: &Chronology, locale: &Locale) -> String {
+    let sentences: Vec<String> = (0..t.subjects.len())
+        .map(|s| describe_subject(t, c, s, locale))
+        .collect();
+    sentences.join(" ")
+}
+
+/// One sentence about subject `s`: the rating in force and since when, the visits so far,
+/// and what comes next.
+fn describe_subject(t: &Timeline, c: &Chronology, s: usize, locale: &Locale) -> String {
+    let subject = &t.subjects[s];
+    let listed = subject.is_listed();
     let mut parts = Vec::new();
-    if let Some(e) = c.last_graded().map(|i| &t.events[i]) {
+    if let Some(e) = c.last_graded(s).map(|i| &t.events[i]) {
         let grade = e
             .rating
-            .and_then(|r| t.scale.get(r))
+            .and_then(|r| t.grades.get(r))
             .map_or("", |g| g.label.as_str());
         let when = e
             .span()
             .map(|(s, _)| format!(" in {}", s.long(locale)))
             .unwrap_or_default();
-        let who = t.subject.as_deref().unwrap_or("The service");
+        let who = match (listed, t.subject.as_deref()) {
+            (true, _) => subject.label.as_str(),
+            (false, Some(who)) => who,
+            (false, None) => "The service",
+        };
         let by = t
             .regulator
             .as_deref()
@@ -372,12 +402,12 @@ pub fn describe(t: &Timeline, c: &Chronology, locale: &Locale) -> String {
             .unwrap_or_default();
         parts.push(format!("{who} was rated {}{by}{when}", lower_first(grade)));
     }
-    let visits = c.visits();
+    let visits = c.visits(s);
     if visits > 0 {
         let s = if visits == 1 { "" } else { "s" };
         parts.push(format!("{} monitoring visit{s} since", number_word(visits)));
     }
-    if let Some(e) = c.first_expected(t).map(|i| &t.events[i]) {
+    if let Some(e) = c.first_expected(t, s).map(|i| &t.events[i]) {
         let (a, b) = MONITORING_RULE;
         let rule = if e.kind == Kind::Reinspection && visits > 0 {
             format!(
@@ -390,8 +420,17 @@ pub fn describe(t: &Timeline, c: &Chronology, locale: &Locale) -> String {
         };
         parts.push(format!("{} expected{rule}", lower_first(&e.title)));
     }
+    let events = c.order_of(s).len();
     if parts.is_empty() {
-        return format!("{}: a timeline of {} events.", t.title, t.events.len());
+        return if listed {
+            format!("{}: {}.", subject.label, events_count(events))
+        } else {
+            format!("{}: a timeline of {} events.", t.title, t.events.len())
+        };
+    }
+    if listed && c.last_graded(s).is_none() {
+        // The sentence must still say whom it is about.
+        parts[0] = format!("{}: {}", subject.label, parts[0]);
     }
     let mut s = parts.join("; ");
     s.push('.');

@@ -11,7 +11,8 @@ mod fields;
 
 use crate::json::{self, Node, Value};
 use crate::model::{
-    default_scale, Event, Finding, Grade, Kind, Problem, Rgb, Source, Status, Timeline, Tone,
+    default_scale, Event, Finding, Grade, Kind, Problem, Rgb, Source, Status, Subject, Timeline,
+    Tone,
 };
 use fields::{join, quoted_list, suggest, Obj, Validator};
 use std::collections::BTreeMap;
@@ -26,6 +27,7 @@ const TOP_FIELDS: &[&str] = &[
     "updated",
     "credit",
     "scale",
+    "subjects",
     "events",
 ];
 const EVENT_FIELDS: &[&str] = &[
@@ -41,8 +43,10 @@ const EVENT_FIELDS: &[&str] = &[
     "findings",
     "sources",
     "lane",
+    "subject",
 ];
 const GRADE_FIELDS: &[&str] = &["id", "label", "color"];
+const SUBJECT_FIELDS: &[&str] = &["id", "label", "scale"];
 const FINDING_FIELDS: &[&str] = &["text", "tone", "quote"];
 const SOURCE_FIELDS: &[&str] = &["title", "url", "publisher", "date"];
 
@@ -92,6 +96,9 @@ struct Streamed {
     count: usize,
     ids: BTreeMap<String, usize>,
     ratings: Vec<Rating>,
+    /// For every item of the list, the subject it names, checked once the `subjects` list
+    /// (which may come after the events) has been read.
+    named: Vec<Named>,
 }
 
 /// A rating read from an event: the grade id, where it is, and the event it belongs to (an
@@ -101,17 +108,34 @@ struct Rating {
     id: String,
     offset: usize,
     event: Option<usize>,
+    /// The item of the events list it was read from.
+    item: usize,
+}
+
+/// The subject an item of the events list names: its id and where, or where the event is
+/// when it names none; and the event (an index into [`Streamed::events`]) when it is valid.
+struct Named {
+    id: Option<String>,
+    /// The item is not an event, or its subject is not text: already reported.
+    skip: bool,
+    offset: usize,
+    event: Option<usize>,
 }
 
 impl Validator<'_> {
     /// Checks the `i`th item of the `events` list as it is read.
     fn streamed_event(&mut self, i: usize, node: &Node<'_>, s: &mut Streamed) {
         s.count = s.count.max(i + 1);
-        let (event, rating) = self.event(i, node, &mut s.ids);
+        let (event, rating, named) = self.event(i, node, &mut s.ids);
+        let index = event.as_ref().map(|_| s.events.len());
         if let Some(mut r) = rating {
-            r.event = event.as_ref().map(|_| s.events.len());
+            r.event = index;
             s.ratings.push(r);
         }
+        s.named.push(Named {
+            event: index,
+            ..named
+        });
         s.events.extend(event);
     }
 
@@ -152,9 +176,18 @@ impl Validator<'_> {
                 self.wrong_type("$schema", n, "the schema's address as text");
             }
         }
-        let scale = match obj.get("scale") {
+        let mut grades = match obj.get("scale") {
             None => default_scale(),
             Some(_) => self.scale(&obj),
+        };
+        let file_scale = grades.len();
+        let listed = obj
+            .get("subjects")
+            .map(|n| (n, self.subjects(&obj, &mut grades)));
+        let has_list = listed.is_some();
+        let subjects = match listed {
+            Some((_, subjects)) => subjects,
+            None => vec![Timeline::one_subject(subject.as_deref(), file_scale)],
         };
         let events = match obj.get("events") {
             None => {
@@ -175,8 +208,10 @@ impl Validator<'_> {
                         "is empty; add at least one event".into(),
                     );
                 }
+                let of_item = self.resolve_subjects(&mut streamed, &subjects, has_list);
                 for r in std::mem::take(&mut streamed.ratings) {
-                    let grade = self.rating(&r, &scale);
+                    let scale = of_item[r.item].map(|s| &subjects[s].scale[..]);
+                    let grade = self.rating(&r, &grades, scale);
                     if let Some(e) = r.event {
                         streamed.events[e].rating = grade;
                     }
@@ -191,24 +226,129 @@ impl Validator<'_> {
             regulator,
             updated,
             credit,
-            scale,
+            grades,
+            subjects,
             events,
         })
     }
 
+    /// The `subjects` list, each subject's own scale added to `grades`; a subject without
+    /// one uses the file's, the first grades.
+    fn subjects(&mut self, top: &Obj, grades: &mut Vec<Grade>) -> Vec<Subject> {
+        let file_scale: Vec<usize> = (0..grades.len()).collect();
+        let items = self.list(top, "subjects");
+        if let Some(n) = top.get("subjects") {
+            if items.is_empty() && matches!(n.value, Value::Array(_)) {
+                self.report("subjects", n.offset, "is empty; list the councils (or other services) the file is about, or remove `subjects` for a file about one".into());
+            }
+        }
+        let mut out = Vec::new();
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        for (i, node) in items.iter().enumerate() {
+            let path = format!("subjects[{i}]");
+            let Some(o) = self.object(node, &path, SUBJECT_FIELDS, "a subject") else {
+                continue;
+            };
+            let id = self.string(&o, "id", true, "\"bury\"");
+            let label = self.string(&o, "label", true, "\"Bury Council\"");
+            let scale = match o.get("scale") {
+                None => file_scale.clone(),
+                Some(_) => {
+                    let own = self.scale(&o);
+                    let first = grades.len();
+                    grades.extend(own);
+                    (first..grades.len()).collect()
+                }
+            };
+            let offset = o.get("id").map_or(node.offset, |n| n.offset);
+            let id = id.filter(|id| {
+                if id.contains(|c: char| c == ',' || c.is_whitespace()) {
+                    self.report(&join(&path, "id"), offset, format!("\"{id}\" cannot be a subject id: the `subjects` attribute lists ids with commas, so write it without spaces or commas, for example \"{}\"", id.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-").to_lowercase()));
+                    return false;
+                }
+                if let Some(j) = ids.get(id.as_str()) {
+                    self.report(&join(&path, "id"), offset, format!("\"{id}\" is already used by subjects[{j}]; give each subject its own id"));
+                    return false;
+                }
+                ids.insert(id.clone(), i);
+                true
+            });
+            if let (Some(id), Some(label)) = (id, label) {
+                out.push(Subject { id, label, scale });
+            }
+        }
+        out
+    }
+
+    /// Gives each event the subject it names, reporting names that are unknown, missing
+    /// while the file lists subjects, or given while it does not. Returns each item's
+    /// subject, where known.
+    fn resolve_subjects(
+        &mut self,
+        s: &mut Streamed,
+        subjects: &[Subject],
+        has_list: bool,
+    ) -> Vec<Option<usize>> {
+        let ids: BTreeMap<&str, usize> = subjects
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.id.as_str(), k))
+            .collect();
+        let mut of_item = Vec::with_capacity(s.named.len());
+        for (i, named) in std::mem::take(&mut s.named).into_iter().enumerate() {
+            let subject = match (&named.id, has_list) {
+                _ if named.skip => None,
+                (None, false) => Some(0),
+                (Some(_), false) => {
+                    self.report(&format!("events[{i}].subject"), named.offset, "names a subject, but the file has no `subjects` list; add one at the top, for example \"subjects\": [{\"id\": \"bury\", \"label\": \"Bury Council\"}], or remove `subject`".into());
+                    None
+                }
+                (None, true) => {
+                    let example = subjects.first().map_or("bury", |s| s.id.as_str());
+                    self.report(&format!("events[{i}]"), named.offset, format!("`subject` is missing; this file lists subjects, so each event names the one it is about, for example \"subject\": \"{example}\""));
+                    None
+                }
+                (Some(id), true) => {
+                    let found = ids.get(id.as_str()).copied();
+                    // A subject whose own entry has a problem is reported there, not here.
+                    if found.is_none() && !subjects.is_empty() {
+                        let known: Vec<&str> = subjects.iter().map(|s| s.id.as_str()).collect();
+                        let hint = match suggest(id, &known) {
+                            Some(g) => format!("did you mean `{g}`?"),
+                            None if known.len() <= 8 => format!("use {}", quoted_list(&known)),
+                            None => "use the id of one of the `subjects`".to_string(),
+                        };
+                        self.report(
+                            &format!("events[{i}].subject"),
+                            named.offset,
+                            format!("\"{id}\" is not in the `subjects` list; {hint}"),
+                        );
+                    }
+                    found
+                }
+            };
+            if let (Some(e), Some(k)) = (named.event, subject) {
+                s.events[e].subject = k;
+            }
+            of_item.push(subject);
+        }
+        of_item
+    }
+
     fn scale(&mut self, top: &Obj) -> Vec<Grade> {
         let items = self.list(top, "scale");
+        let at = join(&top.path, "scale");
         if items.is_empty() {
             if let Some(n) = top.get("scale") {
                 if matches!(n.value, Value::Array(_)) {
-                    self.report("scale", n.offset, "is empty; list the grades best first, or remove `scale` to use Ofsted's four".into());
+                    self.report(&at, n.offset, "is empty; list the grades best first, or remove `scale` to use Ofsted's four".into());
                 }
             }
         }
         let mut grades: Vec<Grade> = Vec::new();
         let mut ids: Vec<(String, usize)> = Vec::new();
         for (i, node) in items.iter().enumerate() {
-            let path = format!("scale[{i}]");
+            let path = format!("{at}[{i}]");
             let Some(g) = self.object(node, &path, GRADE_FIELDS, "a grade") else {
                 continue;
             };
@@ -245,7 +385,7 @@ impl Validator<'_> {
                         &join(&path, "id"),
                         g.get("id").map_or(node.offset, |n| n.offset),
                         format!(
-                            "\"{id}\" is already used by scale[{j}]; give each grade its own id"
+                            "\"{id}\" is already used by {at}[{j}]; give each grade its own id"
                         ),
                     );
                 } else {
@@ -266,10 +406,18 @@ impl Validator<'_> {
         i: usize,
         node: &Node,
         ids: &mut BTreeMap<String, usize>,
-    ) -> (Option<Event>, Option<Rating>) {
+    ) -> (Option<Event>, Option<Rating>, Named) {
         let path = format!("events[{i}]");
+        let mut named = Named {
+            id: None,
+            skip: false,
+            offset: node.offset,
+            event: None,
+        };
         let Some(e) = self.object(node, &path, EVENT_FIELDS, "an event") else {
-            return (None, None);
+            // Not an event at all: nothing more to say about its subject.
+            named.skip = true;
+            return (None, None, named);
         };
         let id = self.string(&e, "id", true, "\"visit-3\"");
         if let Some(id) = &id {
@@ -308,7 +456,13 @@ impl Validator<'_> {
             )
             .map(|s| s.unwrap_or(Status::Done));
         self.dates_agree(&e, node, (date, end, published), status);
-        let rating = self.rating_id(&e);
+        let rating = self.rating_id(&e).map(|r| Rating { item: i, ..r });
+        if e.get("subject").is_some() {
+            named.offset = e.get("subject").map_or(node.offset, |n| n.offset);
+            named.id = self.string(&e, "subject", false, "");
+            // A subject that is not text has been reported already.
+            named.skip = named.id.is_none();
+        }
         let summary = self.string(&e, "summary", false, "");
         let lane = self.string(&e, "lane", false, "");
         let findings = self.findings(&e);
@@ -328,9 +482,11 @@ impl Validator<'_> {
                 findings,
                 sources,
                 lane,
+                // Set once the subjects are known.
+                subject: 0,
             })
         })();
-        (event, rating)
+        (event, rating, named)
     }
 
     /// Checks an event's dates against each other, and that a done event has one.
@@ -387,6 +543,7 @@ impl Validator<'_> {
                 id: s.to_string(),
                 offset: *offset,
                 event: None,
+                item: 0,
             }),
             n => {
                 self.wrong_type(&path, n, "a grade id in double quotes");
@@ -395,12 +552,22 @@ impl Validator<'_> {
         }
     }
 
-    /// A rating as an index into `scale`, or a problem naming the grades there are.
-    fn rating(&mut self, r: &Rating, scale: &[Grade]) -> Option<usize> {
+    /// A rating as an index into `grades`, or a problem naming the grades of the event's
+    /// subject's `scale` (of every scale, when its subject is unknown).
+    fn rating(&mut self, r: &Rating, grades: &[Grade], scale: Option<&[usize]>) -> Option<usize> {
         let s = &r.id;
-        let pos = scale.iter().position(|g| &g.id == s);
+        let all: Vec<usize>;
+        let scale = match scale {
+            Some(scale) => scale,
+            None => {
+                all = (0..grades.len()).collect();
+                &all
+            }
+        };
+        let pos = scale.iter().copied().find(|&g| &grades[g].id == s);
         if pos.is_none() && !scale.is_empty() && !self.grade_ids.iter().any(|g| g == s) {
-            let ids: Vec<&str> = scale.iter().map(|g| g.id.as_str()).collect();
+            let mut ids: Vec<&str> = scale.iter().map(|&g| grades[g].id.as_str()).collect();
+            ids.dedup();
             let hint = match suggest(s, &ids) {
                 Some(g) => format!("did you mean `{g}`?"),
                 None => format!("use {}", quoted_list(&ids)),

@@ -34,7 +34,7 @@ fn frame_of(json: &str, width: f64) -> Result<(layout::Frame, Palette), JsValue>
         background: Some(Rgb(255, 255, 255)),
         ..Theme::LIGHT
     };
-    Ok((frame, Palette::new(&theme, &t.scale)))
+    Ok((frame, Palette::new(&theme, &t.grades)))
 }
 
 /// Every problem in `json` as `[{path, message, line, column}]`; empty when it is valid.

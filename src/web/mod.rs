@@ -156,7 +156,7 @@ impl Widget {
         match model::parse(json) {
             Ok(t) => {
                 let n = t.events.len();
-                inner.palette = Palette::new(&inner.theme, &t.scale);
+                inner.palette = Palette::new(&inner.theme, &t.grades);
                 inner.data = Some(Data::new(t, &inner.locale));
                 // A new data set starts whole, with nothing of the old one's state (inputs kept
                 // for the old data would point at its events).
@@ -278,7 +278,7 @@ impl Widget {
         }
         inner.palette = Palette::new(
             &next,
-            inner.data.as_ref().map_or(&[][..], |d| &d.timeline.scale),
+            inner.data.as_ref().map_or(&[][..], |d| &d.timeline.grades),
         );
         inner.theme = next;
         inner.font = inner.font();
@@ -291,7 +291,7 @@ impl Widget {
         inner
             .data
             .as_ref()
-            .map(|d| d.timeline.scale.iter().map(|g| g.id.clone()).collect())
+            .map(|d| d.timeline.grades.iter().map(|g| g.id.clone()).collect())
             .unwrap_or_default()
     }
 

@@ -1,5 +1,6 @@
-//! The wide layout: time runs across the page, rating bands along the top, a lane of markers
-//! for each kind of event, the axis under them, then the legend.
+//! The wide layout: time runs across the page; for each subject (a council, say) its heading,
+//! its rating band and a lane of markers for each kind of its events; the one axis under
+//! them all, then the legend.
 //!
 //! [`Across`] holds the geometry every phase shares; [`layout`] runs the phases in the order
 //! their labels are drawn. Every event is looked at once, to find whether it is in the window
@@ -27,8 +28,10 @@ pub use time::full_view;
 const LANE_H: f64 = 62.0;
 /// Height of each further row a lane grows by when its periods overlap.
 const ROW_H: f64 = 40.0;
-/// Top of the rating bands.
+/// Top of the first subject's part of the chart.
 const BAND_Y: f64 = 8.0;
+/// Space between one subject's last lane and the next subject's heading.
+const SECTION_GAP: f64 = 18.0;
 
 /// The geometry shared by the phases of the wide layout, and the labels placed so far.
 struct Across<'a> {
@@ -49,7 +52,9 @@ struct Across<'a> {
     shown: View,
     /// The latest day the data knows of, where a current rating stops being reported.
     last_known: f64,
-    lanes_y: f64,
+    /// For each subject, the top of its heading (when it has one) and of its rating band.
+    heading_y: Vec<Option<f64>>,
+    band_y: Vec<f64>,
     /// The top of each lane, and of the axis under the last.
     lane_top: Vec<f64>,
     axis_y: f64,
@@ -59,9 +64,10 @@ struct Across<'a> {
 /// Lays `t` out with time across `cfg.width`, showing `cfg.view` or the whole history.
 pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
     let mut a = Across::new(t, c, cfg);
-    let bands = a.bands();
     let zone = a.zone_width();
     let (lanes, outside) = a.items(zone);
+    a.sections(&lanes);
+    let bands = a.bands();
     let rules = a.lanes(&lanes);
     let zone = a.zone();
     let marks = a.marks(&lanes);
@@ -135,7 +141,8 @@ impl<'a> Across<'a> {
             full,
             shown,
             last_known: c.extent.map_or(full.end, |(_, hi)| hi),
-            lanes_y: BAND_Y + BAND_H + 10.0,
+            heading_y: Vec::new(),
+            band_y: Vec::new(),
             lane_top: Vec::new(),
             axis_y: 0.0,
             labels: Vec::new(),
@@ -153,11 +160,43 @@ impl<'a> Across<'a> {
         (PAD, right)
     }
 
-    /// Rating bands: each graded event's rating holds until the next graded event, or until
-    /// the latest thing the data knows, then fades into the next zone. Bands are cut to the
-    /// window shown.
+    /// Where each subject's heading, band and lanes go, one subject under the other, and the
+    /// axis under them all.
+    fn sections(&mut self, lanes: &[Vec<Vec<Item>>]) {
+        let mut y = BAND_Y;
+        for (s, sec) in self.c.sections.iter().enumerate() {
+            if s > 0 {
+                y += SECTION_GAP;
+            }
+            let listed = self.t.subjects.get(s).is_some_and(|x| x.is_listed());
+            self.heading_y.push(listed.then_some(y));
+            if listed {
+                y += self.cfg.font_px + 8.0;
+            }
+            self.band_y.push(y);
+            y += BAND_H + 10.0;
+            for li in sec.lanes.clone() {
+                self.lane_top.push(y);
+                y += LANE_H + (lanes[li].len().max(1) - 1) as f64 * ROW_H;
+            }
+        }
+        self.axis_y = y + 6.0;
+    }
+
+    /// Rating bands, each subject's on its own line: each graded event's rating holds until
+    /// the subject's next graded event, or until the latest thing the data knows, then fades
+    /// into the next zone. Bands are cut to the window shown.
     fn bands(&mut self) -> Vec<Band> {
+        let mut bands = Vec::new();
+        for s in 0..self.c.sections.len() {
+            self.subject_bands(s, &mut bands);
+        }
+        bands
+    }
+
+    fn subject_bands(&mut self, s: usize, bands: &mut Vec<Band>) {
         let t = self.t;
+        let band_y = self.band_y[s];
         // Bands follow each other in order of their start, which for dates of different
         // precision need not be reading order (a year's middle comes after a March day).
         let start_of = |i: usize| {
@@ -165,8 +204,9 @@ impl<'a> Across<'a> {
                 .span()
                 .map_or(f64::INFINITY, |(s, _)| s.first_day() as f64)
         };
-        let key: Vec<f64> = self.c.graded.iter().map(|&i| start_of(i)).collect();
-        let graded = permute(self.c.graded.clone(), &order_by(&key));
+        let graded = self.c.graded[self.c.sections[s].graded.clone()].to_vec();
+        let key: Vec<f64> = graded.iter().map(|&i| start_of(i)).collect();
+        let graded = permute(graded, &order_by(&key));
         let graded = &graded;
         let (left, _) = self.clip();
         let end = if self.zone_w > 0.0 {
@@ -175,13 +215,12 @@ impl<'a> Across<'a> {
             self.x1 + MIN_TARGET
         };
         let at = |day: f64| self.scale.map(day).clamp(left, end);
-        let mut bands = Vec::new();
         for (n, &i) in graded.iter().enumerate() {
             let e = &t.events[i];
             let (Some(grade), Some((start, _))) = (e.rating, e.span()) else {
                 continue;
             };
-            let Some(g) = t.scale.get(grade) else {
+            let Some(g) = t.grades.get(grade) else {
                 continue;
             };
             let bx0 = at(start.first_day() as f64);
@@ -201,7 +240,7 @@ impl<'a> Across<'a> {
             if let Some(text) = words::band(g, &start, &self.cfg.locale, self.small, room) {
                 self.labels.push(Label {
                     x: bx0 + 6.0,
-                    y: BAND_Y + (BAND_H - self.small) / 2.0,
+                    y: band_y + (BAND_H - self.small) / 2.0,
                     text,
                     px: self.small,
                     anchor: Anchor::Start,
@@ -212,16 +251,15 @@ impl<'a> Across<'a> {
             bands.push(Band {
                 rect: Rect {
                     x0: bx0,
-                    y0: BAND_Y,
+                    y0: band_y,
                     x1: bx1,
-                    y1: BAND_Y + BAND_H,
+                    y1: band_y + BAND_H,
                 },
                 grade,
                 known_until,
                 vertical: false,
             });
         }
-        bands
     }
 
     fn zone_width(&self) -> Option<(f64, f64)> {
@@ -310,12 +348,54 @@ impl<'a> Across<'a> {
         }))
     }
 
-    /// Lane headings and their lanes' tops, and the rule under each row of marks.
+    /// Subject and lane headings, and the rule under each row of marks; a rule between one
+    /// subject and the next.
     fn lanes(&mut self, lanes: &[Vec<Vec<Item>>]) -> Vec<Rule> {
         let mut rules = Vec::new();
-        let mut y = self.lanes_y;
-        for (li, name) in self.c.lanes.iter().enumerate() {
-            self.lane_top.push(y);
+        for (s, sec) in self.c.sections.iter().enumerate() {
+            if let Some(y) = self.heading_y[s] {
+                self.subject_heading(s, y, &mut rules);
+            }
+            for li in sec.lanes.clone() {
+                self.lane(li, lanes[li].len(), &mut rules);
+            }
+        }
+        rules
+    }
+
+    /// A subject's name over its part of the chart, with a rule above it that parts it from
+    /// the subject before.
+    fn subject_heading(&mut self, s: usize, y: f64, rules: &mut Vec<Rule>) {
+        if s > 0 {
+            let ry = y - SECTION_GAP / 2.0;
+            rules.push(Rule {
+                from: Point { x: PAD, y: ry },
+                to: Point {
+                    x: self.width - PAD,
+                    y: ry,
+                },
+            });
+        }
+        let px = self.cfg.font_px;
+        let label = &self.t.subjects[s].label;
+        if let Some(text) = ellipsize(label, px, self.width - 2.0 * PAD) {
+            self.labels.push(Label {
+                x: PAD,
+                y,
+                text,
+                px,
+                anchor: Anchor::Start,
+                ink: Ink::Text,
+                bold: true,
+            });
+        }
+    }
+
+    /// Lane `li`'s heading, and the rule under each of its `rows` rows of marks.
+    fn lane(&mut self, li: usize, rows: usize, rules: &mut Vec<Rule>) {
+        let y = self.lane_top[li];
+        {
+            let name = &self.c.lanes[li];
             let text = words::lane_heading(name, self.c.lane_visits[li]);
             if let Some(text) = ellipsize(&text, self.small, self.width - 2.0 * PAD) {
                 self.labels.push(Label {
@@ -328,21 +408,17 @@ impl<'a> Across<'a> {
                     bold: false,
                 });
             }
-            let rows = lanes[li].len().max(1);
-            for row in 0..rows {
-                let y = self.row_center(li, row);
-                rules.push(Rule {
-                    from: Point { x: PAD, y },
-                    to: Point {
-                        x: self.width - PAD,
-                        y,
-                    },
-                });
-            }
-            y += LANE_H + (rows - 1) as f64 * ROW_H;
         }
-        self.axis_y = y + 6.0;
-        rules
+        for row in 0..rows.max(1) {
+            let y = self.row_center(li, row);
+            rules.push(Rule {
+                from: Point { x: PAD, y },
+                to: Point {
+                    x: self.width - PAD,
+                    y,
+                },
+            });
+        }
     }
 
     fn row_center(&self, lane: usize, row: usize) -> f64 {
@@ -354,7 +430,7 @@ impl<'a> Across<'a> {
         (self.zone_w > 0.0).then_some(NextZone {
             rect: Rect {
                 x0: self.width - PAD - self.zone_w,
-                y0: self.lanes_y - 4.0,
+                y0: self.band_y.first().map_or(BAND_Y, |y| y + BAND_H + 10.0) - 4.0,
                 x1: self.width - PAD,
                 y1: self.axis_y,
             },
