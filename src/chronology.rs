@@ -5,6 +5,7 @@
 //! [`Chronology`], so they cannot disagree about which visit is the third or what comes first.
 
 use crate::model::{Event, Kind, Status, Timeline};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// How the regulator's rule for councils rated inadequate reads: four to six monitoring visits
@@ -107,7 +108,21 @@ impl Chronology {
         let n = t.events.len();
         let middle: Vec<Option<f64>> = t.events.iter().map(Event::middle_day).collect();
         let key: Vec<f64> = middle.iter().map(|m| m.unwrap_or(f64::INFINITY)).collect();
-        let order = by_subject(t, order_by(&key));
+        let by_time = order_by(&key);
+        // Each lane's place among all lanes, by its first event in time across every subject,
+        // so that every subject lists its lanes in the same order and a reader comparing two
+        // councils finds their inspections on the same line of each.
+        let mut lane_rank: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut lane_names: Vec<&str> = Vec::new();
+        for &i in &by_time {
+            let name = lane_name(&t.events[i]);
+            lane_rank.entry(name).or_insert_with(|| {
+                lane_names.push(name);
+                lane_names.len() - 1
+            });
+        }
+        let rank_of = |i: usize| lane_rank[lane_name(&t.events[i])];
+        let order = by_subject(t, by_time);
 
         let mut rank = vec![0; n];
         for (r, &i) in order.iter().enumerate() {
@@ -137,14 +152,16 @@ impl Chronology {
                     visit += 1;
                     numbers[i] = Some(visit);
                 }
-                let name = lane_name(e);
-                lane_of[i] = match lanes[first_lane..].iter().position(|l| l == name) {
-                    Some(l) => first_lane + l,
-                    None => {
-                        lanes.push(name.to_string());
-                        lanes.len() - 1
-                    }
-                };
+            }
+            // The subject's lanes, in the order of all lanes.
+            let mut present: BTreeMap<usize, usize> =
+                order[start..r].iter().map(|&i| (rank_of(i), 0)).collect();
+            for (k, (rank, lane)) in present.iter_mut().enumerate() {
+                *lane = first_lane + k;
+                lanes.push(lane_names[*rank].to_string());
+            }
+            for &i in &order[start..r] {
+                lane_of[i] = present[&rank_of(i)];
             }
             sections.push(Section {
                 order: start..r,

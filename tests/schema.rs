@@ -10,10 +10,12 @@ use std::path::PathBuf;
 const VALIDATOR_ONLY: &[&str] = &[
     "invalid/duplicate-grade-id.json",
     "invalid/duplicate-id.json",
+    "invalid/duplicate-subject-id.json",
     "invalid/end-before-date.json",
     "invalid/published-before-date.json",
     "invalid/rating-not-in-custom-scale.json",
     "invalid/repeated-field.json",
+    "invalid/unknown-subject.json",
 ];
 
 fn root() -> PathBuf {

@@ -1,6 +1,7 @@
-//! The keyboard: arrows walk the events in reading order, from the event reached last and
-//! past the window's edge, which pans to show the next one; Home, End, Enter, Escape and the
-//! zoom keys.
+//! The keyboard: ← and → walk a subject's events in reading order, from the event reached
+//! last and past the window's edge, which pans to show the next one; ↑ and ↓ go to the
+//! nearest event in time of the subject above or below (with one subject, they walk like ←
+//! and →); Home, End, Enter, Escape and the zoom keys.
 
 use super::{Key, State, ZOOM_STEP};
 use crate::layout::{Beyond, Scene};
@@ -12,11 +13,32 @@ enum Stop {
     Outside(Beyond),
 }
 
+impl Stop {
+    fn order(&self) -> usize {
+        match self {
+            Stop::Mark(_, o) => *o,
+            Stop::Outside(b) => b.order,
+        }
+    }
+}
+
+/// The subject whose part of the reading order holds `order`: an index into
+/// [`Scene::sections`].
+fn section_of(scene: &Scene, order: usize) -> usize {
+    scene.sections.partition_point(|s| s.end <= order)
+}
+
 /// The nearest stop after (or before, unless `forward`) reading position `at`, leaving out
 /// the events of the mark `cur`, which the keyboard is on: so that a cluster is one stop,
 /// and an event between a cluster's members, on another row or outside the window, is
-/// still reached.
+/// still reached. Only stops of `at`'s subject count.
 fn next_stop(scene: &Scene, cur: Option<usize>, at: usize, forward: bool) -> Option<Stop> {
+    let stop = any_stop(scene, cur, at, forward)?;
+    (section_of(scene, stop.order()) == section_of(scene, at)).then_some(stop)
+}
+
+/// The stop of [`next_stop`] in any subject.
+fn any_stop(scene: &Scene, cur: Option<usize>, at: usize, forward: bool) -> Option<Stop> {
     let beats = |o: usize, best: usize| if forward { o < best } else { o > best };
     let mut best: Option<(usize, Stop)> = None;
     for (i, m) in scene.marks.iter().enumerate() {
@@ -49,10 +71,80 @@ fn next_stop(scene: &Scene, cur: Option<usize>, at: usize, forward: bool) -> Opt
     best.map(|(_, s)| s)
 }
 
+/// The stop nearest in time to `day` among the marks and the events outside the window of
+/// subject `s`; ties go to the earlier.
+fn nearest_in(scene: &Scene, s: usize, day: f64) -> Option<Stop> {
+    let range = scene.sections.get(s)?;
+    // Undated events are nearest each other, and after everything dated.
+    let gap = |d: f64| match (day.is_finite(), d.is_finite()) {
+        (true, true) => (d - day).abs(),
+        (false, false) => 0.0,
+        _ => f64::MAX,
+    };
+    let mut best: Option<(f64, usize, Stop)> = None;
+    let mut consider = |g: f64, o: usize, stop: Stop| {
+        if best
+            .as_ref()
+            .map_or(true, |(bg, bo, _)| g < *bg || (g == *bg && o < *bo))
+        {
+            best = Some((g, o, stop));
+        }
+    };
+    for (i, m) in scene.marks.iter().enumerate() {
+        if range.contains(&m.order) {
+            consider(gap(m.day), m.order, Stop::Mark(i, m.order));
+        }
+    }
+    if let Some(t) = &scene.time {
+        for b in t.outside.iter().filter(|b| range.contains(&b.order)) {
+            consider(gap(b.day), b.order, Stop::Outside(*b));
+        }
+    }
+    best.map(|(_, _, s)| s)
+}
+
 impl State {
     pub(super) fn key(&mut self, k: Key, scene: &Scene) {
-        let n = scene.marks.len();
         let cur = self.focus.or(self.pinned).or(self.hover);
+        // With one subject, ↑ and ↓ walk the events as ← and → do.
+        let k = match k {
+            Key::Up if scene.sections.len() <= 1 => Key::Previous,
+            Key::Down if scene.sections.len() <= 1 => Key::Next,
+            k => k,
+        };
+        if let (Key::Up | Key::Down, Some(m)) = (k, cur.and_then(|i| scene.marks.get(i))) {
+            return self.cross(scene, m.order, m.day, k == Key::Down);
+        }
+        self.walk(k, cur, scene)
+    }
+
+    /// From the mark at reading position `at` and `day`, to the nearest event in time of the
+    /// next subject below (or above) that has any.
+    fn cross(&mut self, scene: &Scene, at: usize, day: f64, down: bool) {
+        let from = section_of(scene, self.at.unwrap_or(at));
+        let mut others: Box<dyn Iterator<Item = usize>> = if down {
+            Box::new(from + 1..scene.sections.len())
+        } else {
+            Box::new((0..from).rev())
+        };
+        let Some(stop) = others.find_map(|s| nearest_in(scene, s, day)) else {
+            return;
+        };
+        match stop {
+            Stop::Mark(i, o) => {
+                self.at = Some(o);
+                self.pinned = None;
+                self.hover = None;
+                self.focus = Some(i);
+                self.keyboard = true;
+            }
+            Stop::Outside(b) => self.seek_outside(b, scene),
+        }
+    }
+
+    /// Every key but ↑ and ↓ between subjects.
+    fn walk(&mut self, k: Key, cur: Option<usize>, scene: &Scene) {
+        let n = scene.marks.len();
         match k {
             Key::ZoomIn | Key::ZoomOut => {
                 if let Some(t) = &scene.time {
@@ -75,15 +167,16 @@ impl State {
                 self.hover = None;
                 return;
             }
-            Key::Next | Key::Previous if n == 0 => {
+            Key::Next | Key::Previous | Key::Up | Key::Down if n == 0 => {
                 // Nothing in the window: go to the nearest event outside it.
-                return self.beyond_edge(scene, k == Key::Next);
+                return self.beyond_edge(scene, matches!(k, Key::Next | Key::Down));
             }
             _ if n == 0 => return,
             _ => {}
         }
         let next = match k {
-            Key::Next | Key::Previous => {
+            // ↑ and ↓ with nothing reached yet start, as → does, at the first mark.
+            Key::Next | Key::Previous | Key::Up | Key::Down => {
                 let forward = k == Key::Next;
                 let at = self
                     .at
@@ -125,7 +218,10 @@ impl State {
                 target
             }
         };
-        if matches!(k, Key::Next | Key::Previous | Key::First | Key::Last) {
+        if matches!(
+            k,
+            Key::Next | Key::Previous | Key::Up | Key::Down | Key::First | Key::Last
+        ) {
             // Moving on closes a pinned card so the new one shows.
             self.pinned = None;
             self.hover = None;

@@ -100,8 +100,14 @@ pub enum Input {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Key {
+    /// → : the next event of the subject.
     Next,
+    /// ← : the one before.
     Previous,
+    /// ↑ and ↓: the nearest event in time of the subject above or below; with one subject,
+    /// the event before or after.
+    Up,
+    Down,
     First,
     Last,
     /// Enter or Space: pin or unpin the focused card; on a cluster that zooming separates,
@@ -128,8 +134,10 @@ impl Key {
     /// The key a `KeyboardEvent.key` names, if the widget handles it.
     pub fn from_dom(key: &str) -> Option<Key> {
         Some(match key {
-            "ArrowRight" | "ArrowDown" => Key::Next,
-            "ArrowLeft" | "ArrowUp" => Key::Previous,
+            "ArrowRight" => Key::Next,
+            "ArrowLeft" => Key::Previous,
+            "ArrowDown" => Key::Down,
+            "ArrowUp" => Key::Up,
             "Home" => Key::First,
             "End" => Key::Last,
             "Enter" | " " => Key::Activate,

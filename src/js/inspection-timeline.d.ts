@@ -30,7 +30,8 @@ export interface ViewWindow {
 export interface InspectionTimelineEventMap extends Omit<HTMLElementEventMap, 'error'> {
   /** Each time a data set has been drawn. */
   render: CustomEvent<RenderDetail>;
-  /** When data is invalid or cannot be fetched; the last good chart stays. */
+  /** When data is invalid or cannot be fetched (the last good chart stays), or when the
+   *  `subjects` attribute names subjects the data does not have (the others are drawn). */
   error: CustomEvent<ErrorDetail>;
   /** After each zoom or pan (and when new data resets the zoom), with the window shown. */
   viewchange: CustomEvent<ViewWindow | null>;
@@ -50,6 +51,11 @@ export class InspectionTimeline extends HTMLElement {
   zoomTo(start: string, end: string): void;
   /** Shows the whole timeline again. */
   resetZoom(): void;
+  /** The ids of the subjects shown, in order, as the `subjects` attribute lists them; null
+   *  shows every subject (the first eight, with a "Show all" button, when there are more).
+   *  Ids the data does not have are reported with `error`, and the others drawn. */
+  get subjects(): string[] | null;
+  set subjects(ids: readonly string[] | string | null);
   addEventListener<K extends keyof InspectionTimelineEventMap>(type: K, listener: (this: InspectionTimeline, ev: InspectionTimelineEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof InspectionTimelineEventMap>(type: K, listener: (this: InspectionTimeline, ev: InspectionTimelineEventMap[K]) => any, options?: boolean | EventListenerOptions): void;

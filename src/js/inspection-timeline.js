@@ -40,11 +40,13 @@ const css = `
 .chart { position: relative; }
 .zoom { display: flex; justify-content: flex-end; gap: 4px; margin: 4px 0 0; }
 .zoom[hidden] { display: none; }
-.zoom button, .pages button { min-width: 28px; height: 28px; padding: 0 8px; font: inherit; font-size: 14px; line-height: 1;
+.zoom button, .pages button, .more { min-width: 28px; height: 28px; padding: 0 8px; font: inherit; font-size: 14px; line-height: 1;
   color: var(--it-text); background: var(--it-card-background); border: 1px solid var(--it-rule); border-radius: 4px;
   cursor: pointer; }
+.more { display: block; height: 44px; margin: 8px 0 0; padding: 0 16px; font-weight: 700; }
+.more[hidden] { display: none; }
 .zoom button[aria-disabled=true], .pages button[aria-disabled=true] { opacity: .45; cursor: default; }
-.zoom button:focus-visible, .pages button:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
+.zoom button:focus-visible, .pages button:focus-visible, .more:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
 canvas { display: block; max-width: 100%; touch-action: manipulation; -webkit-tap-highlight-color: transparent; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; }
@@ -175,7 +177,7 @@ const THEME_PROPERTIES = {
 };
 
 export class InspectionTimeline extends HTMLElement {
-  static observedAttributes = ['src', 'refresh', 'theme', 'lang', 'view'];
+  static observedAttributes = ['src', 'refresh', 'theme', 'lang', 'view', 'subjects'];
 
   #root;
   #wrap;
@@ -266,6 +268,7 @@ export class InspectionTimeline extends HTMLElement {
       else if (what === 'pin') this.#writeLink(a);
     }));
     this.#watch();
+    this.#call((w) => w.set_subjects(this.subjects));
     if (this.#pending !== null || this.#lastGood !== null) {
       // Data set before the start, or kept from before the element was moved in the page.
       const text = this.#pending ?? this.#lastGood;
@@ -314,6 +317,33 @@ export class InspectionTimeline extends HTMLElement {
     if (name === 'theme') this.#applyTheme();
     if (name === 'lang') this.#applyLocale();
     if (name === 'view') this.#applyView();
+    if (name === 'subjects') this.#applySubjects();
+  }
+
+  /** The ids of the subjects shown, in order, as the `subjects` attribute lists them
+   *  ("bury,rochdale"); null shows every subject of the data. */
+  get subjects() {
+    const ids = (this.getAttribute('subjects') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return ids.length ? ids : null;
+  }
+
+  set subjects(ids) {
+    if (ids === null || ids === undefined) this.removeAttribute('subjects');
+    else this.setAttribute('subjects', (typeof ids === 'string' ? ids.split(',') : Array.from(ids)).map(String).join(','));
+  }
+
+  #applySubjects() {
+    let problems = [];
+    if (!this.#call((w) => { problems = w.set_subjects(this.subjects); })) return;
+    this.#reportSubjects(problems);
+  }
+
+  // Ids in `subjects` that the data does not have: the chart draws the others.
+  #reportSubjects(problems) {
+    if (!problems.length) return;
+    console.warn('inspection-timeline: the subjects attribute names subjects the data does not have:\n' +
+      problems.map((p) => p.message).join('\n'));
+    this.#emitError(problems);
   }
 
   /** The window of time shown, as `{start, end}` calendar dates ("2022-01-01"); null before
@@ -433,6 +463,7 @@ export class InspectionTimeline extends HTMLElement {
         this.#followLink();
       }
       this.dispatchEvent(new CustomEvent('render', { detail: { events: result.events, origin } }));
+      this.#reportSubjects(result.problems);
     } else {
       console.warn('inspection-timeline: the data has problems:\n' +
         result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n'));

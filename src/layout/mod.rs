@@ -173,6 +173,9 @@ pub struct Mark {
     pub published_x: Option<f64>,
     /// Derived number of a monitoring visit since the last graded inspection.
     pub number: Option<usize>,
+    /// The middle day of what the mark draws, in days since 1970-01-01; infinite for undated
+    /// events. The keyboard's ↑ and ↓ look for the mark nearest in time in another subject.
+    pub day: f64,
     /// Everything that reacts to the pointer: at least 24 px square around the marker, and
     /// any bar or publication tick.
     pub hit: Rect,
@@ -182,7 +185,7 @@ pub struct Mark {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Band {
     pub rect: Rect,
-    /// The grade: an index into [`Timeline::scale`], which the palette colours.
+    /// The grade: an index into [`Timeline::grades`], which the palette colours.
     pub grade: usize,
     /// Where the solid band ends and a faded continuation begins: after the last report, the
     /// rating is assumed, not known. An x, or a y for a vertical band.
@@ -309,6 +312,9 @@ pub struct Scene {
     /// Which marks' targets reach each cell of the chart, so that finding the mark under the
     /// pointer looks at a few marks, not all of them.
     pub grid: Grid,
+    /// Each subject's part of the reading order ([`crate::chronology::Section::order`]), one
+    /// subject under the other: the keyboard's ← and → stay within one, ↑ and ↓ cross.
+    pub sections: Vec<std::ops::Range<usize>>,
 }
 
 /// Marks by the [`GRID_CELL`]-pixel cells their targets (with [`HIT_RADIUS`] around) cover.

@@ -90,6 +90,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         time: None,
         overview: None,
         grid: Default::default(),
+        sections: c.sections.iter().map(|s| s.order.clone()).collect(),
     }
 }
 
@@ -283,6 +284,7 @@ impl Rows<'_> {
             bar: None,
             published_x: None,
             number: None,
+            day: (days.0 + days.1) / 2.0,
             hit: Rect {
                 x0: 0.0,
                 y0: y,
@@ -318,6 +320,7 @@ impl Rows<'_> {
             bar: None,
             published_x: None,
             number,
+            day: self.c.middle[i].unwrap_or(f64::INFINITY),
             // The whole row answers a tap, well over the 24 px minimum target.
             hit: Rect {
                 x0: 0.0,

@@ -202,6 +202,21 @@ pub fn table_page(from: usize, to: usize, n: usize) -> String {
     )
 }
 
+/// What the description adds when only the first of many subjects are drawn: "Showing the
+/// first 8 of 150."; or, once all are, "Showing all 150."
+pub fn subjects_shown(shown: usize, chosen: usize) -> String {
+    if shown >= chosen {
+        format!("Showing all {}.", thousands(chosen))
+    } else {
+        format!("Showing the first {shown} of {}.", thousands(chosen))
+    }
+}
+
+/// The button under a chart that draws the first of many subjects: "Show all 150".
+pub fn show_all(chosen: usize) -> String {
+    format!("Show all {}", thousands(chosen))
+}
+
 /// A count with a comma every three digits, as a newspaper writes it.
 fn thousands(n: usize) -> String {
     let digits = n.to_string();

@@ -21,7 +21,7 @@ pub(super) struct Obj<'n> {
     pub(super) offset: usize,
 }
 
-pub(super) fn quoted_list(names: &[&str]) -> String {
+pub(crate) fn quoted_list(names: &[&str]) -> String {
     let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
@@ -52,7 +52,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The known name closest to a misspelt one, if it is close enough to be a likely slip.
-pub(super) fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = word.to_ascii_lowercase();
     known
         .iter()

@@ -14,7 +14,8 @@ use crate::model::{
     default_scale, Event, Finding, Grade, Kind, Problem, Rgb, Source, Status, Subject, Timeline,
     Tone,
 };
-use fields::{join, quoted_list, suggest, Obj, Validator};
+use fields::{join, Obj, Validator};
+pub(crate) use fields::{quoted_list, suggest};
 use std::collections::BTreeMap;
 
 const TOP_FIELDS: &[&str] = &[
@@ -299,8 +300,8 @@ impl Validator<'_> {
             let subject = match (&named.id, has_list) {
                 _ if named.skip => None,
                 (None, false) => Some(0),
-                (Some(_), false) => {
-                    self.report(&format!("events[{i}].subject"), named.offset, "names a subject, but the file has no `subjects` list; add one at the top, for example \"subjects\": [{\"id\": \"bury\", \"label\": \"Bury Council\"}], or remove `subject`".into());
+                (Some(id), false) => {
+                    self.report(&format!("events[{i}].subject"), named.offset, format!("names a subject, but the file has no `subjects` list; add one at the top, for example \"subjects\": [{{\"id\": \"{id}\", \"label\": \"Its name for readers\"}}], or remove `subject`"));
                     None
                 }
                 (None, true) => {

@@ -34,6 +34,8 @@ pub(super) struct Dom {
     pub(super) zoom_in: HtmlElement,
     pub(super) zoom_out: HtmlElement,
     pub(super) zoom_reset: HtmlElement,
+    /// "Show all 150", under a chart that shows the first of many subjects.
+    pub(super) more: HtmlElement,
 }
 
 impl Dom {
@@ -70,6 +72,9 @@ impl Dom {
         let zoom_in = button("+", "Zoom in")?;
         let zoom_out = button("−", "Zoom out")?;
         let zoom_reset = button("Show all", "Show all of the timeline")?;
+        let more: HtmlElement = text_el(&doc, "button", "more", "", &figure)?.dyn_into()?;
+        more.set_attribute("type", "button")?;
+        more.set_hidden(true);
         let message = el(&doc, "p", "msg", &figure)?;
         message.set_attribute("role", "status")?;
         message.set_text_content(Some("Loading the timeline…"));
@@ -112,6 +117,7 @@ impl Dom {
             zoom_in,
             zoom_out,
             zoom_reset,
+            more,
         })
     }
 }
@@ -204,7 +210,12 @@ pub(super) fn fill_card(
 ) -> Result<(), JsValue> {
     card.set_text_content(None);
     let _ = card.class_list().toggle_with_force("pinned", pinned);
-    text_el(doc, "p", "kind", &c.kind, card)?;
+    // Which council (or other subject) it is, when the chart has several.
+    let kind = match &c.subject {
+        Some(s) => format!("{s} · {}", c.kind),
+        None => c.kind.clone(),
+    };
+    text_el(doc, "p", "kind", &kind, card)?;
     text_el(doc, "p", "ctitle", &c.title, card)?;
     for line in [&c.count, &c.status, &c.when, &c.published, &c.rating]
         .into_iter()

@@ -27,6 +27,8 @@ pub(super) enum On {
     Button(Key),
     /// The events table's pager, forward or back.
     Page(bool),
+    /// "Show all" the subjects.
+    ShowAll,
 }
 
 impl Widget {
@@ -54,7 +56,8 @@ impl Widget {
             let d = &self.inner.borrow().dom;
             let canvas: web_sys::EventTarget = d.canvas.clone().into();
             let doc: web_sys::EventTarget = d.doc.clone().into();
-            let buttons: [(web_sys::EventTarget, On); 5] = [
+            let buttons: [(web_sys::EventTarget, On); 6] = [
+                (d.more.clone().into(), On::ShowAll),
                 (d.zoom_in.clone().into(), On::Button(Key::ZoomIn)),
                 (d.zoom_out.clone().into(), On::Button(Key::ZoomOut)),
                 (d.zoom_reset.clone().into(), On::Button(Key::Reset)),
@@ -132,6 +135,11 @@ fn handle(on: On, e: &Event, w: &mut Inner) {
             }
         }
         On::Button(key) => w.apply(Input::Key(key), false),
+        On::ShowAll => {
+            if let Err(e) = w.show_all_subjects() {
+                console_error(&format!("inspection-timeline: {e:?}"));
+            }
+        }
         On::Page(forward) => {
             let n = w.data.as_ref().map_or(0, |d| d.chronology.order.len());
             w.table_start = words::table_page_start(w.table_start, forward, n);

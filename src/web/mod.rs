@@ -11,7 +11,8 @@ use crate::color::Rgb;
 use crate::date::Locale;
 use crate::interact::{Input, Key, State};
 use crate::layout::{self, words, Point, Scene};
-use crate::model::{self, Timeline};
+use crate::model::{self, Problem, Timeline};
+use crate::subjects;
 use crate::theme::{Palette, Theme};
 use crate::view;
 use std::cell::RefCell;
@@ -40,23 +41,49 @@ fn start() {
     }));
 }
 
-/// A valid data set with the facts derived from it once, and its description in the current
-/// language.
+/// A valid data set, the subjects chosen from it, the facts derived from those once, and
+/// their description in the current language.
 struct Data {
-    timeline: Timeline,
+    /// The file as read, with every subject.
+    file: Timeline,
+    /// The subjects drawn, when they are not the whole file.
+    chosen: Option<Timeline>,
+    /// How many chosen subjects wait for "Show all".
+    hidden: usize,
     chronology: Chronology,
     description: String,
 }
 
 impl Data {
-    fn new(timeline: Timeline, locale: &Locale) -> Data {
-        let chronology = Chronology::new(&timeline);
-        let description = layout::describe(&timeline, &chronology, locale);
-        Data {
-            timeline,
+    /// The data of `file` for the subjects `ids` (all when `None`), only the first few unless
+    /// `all`; and the ids the file does not have.
+    fn new(
+        file: Timeline,
+        ids: Option<&[String]>,
+        all: bool,
+        locale: &Locale,
+    ) -> (Data, Vec<Problem>) {
+        let chosen = subjects::select(&file, ids, all);
+        let shown = chosen.timeline.as_ref().unwrap_or(&file);
+        let chronology = Chronology::new(shown);
+        let mut description = layout::describe(shown, &chronology, locale);
+        if chosen.hidden() > 0 {
+            description.push(' ');
+            description.push_str(&words::subjects_shown(chosen.shown, chosen.chosen));
+        }
+        let data = Data {
+            hidden: chosen.hidden(),
+            chosen: chosen.timeline,
+            file,
             chronology,
             description,
-        }
+        };
+        (data, chosen.problems)
+    }
+
+    /// The timeline drawn: the chosen subjects.
+    fn timeline(&self) -> &Timeline {
+        self.chosen.as_ref().unwrap_or(&self.file)
     }
 }
 
@@ -90,6 +117,10 @@ struct Inner {
     /// Inputs that came before the first layout of the current data (a deep link, `zoomTo`),
     /// applied in order after it.
     pending: Vec<(Input, bool)>,
+    /// The subjects the page chose (`subjects="a,b"`); `None` for all.
+    subjects: Option<Vec<String>>,
+    /// The reader asked to see every chosen subject, not only the first few.
+    all_subjects: bool,
 }
 
 type Listener = (
@@ -140,6 +171,8 @@ impl Widget {
             notify,
             touches: Vec::new(),
             pending: Vec::new(),
+            subjects: None,
+            all_subjects: false,
         }));
         let mut w = Widget {
             inner,
@@ -149,15 +182,22 @@ impl Widget {
         Ok(w)
     }
 
-    /// Validates and draws a data file. Returns `{ok: true, events}` when drawn, or
-    /// `{ok: false, problems: [{path, message, line, column}]}`; then the last good chart stays.
+    /// Validates and draws a data file. Returns `{ok: true, events, problems}` when drawn,
+    /// `problems` naming the chosen subjects the file does not have; or `{ok: false,
+    /// problems: [{path, message, line, column}]}`, and then the last good chart stays.
     pub fn set_data(&self, json: &str) -> Result<JsValue, JsValue> {
         let mut inner = self.inner.borrow_mut();
         match model::parse(json) {
             Ok(t) => {
                 let n = t.events.len();
                 inner.palette = Palette::new(&inner.theme, &t.grades);
-                inner.data = Some(Data::new(t, &inner.locale));
+                let (data, problems) = Data::new(
+                    t,
+                    inner.subjects.as_deref(),
+                    inner.all_subjects,
+                    &inner.locale,
+                );
+                inner.data = Some(data);
                 // A new data set starts whole, with nothing of the old one's state (inputs kept
                 // for the old data would point at its events).
                 let zoomed = inner.state.view.is_some();
@@ -176,6 +216,7 @@ impl Widget {
                 let out = js_sys::Object::new();
                 js_sys::Reflect::set(&out, &"ok".into(), &true.into())?;
                 js_sys::Reflect::set(&out, &"events".into(), &(n as u32).into())?;
+                js_sys::Reflect::set(&out, &"problems".into(), &problems_to_js(&problems)?)?;
                 Ok(out.into())
             }
             Err(problems) => {
@@ -218,7 +259,9 @@ impl Widget {
         }
         inner.locale = locale;
         if let Some(d) = inner.data.take() {
-            inner.data = Some(Data::new(d.timeline, &inner.locale));
+            let ids = inner.subjects.clone();
+            inner.data =
+                Some(Data::new(d.file, ids.as_deref(), inner.all_subjects, &inner.locale).0);
         }
         inner.font = inner.font();
         inner.relayout()?;
@@ -278,11 +321,25 @@ impl Widget {
         }
         inner.palette = Palette::new(
             &next,
-            inner.data.as_ref().map_or(&[][..], |d| &d.timeline.grades),
+            inner.data.as_ref().map_or(&[][..], |d| &d.file.grades),
         );
         inner.theme = next;
         inner.font = inner.font();
         inner.paint()
+    }
+
+    /// Shows only the subjects with these ids, in this order (every subject for `null`), and
+    /// returns the ids the data does not have as problems `[{path, message, line, column}]`;
+    /// the known ones are drawn.
+    pub fn set_subjects(&self, ids: Option<Vec<String>>) -> Result<JsValue, JsValue> {
+        let mut inner = self.inner.borrow_mut();
+        if ids == inner.subjects {
+            return Ok(js_sys::Array::new().into());
+        }
+        inner.subjects = ids;
+        inner.all_subjects = false;
+        let problems = inner.choose()?;
+        problems_to_js(&problems)
     }
 
     /// The ids of the current data's grades, for reading `--it-grade-<id>`.
@@ -291,7 +348,7 @@ impl Widget {
         inner
             .data
             .as_ref()
-            .map(|d| d.timeline.grades.iter().map(|g| g.id.clone()).collect())
+            .map(|d| d.file.grades.iter().map(|g| g.id.clone()).collect())
             .unwrap_or_default()
     }
 
@@ -336,11 +393,19 @@ impl Widget {
 
     /// Pins the card of the event with id `id`, zooming in (or opening its year on a phone)
     /// until it is drawn on its own, and announces it: for deep links. Returns whether the
-    /// data has such an event.
+    /// chosen subjects have such an event; one of a subject waiting for "Show all" shows all.
     pub fn reveal(&self, id: &str) -> bool {
         let mut inner = self.inner.borrow_mut();
+        let waiting = inner.data.as_ref().is_some_and(|d| {
+            d.hidden > 0
+                && !d.timeline().events.iter().any(|e| e.id == id)
+                && d.file.events.iter().any(|e| e.id == id)
+        });
+        if waiting && inner.show_all_subjects().is_err() {
+            return false;
+        }
         let found = inner.data.as_ref().and_then(|d| {
-            let event = d.timeline.events.iter().position(|e| e.id == id)?;
+            let event = d.timeline().events.iter().position(|e| e.id == id)?;
             Some((event, d.chronology.middle[event]))
         });
         let Some((event, day)) = found else {
@@ -498,7 +563,44 @@ impl Inner {
         let m = scene.marks.get(self.state.pinned?)?;
         m.cluster
             .is_none()
-            .then(|| d.timeline.events[m.event].id.clone())
+            .then(|| d.timeline().events[m.event].id.clone())
+    }
+
+    /// Chooses the subjects again from the last good file (for a new `subjects` attribute, or
+    /// "Show all"), and draws them afresh, keeping the window of time shown.
+    fn choose(&mut self) -> Result<Vec<Problem>, JsValue> {
+        let Some(d) = self.data.take() else {
+            return Ok(Vec::new());
+        };
+        let ids = self.subjects.clone();
+        let (data, problems) = Data::new(d.file, ids.as_deref(), self.all_subjects, &self.locale);
+        self.data = Some(data);
+        // Marks and events are numbered afresh: only the window of time carries over.
+        self.state = State {
+            view: self.state.view,
+            ..State::default()
+        };
+        self.scene = None;
+        self.relayout()?;
+        self.show(false)?;
+        self.fill_text(true)?;
+        Ok(problems)
+    }
+
+    /// Shows every chosen subject, not only the first few, and says so.
+    fn show_all_subjects(&mut self) -> Result<(), JsValue> {
+        self.all_subjects = true;
+        self.choose()?;
+        let n = self
+            .data
+            .as_ref()
+            .map_or(0, |d| d.timeline().subjects.len());
+        self.dom
+            .live
+            .set_text_content(Some(&words::subjects_shown(n, n)));
+        // The button is gone: the chart keeps the keyboard's place.
+        let _ = self.dom.canvas.focus();
+        Ok(())
     }
 
     /// Tells the element the window of time shown, for its `viewchange` event.

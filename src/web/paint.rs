@@ -42,7 +42,7 @@ impl Inner {
             open_year: self.state.open,
             ..LayoutConfig::default()
         };
-        let scene = layout::layout(&d.timeline, &d.chronology, &cfg);
+        let scene = layout::layout(d.timeline(), &d.chronology, &cfg);
         // The zoom controls belong to time across the page; the phone layout has none.
         self.dom.zoom.set_hidden(scene.time.is_none());
         // Out and back are no use while everything shows; in is no use at the closest zoom.
@@ -72,7 +72,7 @@ impl Inner {
             .set_property("height", &format!("{}px", scene.height))?;
         c.set_attribute(
             "aria-label",
-            &format!("{} {}", d.timeline.title, d.description),
+            &format!("{} {}", d.timeline().title, d.description),
         )?;
         self.state = match &self.scene {
             Some(old) => self.state.carry(old, &scene),
@@ -165,7 +165,7 @@ impl Inner {
         };
         let i = self.state.card().unwrap_or(0);
         let zooms = self.state.zooms_into(i, scene);
-        let content = words::mark_card(&d.timeline, &d.chronology, scene, i, zooms, &self.locale);
+        let content = words::mark_card(d.timeline(), &d.chronology, scene, i, zooms, &self.locale);
         fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
@@ -204,8 +204,11 @@ impl Inner {
         let Some(data) = &self.data else {
             return Ok(());
         };
-        let t = &data.timeline;
+        let t = data.timeline();
         let d = &self.dom;
+        let chosen = t.subjects.len() + data.hidden;
+        d.more.set_hidden(data.hidden == 0);
+        d.more.set_text_content(Some(&words::show_all(chosen)));
         d.title.set_text_content(Some(&t.title));
         d.subtitle.set_text_content(t.subtitle.as_deref());
         d.credit
@@ -233,7 +236,6 @@ impl Inner {
         ] {
             text_el(doc, "th", "", h, &head)?.set_attribute("scope", "col")?;
         }
-        el(doc, "tbody", "", &d.table)?;
         self.table_start = 0;
         if rows {
             self.write_table()?;
@@ -247,10 +249,10 @@ impl Inner {
             return Ok(());
         };
         let doc = &self.dom.doc;
-        let Some(body) = self.dom.table.query_selector("tbody")? else {
-            return Ok(());
-        };
-        body.set_text_content(None);
+        while let Some(b) = self.dom.table.query_selector("tbody")? {
+            b.remove();
+        }
+        let t = d.timeline();
         let order = &d.chronology.order;
         let n = order.len();
         let from = if self.printing {
@@ -263,9 +265,26 @@ impl Inner {
         } else {
             (from + words::TABLE_PAGE).min(n)
         };
+        // A section for each subject, headed by its name when the file lists subjects.
+        let mut body = None;
+        let mut subject = usize::MAX;
         for &i in &order[from..to] {
-            let c = layout::card(&d.timeline, &d.chronology, i, &self.locale);
-            table_row(doc, &body, &c)?;
+            let s = t.events[i].subject;
+            if s != subject || body.is_none() {
+                subject = s;
+                let b = el(doc, "tbody", "", &self.dom.table)?;
+                if t.has_subject_list() {
+                    let row = el(doc, "tr", "", &b)?;
+                    let th = text_el(doc, "th", "", &t.subjects[s].label, &row)?;
+                    th.set_attribute("scope", "rowgroup")?;
+                    th.set_attribute("colspan", "6")?;
+                }
+                body = Some(b);
+            }
+            let c = layout::card(t, &d.chronology, i, &self.locale);
+            if let Some(b) = &body {
+                table_row(doc, b, &c)?;
+            }
         }
         let paged = !self.printing && n > words::TABLE_PAGE;
         self.dom.pages.set_hidden(!paged);

@@ -104,6 +104,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         }),
         overview,
         grid: Default::default(),
+        sections: c.sections.iter().map(|s| s.order.clone()).collect(),
     }
 }
 
@@ -491,6 +492,7 @@ impl<'a> Across<'a> {
             } else {
                 self.c.numbers[i]
             },
+            day: item.days.map_or(f64::INFINITY, |(a, b)| (a + b) / 2.0),
             hit,
             cluster,
         }

@@ -1,6 +1,10 @@
 // Generates a synthetic data file of ?n= events for the benchmark page, and hands it to the
-// widget before the element upgrades, so the first render includes parsing it.
-const n = Number(new URLSearchParams(location.search).get('n') || 1000);
+// widget before the element upgrades, so the first render includes parsing it. With
+// ?subjects=S the events are shared out among S made-up subjects; ?choose=a,b sets the
+// element's `subjects` attribute.
+const params = new URLSearchParams(location.search);
+const n = Number(params.get('n') || 1000);
+const subjectCount = Number(params.get('subjects') || 0);
 const kinds = ['monitoring-visit', 'monitoring-visit', 'monitoring-visit', 'inspection', 'other'];
 const tones = ['positive', 'negative', 'mixed', 'neutral'];
 const events = [];
@@ -20,9 +24,18 @@ for (let i = 0; i < n; i++) {
     sources: [{ title: `Report ${i + 1}`, url: `https://example.org/reports/${i}` }],
   };
   if (kind === 'inspection') e.rating = ['good', 'requires-improvement', 'inadequate'][i % 3];
+  if (subjectCount) e.subject = `s${i % subjectCount}`;
   events.push(e);
 }
-events.push({ id: 'next', kind: 'reinspection', title: 'Next', status: 'expected' });
+const next = { id: 'next', kind: 'reinspection', title: 'Next', status: 'expected' };
+if (subjectCount) next.subject = 's0';
+events.push(next);
 const data = { version: 1, title: `${n} generated events`, events };
+if (subjectCount) {
+  data.title = `SAMPLE DATA: ${n} generated events of ${subjectCount} fictional subjects`;
+  data.subjects = Array.from({ length: subjectCount }, (_, k) => ({ id: `s${k}`, label: `Sample council ${k + 1} (fictional)` }));
+}
 window.__benchData = JSON.stringify(data);
-document.getElementById('w').data = window.__benchData;
+const el = document.getElementById('w');
+if (params.get('choose')) el.setAttribute('subjects', params.get('choose'));
+el.data = window.__benchData;
