@@ -9,8 +9,8 @@ use crate::model::Problem;
 pub(super) struct Validator<'a> {
     pub(super) text: &'a str,
     pub(super) problems: Vec<Problem>,
-    /// Ids of every grade in `scale`, including grades with a problem of their own, so that a
-    /// rating naming such a grade is not reported a second time.
+    /// Ids of the grades of any scale that have a problem of their own, so that a rating
+    /// naming such a grade is not reported a second time.
     pub(super) grade_ids: Vec<String>,
 }
 

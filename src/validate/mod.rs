@@ -264,7 +264,7 @@ impl Validator<'_> {
             let offset = o.get("id").map_or(node.offset, |n| n.offset);
             let id = id.filter(|id| {
                 if id.contains(|c: char| c == ',' || c.is_whitespace()) {
-                    self.report(&join(&path, "id"), offset, format!("\"{id}\" cannot be a subject id: the `subjects` attribute lists ids with commas, so write it without spaces or commas, for example \"{}\"", id.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-").to_lowercase()));
+                    self.report(&join(&path, "id"), offset, format!("\"{id}\" cannot be a subject id: the `subjects` attribute lists ids with commas, so write it without spaces or commas, for example \"{}\"", id.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")));
                     return false;
                 }
                 if let Some(j) = ids.get(id.as_str()) {
@@ -304,6 +304,8 @@ impl Validator<'_> {
                     self.report(&format!("events[{i}].subject"), named.offset, format!("names a subject, but the file has no `subjects` list; add one at the top, for example \"subjects\": [{{\"id\": \"{id}\", \"label\": \"Its name for readers\"}}], or remove `subject`"));
                     None
                 }
+                // An empty list has been reported already.
+                (None, true) if subjects.is_empty() => None,
                 (None, true) => {
                     let example = subjects.first().map_or("bury", |s| s.id.as_str());
                     self.report(&format!("events[{i}]"), named.offset, format!("`subject` is missing; this file lists subjects, so each event names the one it is about, for example \"subject\": \"{example}\""));
@@ -380,7 +382,9 @@ impl Validator<'_> {
                 }
             };
             if let Some(id) = &id {
-                self.grade_ids.push(id.clone());
+                if label.is_none() || color.is_none() {
+                    self.grade_ids.push(id.clone());
+                }
                 if let Some((_, j)) = ids.iter().find(|(x, _)| x == id) {
                     self.report(
                         &join(&path, "id"),
