@@ -5,7 +5,6 @@
 //! [`Chronology`], so they cannot disagree about which visit is the third or what comes first.
 
 use crate::model::{Event, Kind, Status, Timeline};
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// How the regulator's rule for councils rated inadequate reads: four to six monitoring visits
@@ -112,16 +111,23 @@ impl Chronology {
         // Each lane's place among all lanes, by its first event in time across every subject,
         // so that every subject lists its lanes in the same order and a reader comparing two
         // councils finds their inspections on the same line of each.
-        let mut lane_rank: BTreeMap<&str, usize> = BTreeMap::new();
+        // Files have a handful of lanes, so a list is searched rather than a map kept: a map
+        // keyed by name would cost every reader its code.
         let mut lane_names: Vec<&str> = Vec::new();
+        let mut lane_rank = vec![0; n];
         for &i in &by_time {
             let name = lane_name(&t.events[i]);
-            lane_rank.entry(name).or_insert_with(|| {
-                lane_names.push(name);
-                lane_names.len() - 1
-            });
+            lane_rank[i] = match lane_names.iter().position(|l| *l == name) {
+                Some(k) => k,
+                None => {
+                    lane_names.push(name);
+                    lane_names.len() - 1
+                }
+            };
         }
-        let rank_of = |i: usize| lane_rank[lane_name(&t.events[i])];
+        // For each lane, the subject that last used it and where it sits in that subject.
+        let mut last_used = vec![usize::MAX; lane_names.len()];
+        let mut slot = vec![0; lane_names.len()];
         let order = by_subject(t, by_time);
 
         let mut rank = vec![0; n];
@@ -154,14 +160,20 @@ impl Chronology {
                 }
             }
             // The subject's lanes, in the order of all lanes.
-            let mut present: BTreeMap<usize, usize> =
-                order[start..r].iter().map(|&i| (rank_of(i), 0)).collect();
-            for (k, (rank, lane)) in present.iter_mut().enumerate() {
-                *lane = first_lane + k;
-                lanes.push(lane_names[*rank].to_string());
+            let mut present: Vec<f64> = Vec::new();
+            for &i in &order[start..r] {
+                if last_used[lane_rank[i]] != s {
+                    last_used[lane_rank[i]] = s;
+                    present.push(lane_rank[i] as f64);
+                }
+            }
+            for (k, p) in order_by(&present).into_iter().enumerate() {
+                let rank = present[p] as usize;
+                slot[rank] = first_lane + k;
+                lanes.push(lane_names[rank].to_string());
             }
             for &i in &order[start..r] {
-                lane_of[i] = present[&rank_of(i)];
+                lane_of[i] = slot[lane_rank[i]];
             }
             sections.push(Section {
                 order: start..r,

@@ -37,6 +37,7 @@ impl Selection {
 pub fn select(t: &Timeline, ids: Option<&[String]>, all: bool) -> Selection {
     let mut problems = Vec::new();
     let mut chosen: Vec<usize> = Vec::new();
+    let mut taken = vec![false; t.subjects.len()];
     if let Some(ids) = ids {
         let known: Vec<&str> = t
             .subjects
@@ -46,7 +47,10 @@ pub fn select(t: &Timeline, ids: Option<&[String]>, all: bool) -> Selection {
             .collect();
         for id in ids.iter().map(|id| id.trim()).filter(|id| !id.is_empty()) {
             match t.subjects.iter().position(|s| s.is_listed() && s.id == id) {
-                Some(k) if !chosen.contains(&k) => chosen.push(k),
+                Some(k) if !taken[k] => {
+                    taken[k] = true;
+                    chosen.push(k);
+                }
                 Some(_) => {}
                 None => problems.push(unknown(id, &known)),
             }

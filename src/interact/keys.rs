@@ -121,14 +121,17 @@ impl State {
     /// From the mark at reading position `at` and `day`, to the nearest event in time of the
     /// next subject below (or above) that has any.
     fn cross(&mut self, scene: &Scene, at: usize, day: f64, down: bool) {
-        let from = section_of(scene, self.at.unwrap_or(at));
-        let mut others: Box<dyn Iterator<Item = usize>> = if down {
-            Box::new(from + 1..scene.sections.len())
-        } else {
-            Box::new((0..from).rev())
-        };
-        let Some(stop) = others.find_map(|s| nearest_in(scene, s, day)) else {
-            return;
+        let mut s = section_of(scene, self.at.unwrap_or(at));
+        // The first subject that way with any event.
+        let stop = loop {
+            s = match (down, s) {
+                (true, s) if s + 1 < scene.sections.len() => s + 1,
+                (false, s) if s > 0 => s - 1,
+                _ => return,
+            };
+            if let Some(stop) = nearest_in(scene, s, day) {
+                break stop;
+            }
         };
         match stop {
             Stop::Mark(i, o) => {

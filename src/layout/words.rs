@@ -384,10 +384,14 @@ pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card
 
 /// What the chart shows, for its accessible description: one sentence for each subject.
 pub fn describe(t: &Timeline, c: &Chronology, locale: &Locale) -> String {
-    let sentences: Vec<String> = (0..t.subjects.len())
-        .map(|s| describe_subject(t, c, s, locale))
-        .collect();
-    sentences.join(" ")
+    let mut out = String::new();
+    for s in 0..t.subjects.len() {
+        if s > 0 {
+            out.push(' ');
+        }
+        out.push_str(&describe_subject(t, c, s, locale));
+    }
+    out
 }
 
 /// One sentence about subject `s`: the rating in force and since when, the visits so far,

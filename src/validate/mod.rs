@@ -264,10 +264,10 @@ impl Validator<'_> {
             let offset = o.get("id").map_or(node.offset, |n| n.offset);
             let id = id.filter(|id| {
                 if id.contains(|c: char| c == ',' || c.is_whitespace()) {
-                    self.report(&join(&path, "id"), offset, format!("\"{id}\" cannot be a subject id: the `subjects` attribute lists ids with commas, so write it without spaces or commas, for example \"{}\"", id.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")));
+                    self.report(&join(&path, "id"), offset, format!("\"{id}\" cannot be a subject id: the `subjects` attribute lists ids with commas, so write it without spaces or commas, for example \"{}\"", id.chars().map(|c| if c == ',' || c.is_whitespace() { '-' } else { c }).collect::<String>()));
                     return false;
                 }
-                if let Some(j) = ids.get(id.as_str()) {
+                if let Some(j) = ids.get(id) {
                     self.report(&join(&path, "id"), offset, format!("\"{id}\" is already used by subjects[{j}]; give each subject its own id"));
                     return false;
                 }
@@ -290,11 +290,10 @@ impl Validator<'_> {
         subjects: &[Subject],
         has_list: bool,
     ) -> Vec<Option<usize>> {
-        let ids: BTreeMap<&str, usize> = subjects
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.id.as_str(), k))
-            .collect();
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        for (k, s) in subjects.iter().enumerate() {
+            ids.insert(s.id.clone(), k);
+        }
         let mut of_item = Vec::with_capacity(s.named.len());
         for (i, named) in std::mem::take(&mut s.named).into_iter().enumerate() {
             let subject = match (&named.id, has_list) {
@@ -312,7 +311,7 @@ impl Validator<'_> {
                     None
                 }
                 (Some(id), true) => {
-                    let found = ids.get(id.as_str()).copied();
+                    let found = ids.get(id).copied();
                     // A subject whose own entry has a problem is reported there, not here.
                     if found.is_none() && !subjects.is_empty() {
                         let known: Vec<&str> = subjects.iter().map(|s| s.id.as_str()).collect();
@@ -571,8 +570,7 @@ impl Validator<'_> {
         };
         let pos = scale.iter().copied().find(|&g| &grades[g].id == s);
         if pos.is_none() && !scale.is_empty() && !self.grade_ids.iter().any(|g| g == s) {
-            let mut ids: Vec<&str> = scale.iter().map(|&g| grades[g].id.as_str()).collect();
-            ids.dedup();
+            let ids: Vec<&str> = scale.iter().map(|&g| grades[g].id.as_str()).collect();
             let hint = match suggest(s, &ids) {
                 Some(g) => format!("did you mean `{g}`?"),
                 None => format!("use {}", quoted_list(&ids)),

@@ -259,9 +259,10 @@ impl Widget {
         }
         inner.locale = locale;
         if let Some(d) = inner.data.take() {
-            let ids = inner.subjects.clone();
+            let ids = inner.subjects.take();
             inner.data =
                 Some(Data::new(d.file, ids.as_deref(), inner.all_subjects, &inner.locale).0);
+            inner.subjects = ids;
         }
         inner.font = inner.font();
         inner.relayout()?;
@@ -572,8 +573,9 @@ impl Inner {
         let Some(d) = self.data.take() else {
             return Ok(Vec::new());
         };
-        let ids = self.subjects.clone();
+        let ids = self.subjects.take();
         let (data, problems) = Data::new(d.file, ids.as_deref(), self.all_subjects, &self.locale);
+        self.subjects = ids;
         self.data = Some(data);
         // Marks and events are numbered afresh: only the window of time carries over.
         self.state = State {
