@@ -339,3 +339,57 @@ fn the_social_card_shows_its_title() {
         "bold title text: {rows:?}"
     );
 }
+
+#[test]
+fn render_draws_the_subjects_asked_for_in_that_order_and_stops_at_an_unknown_one() {
+    let out = std::env::temp_dir().join(format!(
+        "inspection-timeline-{}-subjects.svg",
+        std::process::id()
+    ));
+    let out_s = out.to_str().unwrap();
+    let file = "tests/fixtures/valid/subjects.json";
+    let r = run(&[
+        "render",
+        file,
+        "-o",
+        out_s,
+        "--subjects",
+        "mockbridge,exampleton",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = fs::read_to_string(&out).unwrap();
+    let (m, e) = (
+        svg.find("Mockbridge (fictional)")
+            .expect("Mockbridge drawn"),
+        svg.find("Exampleton (fictional)")
+            .expect("Exampleton drawn"),
+    );
+    assert!(m < e, "in the order asked for");
+    assert!(
+        !svg.contains("Sampleford"),
+        "a subject not asked for is left out"
+    );
+    let _ = fs::remove_file(&out);
+
+    let r = run(&[
+        "render",
+        file,
+        "-o",
+        out_s,
+        "--subjects",
+        "mockbridge,exampletn",
+    ]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "tests/fixtures/valid/subjects.json: subjects: \"exampletn\" is not a subject in the data; did you mean `exampleton`?\n"
+    );
+    assert!(!out.exists(), "nothing is drawn for a slip");
+    let r = run(&["render", file, "-o", out_s, "--subjects", ""]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("--subjects takes subject ids"),
+        "{}",
+        r.stderr
+    );
+}

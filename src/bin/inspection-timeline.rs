@@ -6,6 +6,7 @@
 use inspection_timeline::layout::{frame, LayoutConfig};
 use inspection_timeline::model::Rgb;
 use inspection_timeline::render::frame_to_svg;
+use inspection_timeline::subjects::select;
 use inspection_timeline::theme::{Palette, Theme};
 use inspection_timeline::Chronology;
 use inspection_timeline::{parse, Problem};
@@ -14,11 +15,13 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   inspection-timeline validate [--format text|json] FILE...
   inspection-timeline render FILE -o OUT.svg|OUT.png [--width PX] [--height PX] [--preset social|print]
+                             [--subjects ID,ID...]
   inspection-timeline schema
 
 validate  checks each file and prints every problem as FILE:LINE:COL: PATH: message;
           exit status 0 when all are valid, 1 when any is not, 2 for usage or file errors
-render    draws the chart with its title and credit, as the widget would
+render    draws the chart with its title and credit, as the widget would; --subjects draws only
+          those subjects of a file that lists several, in that order (every one without it)
 schema    prints the JSON Schema of the data format";
 
 /// The font bundled for PNG output, so images are identical on every machine.
@@ -137,6 +140,8 @@ struct RenderArgs {
     width: Option<u32>,
     height: Option<u32>,
     preset: Preset,
+    /// The subjects to draw, as the element's `subjects` attribute names them.
+    subjects: Option<Vec<String>>,
 }
 
 /// Reads `render`'s arguments: the data file, `-o OUT.svg|OUT.png`, and the size options.
@@ -144,12 +149,26 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
     let (mut input, mut out) = (None, None);
     let (mut width, mut height) = (None, None);
     let mut preset = Preset::Plain;
+    let mut subjects = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "-o" | "--output" => out = it.next().cloned(),
             "--width" => width = Some(number("--width", it.next())?),
             "--height" => height = Some(number("--height", it.next())?),
+            "--subjects" => {
+                let ids: Vec<String> = it
+                    .next()
+                    .map(|v| v.split(',').map(|s| s.trim().to_string()).collect())
+                    .unwrap_or_default();
+                if ids.iter().all(String::is_empty) {
+                    return Err(
+                        "--subjects takes subject ids separated by commas, such as bury,rochdale"
+                            .into(),
+                    );
+                }
+                subjects = Some(ids);
+            }
             "--preset" => {
                 preset = match it.next().map(String::as_str) {
                     Some("social") => Preset::Social,
@@ -181,6 +200,7 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
         width,
         height,
         preset,
+        subjects,
     })
 }
 
@@ -192,6 +212,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         width,
         height,
         preset,
+        subjects,
     } = render_args(args)?;
     let text = match std::fs::read_to_string(&input) {
         Ok(t) => t,
@@ -209,6 +230,17 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
             return Ok(ExitCode::from(1));
         }
     };
+    // An image shows every subject chosen: it has no button to show the rest. Unlike the
+    // widget, which draws what it can for readers, the command line stops at an unknown id,
+    // so that a slip is fixed before an image is published.
+    let chosen = select(&timeline, subjects.as_deref(), true);
+    if !chosen.problems.is_empty() {
+        for p in &chosen.problems {
+            eprintln!("{input}: {p}");
+        }
+        return Ok(ExitCode::from(1));
+    }
+    let timeline = chosen.timeline.unwrap_or(timeline);
 
     // Each preset fixes the image size and how many image pixels make one CSS pixel of
     // layout, so text stays readable: a social card is 1200x630, print is 300 dpi.
