@@ -347,7 +347,7 @@ fn render_draws_the_subjects_asked_for_in_that_order_and_stops_at_an_unknown_one
         std::process::id()
     ));
     let out_s = out.to_str().unwrap();
-    let file = "tests/fixtures/valid/subjects.json";
+    let file = "www/data/sample-councils.json";
     let r = run(&[
         "render",
         file,
@@ -382,7 +382,7 @@ fn render_draws_the_subjects_asked_for_in_that_order_and_stops_at_an_unknown_one
     assert_eq!(r.code, 1);
     assert_eq!(
         r.stderr,
-        "tests/fixtures/valid/subjects.json: subjects: \"exampletn\" is not a subject in the data; did you mean `exampleton`?\n"
+        "www/data/sample-councils.json: subjects: \"exampletn\" is not a subject in the data; did you mean `exampleton`?\n"
     );
     assert!(!out.exists(), "nothing is drawn for a slip");
     let r = run(&["render", file, "-o", out_s, "--subjects", ""]);

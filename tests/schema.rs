@@ -29,10 +29,15 @@ fn schema() -> jsonschema::Validator {
 }
 
 fn fixtures() -> Vec<(String, String)> {
-    let mut out = vec![(
-        "www/data/bury-childrens-services.json".to_string(),
-        fs::read_to_string(root().join("www/data/bury-childrens-services.json")).unwrap(),
-    )];
+    // The demo's data and the editor's sample, then the fixtures.
+    let mut out: Vec<(String, String)> = ["bury-childrens-services.json", "sample-councils.json"]
+        .iter()
+        .map(|n| {
+            let path = format!("www/data/{n}");
+            let text = fs::read_to_string(root().join(&path)).unwrap();
+            (path, text)
+        })
+        .collect();
     for group in ["valid", "invalid", "multi"] {
         let mut names: Vec<_> = fs::read_dir(root().join("tests/fixtures").join(group))
             .unwrap()

@@ -7,7 +7,7 @@ use inspection_timeline::layout::{describe, layout, words, LayoutConfig, Scene};
 use inspection_timeline::subjects::{select, SHOWN_AT_FIRST};
 use inspection_timeline::{parse, Chronology, Timeline};
 
-const SAMPLE: &str = include_str!("fixtures/valid/subjects.json");
+const SAMPLE: &str = include_str!("../www/data/sample-councils.json");
 
 fn sample() -> Timeline {
     parse(SAMPLE).unwrap()

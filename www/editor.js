@@ -61,16 +61,47 @@ text.addEventListener('input', () => {
 });
 text.addEventListener('scroll', () => { gutter.scrollTop = text.scrollTop; });
 
+// ---- Which subjects the previews show, as the embed's `subjects` attribute would.
+
+const subjectsInput = $('subjects');
+const subjectsNote = $('subjects-note');
+const SUBJECTS_HINT = subjectsNote.innerHTML;
+
+/** The ids typed in "Subjects shown", or null for all. */
+function chosenSubjects() {
+  const ids = subjectsInput.value.split(',').map((s) => s.trim()).filter(Boolean);
+  return ids.length ? ids : null;
+}
+
+subjectsInput.addEventListener('input', () => {
+  subjectsNote.innerHTML = SUBJECTS_HINT;
+  subjectsNote.classList.remove('bad');
+  for (const p of previews) p.subjects = chosenSubjects();
+});
+
+/** Problems that come from "Subjects shown" rather than the data: ids the data lacks. */
+const aboutSubjects = (p) => p.path === 'subjects' && !p.line;
+
 // The desktop preview reports for both: they get the same text.
 previews[1].addEventListener('render', (e) => {
   lastValid = text.value;
   problemsList.replaceChildren();
   status.className = 'status ok';
   status.textContent = `Valid: ${e.detail.events} event${e.detail.events === 1 ? '' : 's'}. The previews show this version.`;
+  subjectsNote.innerHTML = SUBJECTS_HINT;
+  subjectsNote.classList.remove('bad');
+  refreshSubjects();
   refreshRatings();
 });
 previews[1].addEventListener('error', (e) => {
-  const problems = e.detail.problems;
+  // Ids the data does not have: the previews draw the others; said beside the field.
+  const subjectProblems = e.detail.problems.filter(aboutSubjects);
+  if (subjectProblems.length) {
+    subjectsNote.textContent = subjectProblems.map((p) => p.message.replace(/^./, (c) => c.toUpperCase())).join(' ');
+    subjectsNote.classList.add('bad');
+  }
+  const problems = e.detail.problems.filter((p) => !aboutSubjects(p));
+  if (!problems.length) return;
   status.className = 'status bad';
   status.textContent = `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix. ` +
     (lastValid === null ? 'Nothing can be shown until they are fixed.' : 'The previews keep the last valid version.');
@@ -103,16 +134,19 @@ function jump(line, column) {
   gutter.scrollTop = text.scrollTop;
 }
 
-async function loadBury() {
+/** Loads `name` from the data folder into the editor; `what` names it in messages. */
+async function loadData(name, what) {
   try {
-    const res = await fetch('data/bury-childrens-services.json', { cache: 'no-cache' });
+    const res = await fetch(`data/${name}`, { cache: 'no-cache' });
     if (!res.ok) throw new Error(`the server answered ${res.status}`);
-    setText(await res.text(), 'bury-childrens-services.json');
-    say('Loaded the Bury data.');
+    setText(await res.text(), name);
+    say(`Loaded ${what}.`);
   } catch (e) {
-    say(`Could not load the Bury data: ${e.message}`);
+    say(`Could not load ${what}: ${e.message}`);
   }
 }
+
+const loadBury = () => loadData('bury-childrens-services.json', 'the Bury data');
 
 async function openFile(file) {
   if (!file) return;
@@ -122,6 +156,8 @@ async function openFile(file) {
 
 $('open').addEventListener('change', (e) => openFile(e.target.files[0]));
 $('bury').addEventListener('click', loadBury);
+// Three made-up councils, to try a file about several subjects without touching real ones.
+$('sample').addEventListener('click', () => loadData('sample-councils.json', 'the sample councils (fictional)'));
 const drop = $('drop');
 drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
 drop.addEventListener('dragleave', () => drop.classList.remove('over'));
@@ -169,7 +205,7 @@ $('svg').addEventListener('click', async () => {
   if (lastValid === null) return say('There is no valid chart to export yet.');
   try {
     const m = await exports();
-    download(new Blob([m.exportSvg(lastValid, 720, 1)], { type: 'image/svg+xml' }), `${base()}.svg`);
+    download(new Blob([m.exportSvg(lastValid, 720, 1, chosenSubjects())], { type: 'image/svg+xml' }), `${base()}.svg`);
     say(`Exported ${base()}.svg.`);
   } catch (e) {
     say(`Could not export the SVG: ${e.message || e}`);
@@ -181,7 +217,7 @@ $('png').addEventListener('click', async () => {
   try {
     const m = await exports();
     const canvas = document.createElement('canvas');
-    m.drawFrame(lastValid, canvas, 720, 2);
+    m.drawFrame(lastValid, canvas, 720, 2, chosenSubjects());
     canvas.toBlob((blob) => {
       download(blob, `${base()}.png`);
       say(`Exported ${base()}.png.`);
@@ -234,6 +270,26 @@ function addRow(templateId, container) {
 $('add-finding').addEventListener('click', () => addRow('finding-row', 'findings'));
 $('add-source').addEventListener('click', () => addRow('source-row', 'sources'));
 
+/** The last valid data as an object, or null. */
+function lastDoc() {
+  try {
+    return JSON.parse(lastValid);
+  } catch {
+    return null;
+  }
+}
+
+/** Offers the data's subjects in the form, when it lists them. */
+function refreshSubjects() {
+  const select = form.elements.subject;
+  const current = select.value;
+  const subjects = lastDoc()?.subjects || [];
+  $('subject-field').hidden = subjects.length === 0;
+  select.replaceChildren(...subjects.map((s) => new Option(`${s.label} (${s.id})`, s.id)));
+  if (subjects.some((s) => s.id === current)) select.value = current;
+}
+form.elements.subject.addEventListener('change', () => refreshRatings());
+
 function refreshRatings() {
   const select = form.elements.rating;
   const current = select.value;
@@ -241,9 +297,10 @@ function refreshRatings() {
     { id: 'outstanding', label: 'Outstanding' }, { id: 'good', label: 'Good' },
     { id: 'requires-improvement', label: 'Requires improvement' }, { id: 'inadequate', label: 'Inadequate' },
   ];
-  try {
-    scale = JSON.parse(lastValid).scale || scale;
-  } catch { /* keep the default scale */ }
+  // The chosen subject's own scale, else the file's, else Ofsted's four.
+  const doc = lastDoc();
+  const subject = doc?.subjects?.find((s) => s.id === form.elements.subject.value);
+  scale = subject?.scale || doc?.scale || scale;
   select.replaceChildren(new Option('No rating', ''), ...scale.map((g) => new Option(g.label, g.id)));
   select.value = current;
 }
@@ -275,6 +332,8 @@ form.addEventListener('submit', async (e) => {
   let id = slug(title);
   for (let n = 2; ids.has(id); n++) id = `${slug(title)}-${n}`;
   const ev = { id, kind: f.kind.value, title };
+  // In a file about several subjects every event names one.
+  if (Array.isArray(doc.subjects) && doc.subjects.length) ev.subject = f.subject.value;
   if (f.status.value === 'expected') ev.status = 'expected';
   for (const fs of form.querySelectorAll('fieldset.date')) {
     const v = dateValue(fs);
@@ -312,7 +371,10 @@ form.addEventListener('submit', async (e) => {
     return;
   }
   setText(next);
+  // The next event is most likely about the same subject.
+  const subject = f.subject.value;
   form.reset();
+  f.subject.value = subject;
   for (const fs of form.querySelectorAll('fieldset.date')) dateInputs(fs);
   $('findings').replaceChildren();
   $('sources').replaceChildren();

@@ -10,8 +10,14 @@ use web_sys::HtmlCanvasElement;
 
 const FONT: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
 
-/// The framed chart of `json`, and the palette it is drawn with: the light theme on white.
-fn frame_of(json: &str, width: f64) -> Result<(layout::Frame, Palette), JsValue> {
+/// The framed chart of `json` with the subjects `ids` (every one for `None`; unknown ids are
+/// left out, as the previews report them), and the palette it is drawn with: the light theme
+/// on white.
+fn frame_of(
+    json: &str,
+    width: f64,
+    ids: Option<Vec<String>>,
+) -> Result<(layout::Frame, Palette), JsValue> {
     let t = model::parse(json).map_err(|problems| {
         let first = problems
             .first()
@@ -22,6 +28,10 @@ fn frame_of(json: &str, width: f64) -> Result<(layout::Frame, Palette), JsValue>
             problems.len()
         ))
     })?;
+    // An image has no button to show the rest: every chosen subject is drawn.
+    let t = subjects::select(&t, ids.as_deref(), true)
+        .timeline
+        .unwrap_or(t);
     let frame = layout::frame(
         &t,
         &Chronology::new(&t),
@@ -44,10 +54,16 @@ pub fn validate(json: &str) -> Result<JsValue, JsValue> {
     serde_wasm_bindgen::to_value(&problems).map_err(|e| fault(&e.to_string()))
 }
 
-/// The chart of `json` laid out `width` CSS px wide, as an SVG document `scale` times that.
+/// The chart of `json` laid out `width` CSS px wide, as an SVG document `scale` times that,
+/// with the subjects `subjects` (every one when `null`).
 #[wasm_bindgen(js_name = exportSvg)]
-pub fn export_svg(json: &str, width: f64, scale: f64) -> Result<String, JsValue> {
-    let (f, palette) = frame_of(json, width)?;
+pub fn export_svg(
+    json: &str,
+    width: f64,
+    scale: f64,
+    subjects: Option<Vec<String>>,
+) -> Result<String, JsValue> {
+    let (f, palette) = frame_of(json, width, subjects)?;
     let size = (
         (f.width * scale).round() as u32,
         (f.height * scale).round() as u32,
@@ -55,15 +71,17 @@ pub fn export_svg(json: &str, width: f64, scale: f64) -> Result<String, JsValue>
     render::frame_to_svg(&f, &palette, FONT, scale, size).map_err(|e| fault(&e.to_string()))
 }
 
-/// Draws the chart of `json` on `canvas`, resizing it, for a PNG export.
+/// Draws the chart of `json` on `canvas`, resizing it, for a PNG export, with the subjects
+/// `subjects` (every one when `null`).
 #[wasm_bindgen(js_name = drawFrame)]
 pub fn draw_frame(
     json: &str,
     canvas: HtmlCanvasElement,
     width: f64,
     scale: f64,
+    subjects: Option<Vec<String>>,
 ) -> Result<(), JsValue> {
-    let (f, palette) = frame_of(json, width)?;
+    let (f, palette) = frame_of(json, width, subjects)?;
     canvas.set_width((f.width * scale).round() as u32);
     canvas.set_height((f.height * scale).round() as u32);
     let backend =
