@@ -1,0 +1,148 @@
+// Several subjects on one chart, in a real headless Chromium: each subject's band, the
+// keyboard across subjects, the table's sections, choosing subjects, and "Show all".
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, open, waitForEvents, inRoot, regions } from './harness.mjs';
+
+const env = useBrowser();
+const LABELS = ['Sampleford (fictional)', 'Exampleton (fictional)', 'Mockbridge (fictional)'];
+
+/** The sample councils' page, drawn, `choose` naming the subjects attribute's ids. */
+async function sample({ width = 900, choose = '' } = {}) {
+  const query = choose ? `?choose=${choose}` : '';
+  const opened = await open(env.browser, `${env.server.base}/tests/browser/pages/subjects.html${query}`,
+    { viewport: { width, height: 1000 } });
+  await waitForEvents(opened.page, 'render');
+  return opened;
+}
+
+/**
+ * Runs of canvas rows that are mostly strong colour: the rating bands (across the chart, or
+ * across a phone's rows), which nothing else on the chart is wide enough to make.
+ */
+const bandRuns = (page) => inRoot(page, `
+  const c = root.querySelector('canvas');
+  const { width, height } = c;
+  const px = c.getContext('2d').getImageData(0, 0, width, height).data;
+  // A band's label takes some of its rows' colour: rows a few pixels apart are one band.
+  let runs = 0, last = -Infinity;
+  for (let y = 0; y < height; y++) {
+    let strong = 0;
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const [r, g, b] = [px[i], px[i + 1], px[i + 2]];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 50) strong++;
+    }
+    if (strong > width * 0.25) {
+      if (y - last > 8) runs++;
+      last = y;
+    }
+  }
+  return runs;
+`);
+
+/** The headings of the events table's sections, in order. */
+const sections = (page) => inRoot(page,
+  "return [...root.querySelectorAll('th[scope=rowgroup]')].map((th) => th.textContent)");
+
+test('a file of three subjects draws a band for each, and its description and table have them all', async () => {
+  const { page, context, errors } = await sample();
+  assert.equal(await bandRuns(page), 3, 'one line of rating bands per subject');
+  const label = await inRoot(page, "return root.querySelector('canvas').getAttribute('aria-label')");
+  assert.match(label, /Sampleford \(fictional\) was rated inadequate by Ofsted in March 2022; three monitoring visits since/);
+  assert.match(label, /Exampleton \(fictional\) was rated requires improvement by Ofsted in July 2024; four monitoring visits since/);
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelectorAll('tbody tr').length > 3);
+  assert.deepEqual(await sections(page), LABELS);
+  const rows = await inRoot(page, `return [...root.querySelectorAll('tbody')].map((b) =>
+    [...b.querySelectorAll('th[scope=row]')].map((th) => th.textContent))`);
+  assert.ok(rows[1].some((t) => t.startsWith('Exampleton second monitoring visit (Visit 2 of')), rows[1].join(' | '));
+  assert.ok(rows.every((r, k) => r.every((t) => t.startsWith(LABELS[k].split(' ')[0]))), 'each event under its own subject');
+  // Each card names its subject.
+  const where = await regions(page);
+  assert.ok(where['Mockbridge standards check'], Object.keys(where).join(', '));
+  const box = await (await page.evaluateHandle(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas'))).asElement().boundingBox();
+  const [x, y] = where['Mockbridge standards check'];
+  await page.mouse.move(box.x + x, box.y + y);
+  assert.equal(await inRoot(page, "return root.querySelector('.card .kind').textContent"), 'Mockbridge (fictional) · Inspection');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('← and → stay within a subject, ↑ and ↓ cross to the nearest event in time, and each is announced with its subject', async () => {
+  const { page, context } = await sample();
+  await inRoot(page, "root.querySelector('canvas').focus()");
+  const title = () => inRoot(page, "return root.querySelector('.card').hidden ? null : root.querySelector('.card .ctitle').textContent");
+  const said = () => inRoot(page, "return root.querySelector('[aria-live]').textContent");
+  for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
+  assert.equal(await title(), 'Sampleford second monitoring visit');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await title(), 'Exampleton second monitoring visit');
+  assert.match(await said(), /^Exampleton \(fictional\): Exampleton second monitoring visit\./);
+  for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight');
+  assert.equal(await title(), 'Exampleton re-inspection', '→ stops at the end of the subject');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await title(), /^Mockbridge/);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.match(await title(), /^Sampleford/);
+  // The page does not scroll under the arrows the chart takes.
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await context.close();
+});
+
+test('the subjects attribute chooses and orders subjects, and reports ids the data lacks while drawing the rest', async () => {
+  const { page, context } = await sample({ choose: 'mockbridge,exampletn' });
+  const [error] = await waitForEvents(page, 'error');
+  assert.deepEqual(error.detail.problems, [{
+    path: 'subjects', message: '"exampletn" is not a subject in the data; did you mean `exampleton`?', line: 0, column: 0,
+  }]);
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelectorAll('tbody tr').length > 1);
+  assert.deepEqual(await sections(page), ['Mockbridge (fictional)']);
+  assert.equal(await bandRuns(page), 1);
+  assert.deepEqual(await page.evaluate(() => document.querySelector('inspection-timeline').subjects), ['mockbridge', 'exampletn']);
+  // The property sets the attribute, and a new choice redraws in its order with no error.
+  await page.evaluate(() => { document.querySelector('inspection-timeline').subjects = ['exampleton', 'sampleford']; });
+  assert.equal(await page.evaluate(() => document.querySelector('inspection-timeline').getAttribute('subjects')), 'exampleton,sampleford');
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelectorAll('th[scope=rowgroup]').length === 2);
+  assert.deepEqual(await sections(page), [LABELS[1], LABELS[0]]);
+  assert.equal(await bandRuns(page), 2);
+  assert.equal((await page.evaluate(() => window.__events.filter((e) => e.type === 'error'))).length, 1);
+  // Removing the choice shows every subject again.
+  await page.evaluate(() => { document.querySelector('inspection-timeline').subjects = null; });
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelectorAll('th[scope=rowgroup]').length === 3);
+  await context.close();
+});
+
+test('past eight subjects the chart shows the first eight and a Show all button', async () => {
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/bench.html?n=60&subjects=12`,
+    { viewport: { width: 900, height: 1000 } });
+  await waitForEvents(page, 'render');
+  const more = () => inRoot(page, "const b = root.querySelector('.more'); return b.hidden ? null : b.textContent");
+  assert.equal(await more(), 'Show all 12');
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelectorAll('th[scope=rowgroup]').length === 8);
+  assert.match(await inRoot(page, "return root.querySelector('canvas').getAttribute('aria-label')"), /Showing the first 8 of 12\.$/);
+  const short = await inRoot(page, "return root.querySelector('canvas').getBoundingClientRect().height");
+  // By keyboard, as a reader without a mouse would.
+  await inRoot(page, "root.querySelector('.more').focus()");
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelectorAll('th[scope=rowgroup]').length === 12);
+  assert.equal(await more(), null);
+  assert.equal(await inRoot(page, "return root.querySelector('[aria-live]').textContent"), 'Showing all 12.');
+  assert.equal(await inRoot(page, 'return root.activeElement && root.activeElement.localName'), 'canvas', 'the keyboard keeps a place');
+  const tall = await inRoot(page, "return root.querySelector('canvas').getBoundingClientRect().height");
+  assert.ok(tall > short * 1.3, `${short} → ${tall}`);
+  await context.close();
+});
+
+test('on a phone each subject has a heading and its own rating above its rows', async () => {
+  const { page, context } = await sample({ width: 375 });
+  assert.equal(await inRoot(page, "return root.querySelector('.zoom').hidden"), true, 'the phone layout');
+  assert.equal(await bandRuns(page), 3, 'a rating band across the top of each subject');
+  // Rows follow each other closely within a subject; between subjects come a heading and a band.
+  const where = await regions(page, { step: 6 });
+  const y = (t) => where[t][1];
+  const within = y('Sampleford third monitoring visit') - y('Sampleford second monitoring visit');
+  const across = y('Exampleton inspection') - y('Sampleford re-inspection');
+  assert.ok(across > within + 60, `within ${within}, across ${across}`);
+  await context.close();
+});
