@@ -1,5 +1,6 @@
 // `make bench`: what a reader downloads for the widget, how long until the first chart, and how
-// long from a pointer move to the card, for the Bury data and for 1,000 and 10,000 events.
+// long from a pointer move to the card, for the Bury data, for 1,000 and 10,000 events, and for
+// 150 subjects of 10 events each.
 // It reports numbers; it asserts nothing about time.
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
@@ -101,8 +102,22 @@ async function memory(page) {
   });
 }
 
-async function measure(label, url, base, { zoom = false } = {}) {
+/**
+ * "Show all" under a chart of many subjects: the time from the click to every subject drawn
+ * and written in the table (the handler's synchronous work), and the hovers on the long chart.
+ */
+async function showAll(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('inspection-timeline').shadowRoot;
+    const t0 = performance.now();
+    root.querySelector('.more').click();
+    return { ms: performance.now() - t0, subjects: root.querySelectorAll('th[scope=rowgroup]').length };
+  });
+}
+
+async function measure(label, url, base, { zoom = false, all = false } = {}) {
   const firstChart = [];
+  let shownAll = null;
   let hovers = [];
   let moves = [];
   let frames = null;
@@ -136,6 +151,7 @@ async function measure(label, url, base, { zoom = false } = {}) {
         return times;
       });
       if (zoom) frames = await panAndZoom(page);
+      if (all) shownAll = await showAll(page);
       // Once the table is complete: what the page holds for the widget.
       await page.waitForFunction(() => {
         const root = document.querySelector('inspection-timeline').shadowRoot;
@@ -157,6 +173,7 @@ async function measure(label, url, base, { zoom = false } = {}) {
     const z = stats(frames);
     console.log(`  zoom and pan step (relayout+paint): median ${z.median.toFixed(1)} ms, p95 ${z.p95.toFixed(1)} ms (${z.n} steps)`);
   }
+  if (shownAll) console.log(`  Show all: ${shownAll.ms.toFixed(0)} ms from the click to all ${shownAll.subjects} subjects drawn and tabled`);
   if (mem) console.log(`  memory: JS heap ${mem.js.toFixed(1)} MB, wasm ${mem.wasm.toFixed(1)} MB`);
 }
 
@@ -166,6 +183,7 @@ try {
   await measure('Bury data (6 events)', `${server.base}/www/index.html`, base);
   await measure('Generated, 1,000 events', `${server.base}/tests/browser/pages/bench.html?n=1000`, base);
   await measure('Generated, 10,000 events', `${server.base}/tests/browser/pages/bench.html?n=10000`, base, { zoom: true });
+  await measure('Generated, 150 subjects of 10 events (the first 8 shown)', `${server.base}/tests/browser/pages/bench.html?n=1500&subjects=150`, base, { all: true });
 } finally {
   await browser.close();
   await server.close();
