@@ -1559,3 +1559,53 @@ fn a_double_tap_on_a_cluster_zooms_once_and_a_later_one_elsewhere_zooms_again() 
         "a new double click zooms"
     );
 }
+
+#[test]
+fn a_tall_chart_is_drawn_in_windows_that_cover_the_screen_and_stay_within_what_engines_allow() {
+    use inspection_timeline::layout::window::{drawn_window, CANVAS_PIXELS, SHORTEST};
+    let mut rng = Rng(0x51ab_c0de_1234_5678);
+    for _ in 0..300 {
+        let width = 200.0 + rng.below(1800) as f64;
+        let height = 100.0 + rng.below(60_000) as f64;
+        let dpr = [1.0, 1.5, 2.0, 3.0][rng.below(4) as usize];
+        let screen = 300.0 + rng.below(1200) as f64;
+        let most = (CANVAS_PIXELS / (width * dpr * dpr)).floor();
+        let mut current = None;
+        let mut redraws = 0;
+        // The reader scrolls from above the chart to below it, a little at a time.
+        let step = 10.0 + rng.below(200) as f64;
+        let mut y = -screen;
+        while y < height + screen {
+            let w = drawn_window(width, height, dpr, (y, y + screen), current);
+            assert!(
+                w.0 >= 0.0 && w.1 <= height && w.0 < w.1,
+                "{w:?} of {height}"
+            );
+            if height <= most.min((3.0 * screen).max(SHORTEST)) {
+                assert_eq!(w, (0.0, height), "a chart this short is drawn whole");
+            }
+            assert!(
+                (w.1 - w.0) * width * dpr * dpr <= CANVAS_PIXELS + width * dpr * dpr,
+                "within the engines' limit"
+            );
+            // What is seen of the chart is drawn, whenever the window can hold a screen.
+            let (a, b) = (y.clamp(0.0, height), (y + screen).clamp(0.0, height));
+            if w.1 - w.0 >= screen {
+                assert!(w.0 <= a && b <= w.1, "{w:?} must cover {a}..{b}");
+            }
+            if current.is_some_and(|c| c != w) {
+                redraws += 1;
+            }
+            current = Some(w);
+            y += step;
+        }
+        // A window is drawn centred on the screen, so the next drawing comes only after the
+        // reader has scrolled half of what it holds beyond the screen: not at every step.
+        let size = most.min((3.0 * screen).max(SHORTEST)).min(height);
+        let slack = (size - screen) / 2.0 - step;
+        if slack > 0.0 {
+            let most_redraws = ((height + 2.0 * screen) / slack).ceil() as usize + 1;
+            assert!(redraws <= most_redraws, "{redraws} redraws for {height} px");
+        }
+    }
+}

@@ -47,7 +47,9 @@ const css = `
 .more[hidden] { display: none; }
 .zoom button[aria-disabled=true], .pages button[aria-disabled=true] { opacity: .45; cursor: default; }
 .zoom button:focus-visible, .pages button:focus-visible, .more:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
-canvas { display: block; max-width: 100%; touch-action: manipulation; -webkit-tap-highlight-color: transparent; }
+/* The chart's box is as tall as the chart; the canvas holds it, or the part of a tall one around the screen. */
+canvas { position: absolute; left: 0; top: 0; display: block; max-width: 100%; touch-action: manipulation;
+  -webkit-tap-highlight-color: transparent; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; }
 .msg { display: none; margin: 6px 0; padding: 6px 10px; border-left: 3px solid var(--it-mixed);
@@ -98,7 +100,8 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
 @media print {
   .wrap { background: none; }
   .card, .zoom, .pages { display: none; }
-  canvas { max-width: 100%; height: auto !important; }
+  .chart { height: auto !important; }
+  canvas { position: static; max-width: 100%; height: auto !important; }
   /* On paper the events table, with every finding, follows the chart. */
   .sr-only { position: static; width: auto; height: auto; margin: 12px 0 0; overflow: visible; clip: auto;
     clip-path: none; white-space: normal; contain: none; content-visibility: visible; }

@@ -14,6 +14,7 @@ pub mod frame;
 pub mod legend;
 pub mod pack;
 pub mod rows;
+pub mod window;
 pub mod words;
 
 use crate::chronology::Chronology;

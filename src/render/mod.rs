@@ -68,13 +68,29 @@ struct Painter<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     k: f64,
     font: &'a str,
+    /// The part of the scene the backend holds, from `top` to `bottom` in CSS px: all of it,
+    /// except on the canvas of a tall chart ([`crate::layout::window`]).
+    top: f64,
+    bottom: f64,
 }
+
+/// The whole of a scene, for backends that hold all of it.
+pub const WHOLE: (f64, f64) = (0.0, f64::INFINITY);
 
 type R = Result<(), RenderError>;
 
 impl<DB: DrawingBackend> Painter<'_, DB> {
     fn p(&self, x: f64, y: f64) -> (i32, i32) {
-        ((x * self.k).round() as i32, (y * self.k).round() as i32)
+        (
+            (x * self.k).round() as i32,
+            ((y - self.top) * self.k).round() as i32,
+        )
+    }
+
+    /// Whether anything between `y0` and `y1` (CSS px, with some room for strokes) falls in
+    /// the part of the scene held: what does not is not drawn at all.
+    fn holds(&self, y0: f64, y1: f64) -> bool {
+        y1 >= self.top - 40.0 && y0 <= self.bottom + 40.0
     }
 
     fn w(&self, px: f64) -> u32 {
@@ -289,19 +305,21 @@ pub fn render<DB: DrawingBackend>(
     scale: f64,
     hl: Highlight,
 ) -> R {
-    render_base(area, scene, palette, font, scale)?;
-    render_highlight(area, scene, palette, font, scale, hl)
+    render_base(area, scene, palette, font, scale, WHOLE)?;
+    render_highlight(area, scene, palette, font, scale, WHOLE, hl)
 }
 
 /// Draws the emphasised mark (larger, with a focus ring when the keyboard put it there) over a
 /// chart drawn by [`render_base`]. The canvas keeps the base as a bitmap and repaints only
-/// this on pointer moves, so hovering stays fast with thousands of events.
+/// this on pointer moves, so hovering stays fast with thousands of events. `window` is the
+/// part of the scene the backend holds (`WHOLE`, or a canvas's window of a tall chart).
 pub fn render_highlight<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
     palette: &Palette,
     font: &str,
     scale: f64,
+    window: (f64, f64),
     hl: Highlight,
 ) -> R {
     let Some(i) = hl.mark.filter(|&i| i < scene.marks.len()) else {
@@ -311,24 +329,30 @@ pub fn render_highlight<DB: DrawingBackend>(
         area,
         k: scale,
         font,
+        top: window.0,
+        bottom: window.1,
     };
     p.mark(&scene.marks[i], palette, hl, i)?;
     area.present().map_err(|e| RenderError(e.to_string()))
 }
 
-/// Draws everything in `scene` with nothing emphasised.
+/// Draws everything in `scene` with nothing emphasised: everything in `window`, the part of
+/// the scene the backend holds.
 pub fn render_base<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scene: &Scene,
     palette: &Palette,
     font: &str,
     scale: f64,
+    window: (f64, f64),
 ) -> R {
     let hl = Highlight::default();
     let p = Painter {
         area,
         k: scale,
         font,
+        top: window.0,
+        bottom: window.1,
     };
     if let Some(bg) = palette.background {
         area.fill(&col(bg))
@@ -338,11 +362,14 @@ pub fn render_base<DB: DrawingBackend>(
     if let Some(z) = &scene.next_zone {
         p.zone(z, palette)?;
     }
-    for b in &scene.bands {
+    for b in scene.bands.iter().filter(|b| p.holds(b.rect.y0, b.rect.y1)) {
         p.band(b, palette)?;
     }
 
     for r in &scene.rules {
+        if !p.holds(r.from.y.min(r.to.y), r.from.y.max(r.to.y)) {
+            continue;
+        }
         p.line(
             &[(r.from.x, r.from.y), (r.to.x, r.to.y)],
             col(palette.faint).mix(0.35),
@@ -358,14 +385,16 @@ pub fn render_base<DB: DrawingBackend>(
     }
 
     for (i, m) in scene.marks.iter().enumerate() {
-        p.mark(m, palette, hl, i)?;
+        if p.holds(m.hit.y0, m.hit.y1) {
+            p.mark(m, palette, hl, i)?;
+        }
     }
 
     for item in &scene.legend {
         p.swatch(item, palette)?;
     }
 
-    for l in &scene.labels {
+    for l in scene.labels.iter().filter(|l| p.holds(l.y, l.y + l.px)) {
         p.text(l, palette)?;
     }
     area.present().map_err(|e| RenderError(e.to_string()))
@@ -383,6 +412,8 @@ pub fn render_frame<DB: DrawingBackend>(
         area,
         k: scale,
         font,
+        top: 0.0,
+        bottom: f64::INFINITY,
     };
     if let Some(bg) = palette.background {
         area.fill(&col(bg))

@@ -16,6 +16,9 @@ pub(super) struct Dom {
     pub(super) figure: Element,
     pub(super) title: Element,
     pub(super) subtitle: Element,
+    /// The chart's box, as tall as the whole chart; the canvas inside holds all of it, or the
+    /// window of a tall chart around what the reader sees.
+    pub(super) chart: HtmlElement,
     pub(super) canvas: HtmlCanvasElement,
     /// The chart without emphasis, kept off-screen so that pointer moves only copy it.
     pub(super) base: HtmlCanvasElement,
@@ -102,6 +105,7 @@ impl Dom {
             figure,
             title,
             subtitle,
+            chart,
             canvas,
             base,
             card,

@@ -29,6 +29,8 @@ pub(super) enum On {
     Page(bool),
     /// "Show all" the subjects.
     ShowAll,
+    /// The page scrolled: a tall chart may need another part of it drawn.
+    Scroll,
 }
 
 impl Widget {
@@ -44,7 +46,12 @@ impl Widget {
         let f = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
             handle(on, &e, &mut inner.borrow_mut());
         });
-        target.add_event_listener_with_callback(name, f.as_ref().unchecked_ref())?;
+        // Scrolling is heard as it goes down to whatever scrolls, the page or a box in it.
+        target.add_event_listener_with_callback_and_bool(
+            name,
+            f.as_ref().unchecked_ref(),
+            name == "scroll",
+        )?;
         self.listeners.push((target.clone(), name, f));
         Ok(())
     }
@@ -82,7 +89,9 @@ impl Widget {
         for (button, on) in buttons {
             self.add_event_listener(&button, "click", on)?;
         }
-        self.add_event_listener(&doc, "pointerdown", On::PageDown)
+        self.add_event_listener(&doc, "pointerdown", On::PageDown)?;
+        // Capturing, so that scrolling inside any element of the page is heard too.
+        self.add_event_listener(&doc, "scroll", On::Scroll)
     }
 }
 
@@ -135,6 +144,11 @@ fn handle(on: On, e: &Event, w: &mut Inner) {
             }
         }
         On::Button(key) => w.apply(Input::Key(key), false),
+        On::Scroll => {
+            if let Err(e) = w.scrolled() {
+                console_error(&format!("inspection-timeline: {e:?}"));
+            }
+        }
         On::ShowAll => {
             if let Err(e) = w.show_all_subjects() {
                 console_error(&format!("inspection-timeline: {e:?}"));

@@ -94,6 +94,9 @@ struct Inner {
     state: State,
     width: f64,
     dpr: f64,
+    /// The part of the chart the canvas holds, `(top, bottom)` in CSS px: all of it but for a
+    /// tall chart ([`layout::window`]).
+    window: (f64, f64),
     /// The host page's font-family: read when the page may have changed it (new data, a new
     /// width, theme or language), not on every zoom step, where reading it would make the
     /// browser work out the page's styles again.
@@ -162,6 +165,7 @@ impl Widget {
             state: State::default(),
             width: 0.0,
             dpr: 1.0,
+            window: (0.0, 0.0),
             font: "sans-serif".into(),
             palette: Palette::new(&Theme::LIGHT, &[]),
             theme: Theme::LIGHT,
@@ -443,15 +447,20 @@ impl Widget {
     /// Removes every listener; the DOM inside the shadow root is removed too.
     pub fn destroy(&mut self) {
         for (target, name, f) in self.listeners.drain(..) {
-            let _ = target.remove_event_listener_with_callback(name, f.as_ref().unchecked_ref());
+            let _ = target.remove_event_listener_with_callback_and_bool(
+                name,
+                f.as_ref().unchecked_ref(),
+                name == "scroll",
+            );
         }
         self.inner.borrow().dom.figure.remove();
     }
 }
 
 impl Inner {
+    /// Where the pointer of `e` is on the chart, in its CSS px.
     fn local(&self, e: &MouseEvent) -> Point {
-        let r = self.dom.canvas.get_bounding_client_rect();
+        let r = self.dom.chart.get_bounding_client_rect();
         Point {
             x: f64::from(e.client_x()) - r.left(),
             y: f64::from(e.client_y()) - r.top(),

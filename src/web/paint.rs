@@ -11,6 +11,34 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The part of `scene` the canvas is to hold for what the reader sees now (`current` while it
+/// still covers that), with the canvas placed over it.
+fn place_window(
+    dom: &super::dom::Dom,
+    dpr: f64,
+    current: Option<(f64, f64)>,
+    scene: &layout::Scene,
+) -> Result<(f64, f64), JsValue> {
+    let r = dom.chart.get_bounding_client_rect();
+    let screen = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(r.bottom());
+    let next = layout::window::drawn_window(
+        scene.width,
+        scene.height,
+        dpr,
+        (-r.top(), screen - r.top()),
+        current,
+    );
+    if Some(next) != current {
+        let style = dom.canvas.style();
+        style.set_property("top", &format!("{}px", next.0))?;
+        style.set_property("height", &format!("{}px", next.1 - next.0))?;
+    }
+    Ok(next)
+}
+
 impl Inner {
     /// Lays the chart out for the current width and language and draws it into the cached
     /// bitmap; the caller shows it ([`Inner::show`]).
@@ -65,11 +93,14 @@ impl Inner {
                 "manipulation"
             },
         );
+        self.dom
+            .chart
+            .style()
+            .set_property("height", &format!("{}px", scene.height))?;
         let c = &self.dom.canvas;
         c.style()
             .set_property("width", &format!("{}px", scene.width))?;
-        c.style()
-            .set_property("height", &format!("{}px", scene.height))?;
+        self.window = place_window(&self.dom, self.dpr, None, &scene)?;
         c.set_attribute(
             "aria-label",
             &format!("{} {}", d.timeline().title, d.description),
@@ -88,6 +119,25 @@ impl Inner {
         self.show(false)
     }
 
+    /// After a scroll: a tall chart whose canvas no longer covers what the reader sees draws
+    /// the part that does.
+    pub(super) fn scrolled(&mut self) -> Result<(), JsValue> {
+        let Some(scene) = &self.scene else {
+            return Ok(());
+        };
+        // A chart drawn whole has nothing more to draw.
+        if scene.height <= self.window.1 - self.window.0 {
+            return Ok(());
+        }
+        let next = place_window(&self.dom, self.dpr, Some(self.window), scene)?;
+        if next != self.window {
+            self.window = next;
+            self.draw()?;
+            self.show(false)?;
+        }
+        Ok(())
+    }
+
     /// Draws the scene into the cached bitmap with the current palette.
     pub(super) fn draw(&mut self) -> Result<(), JsValue> {
         let Some(scene) = &self.scene else {
@@ -95,7 +145,7 @@ impl Inner {
         };
         let (w, h) = (
             (scene.width * self.dpr).round() as u32,
-            (scene.height * self.dpr).round() as u32,
+            ((self.window.1 - self.window.0) * self.dpr).round() as u32,
         );
         // Assigning a size also clears a canvas.
         for canvas in [&self.dom.canvas, &self.dom.base] {
@@ -110,6 +160,7 @@ impl Inner {
             &self.palette,
             &self.font,
             self.dpr,
+            self.window,
         )
         .map_err(|e| fault(&e.to_string()))
     }
@@ -140,6 +191,7 @@ impl Inner {
                 &self.palette,
                 &self.font,
                 self.dpr,
+                self.window,
                 hl,
             )
             .map_err(|e| fault(&e.to_string()))?;
@@ -172,7 +224,7 @@ impl Inner {
         // On a phone the card takes the full width under its row.
         card.style()
             .set_property("width", if scene.vertical { "100%" } else { "" })?;
-        let r = self.dom.canvas.get_bounding_client_rect();
+        let r = self.dom.chart.get_bounding_client_rect();
         let screen = web_sys::window()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())

@@ -129,8 +129,47 @@ test('past eight subjects the chart shows the first eight and a Show all button'
   assert.equal(await more(), null);
   assert.equal(await inRoot(page, "return root.querySelector('[aria-live]').textContent"), 'Showing all 12.');
   assert.equal(await inRoot(page, 'return root.activeElement && root.activeElement.localName'), 'canvas', 'the keyboard keeps a place');
-  const tall = await inRoot(page, "return root.querySelector('canvas').getBoundingClientRect().height");
+  const tall = await inRoot(page, "return root.querySelector('.chart').getBoundingClientRect().height");
   assert.ok(tall > short * 1.3, `${short} → ${tall}`);
+  await context.close();
+});
+
+test('a chart of 150 subjects keeps its full height on the page and draws the part the reader scrolls to', async () => {
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/bench.html?n=1500&subjects=150`,
+    { viewport: { width: 900, height: 800 }, deviceScaleFactor: 2 });
+  await waitForEvents(page, 'render');
+  await inRoot(page, "root.querySelector('.more').click()");
+  const size = () => inRoot(page, `const c = root.querySelector('canvas'), box = root.querySelector('.chart');
+    return { pixels: c.width * c.height, drawn: c.getBoundingClientRect().height, chart: box.getBoundingClientRect().height,
+      top: parseFloat(c.style.top) }`);
+  const first = await size();
+  assert.ok(first.chart > 15000, `the chart is ${first.chart} px tall`);
+  assert.ok(first.pixels <= 16e6, `${first.pixels} device pixels: more than iOS Safari draws`);
+  assert.ok(first.drawn < first.chart);
+  // Scrolled to the last subject: that part is drawn, and answers the pointer.
+  await inRoot(page, "root.querySelector('.chart').scrollIntoView({ block: 'end' })");
+  await page.waitForFunction(() => {
+    const root = document.querySelector('inspection-timeline').shadowRoot;
+    return parseFloat(root.querySelector('canvas').style.top) > 10000;
+  });
+  const last = await size();
+  assert.ok(last.top + last.drawn >= last.chart - 1, 'the bottom of the chart is drawn');
+  const box = await (await page.evaluateHandle(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('.chart'))).asElement().boundingBox();
+  const kinds = new Set();
+  for (let y = box.y + box.height - 400; y < box.y + box.height - 100; y += 4) {
+    for (let x = box.x + 40; x < box.x + box.width - 40; x += 12) {
+      await page.mouse.move(x, y);
+      const k = await inRoot(page, "const c = root.querySelector('.card'); return c.hidden ? null : c.querySelector('.kind').textContent");
+      if (k) kinds.add(k.split(' · ')[0]);
+    }
+    if (kinds.has('Sample council 150 (fictional)')) break;
+  }
+  assert.ok(kinds.has('Sample council 150 (fictional)'), [...kinds].join(', '));
+  const strong = await inRoot(page, `const c = root.querySelector('canvas');
+    const px = c.getContext('2d').getImageData(0, c.height - 1600, c.width, 1600).data;
+    let n = 0; for (let i = 0; i < px.length; i += 4) if (Math.max(px[i], px[i + 1], px[i + 2]) - Math.min(px[i], px[i + 1], px[i + 2]) > 50) n++;
+    return n;`);
+  assert.ok(strong > 1000, `the part scrolled to is drawn (${strong} coloured pixels)`);
   await context.close();
 });
 
