@@ -91,6 +91,38 @@ test('the form adds a valid event that appears on the chart', async () => {
   await context.close();
 });
 
+test('with several subjects the form asks which, and Subjects shown chooses the previews\' subjects', async () => {
+  const { page, context, errors } = await editor();
+  assert.equal(await page.$eval('#subject-field', (e) => e.hidden), true, 'no subject field for the Bury data');
+  await page.click('#sample');
+  await waitForEvents(page, 'render', 2, 'desktop');
+  assert.equal(await page.$eval('#subject-field', (e) => e.hidden), false);
+  assert.deepEqual(await page.$$eval('select[name=subject] option', (o) => o.map((x) => x.value)), ['sampleford', 'exampleton', 'mockbridge']);
+  // A subject with its own scale offers its own grades.
+  await page.selectOption('select[name=subject]', 'mockbridge');
+  assert.deepEqual(await page.$$eval('select[name=rating] option', (o) => o.map((x) => x.value)), ['', 'met', 'not-met']);
+  await page.selectOption('select[name=subject]', 'exampleton');
+  await page.fill('input[name=title]', 'Exampleton fifth monitoring visit');
+  await page.fill('fieldset[data-field=date] input[type=month]', '2025-02');
+  await page.click('#event-form button[type=submit]');
+  await waitForEvents(page, 'render', 3, 'desktop');
+  const added = JSON.parse(await page.inputValue('#text')).events.at(-1);
+  assert.equal(added.subject, 'exampleton');
+  assert.equal(await page.inputValue('select[name=subject]'), 'exampleton', 'the next event is likely about the same subject');
+  // The previews show the subjects typed, in that order; an unknown id is said beside the field.
+  const sections = () => preview(page, "return [...root.querySelectorAll('th[scope=rowgroup]')].map((t) => t.textContent)");
+  await page.fill('#subjects', 'mockbridge, sampleford');
+  await page.waitForFunction(() => document.getElementById('desktop').shadowRoot.querySelectorAll('th[scope=rowgroup]').length === 2);
+  assert.deepEqual(await sections(), ['Mockbridge (fictional)', 'Sampleford (fictional)']);
+  await page.fill('#subjects', 'mockbrige');
+  await page.waitForFunction(() => document.getElementById('subjects-note').classList.contains('bad'));
+  assert.equal(await page.textContent('#subjects-note'), '"mockbrige" is not a subject in the data; did you mean `mockbridge`?');
+  assert.match(await page.textContent('#status'), /^Valid: 15 events/, 'the data itself is still valid');
+  assert.equal(await page.$$eval('#problems li', (l) => l.length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('exports and the embed snippet', async () => {
   const { page, context } = await editor();
   const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#svg')]);
