@@ -64,13 +64,44 @@ impl fmt::Display for SyntaxError {
     }
 }
 
-/// Line and column (both from 1, columns counted in characters) of a byte offset.
+/// Line and column (both from 1, columns counted in characters) of a byte offset. Lines end
+/// at LF, CRLF or a lone CR (old Mac files). For many offsets use [`line_cols`], which reads
+/// the text once.
 pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.bytes().filter(|&b| b == b'\n').count() as u32 + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().count() as u32 + 1;
-    (line, col)
+    line_cols(text, &[offset])[0]
+}
+
+/// [`line_col`] of each of `offsets`, which must be in increasing order: one pass over the
+/// text, however many there are.
+pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
+    let s = text.as_bytes();
+    let (mut line, mut col) = (1u32, 1u32);
+    // A byte-order mark is not a column an editor shows.
+    let mut i = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+    let mut out = Vec::with_capacity(offsets.len());
+    for &offset in offsets {
+        let offset = offset.min(s.len());
+        while i < offset {
+            match s[i] {
+                b'\n' => {
+                    line += 1;
+                    col = 1;
+                }
+                // A CR ends a line unless an LF follows, which ends it instead.
+                b'\r' if s.get(i + 1) != Some(&b'\n') => {
+                    line += 1;
+                    col = 1;
+                }
+                b'\r' => {}
+                // Continuation bytes of UTF-8 are part of the character before.
+                b if b & 0xC0 == 0x80 => {}
+                _ => col += 1,
+            }
+            i += 1;
+        }
+        out.push((line, col));
+    }
+    out
 }
 
 /// Deepest nesting accepted; data files are a few levels deep, and a limit keeps hostile input
@@ -99,7 +130,9 @@ fn parse_inner<'a>(
     let mut p = Parser {
         s: text.as_bytes(),
         text,
-        i: 0,
+        // A byte-order mark, which some editors write at the start of UTF-8 files, is not
+        // part of the data (the browser's `res.text()` drops it too); offsets still count it.
+        i: if text.starts_with('\u{FEFF}') { 3 } else { 0 },
         depth: 0,
         stream,
         events_next: false,
@@ -185,8 +218,15 @@ impl<'a> Parser<'a, '_> {
             }
             p.i > from
         };
+        let int = self.i;
         if !digits(self) {
             return Err(self.err("expected digits after -"));
+        }
+        if self.s[int] == b'0' && self.i > int + 1 {
+            return Err(SyntaxError {
+                offset: int,
+                message: "a number may not start with 0 (write 12, not 012)".into(),
+            });
         }
         if self.peek() == Some(b'.') {
             self.i += 1;
@@ -240,22 +280,9 @@ impl<'a> Parser<'a, '_> {
                         Some(b'r') => '\r',
                         Some(b't') => '\t',
                         Some(b'u') => {
+                            let at = self.i - 1;
                             self.i += 1;
-                            let hi = self.hex4()?;
-                            let c = if (0xD800..0xDC00).contains(&hi)
-                                && self.s[self.i..].starts_with(b"\\u")
-                            {
-                                self.i += 2;
-                                let lo = self.hex4()?;
-                                char::from_u32(
-                                    0x10000
-                                        + ((hi - 0xD800) << 10)
-                                        + (lo.wrapping_sub(0xDC00) & 0x3FF),
-                                )
-                            } else {
-                                char::from_u32(hi)
-                            };
-                            out.push(c.unwrap_or('\u{FFFD}'));
+                            out.push(self.unicode_escape(at)?);
                             continue;
                         }
                         _ => {
@@ -289,11 +316,43 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// The character of a `\uXXXX` escape (whose backslash is at `at`), with the low half of
+    /// a surrogate pair when it is one. A half of a pair alone is no character at all: it is
+    /// refused rather than replaced, so that no text changes silently.
+    fn unicode_escape(&mut self, at: usize) -> Result<char, SyntaxError> {
+        let hi = self.hex4()?;
+        let lone = |offset| {
+            SyntaxError {
+            offset,
+            message: "\\u escapes between D800 and DFFF come in pairs (high, then low) that make one character; write the character itself instead".into(),
+        }
+        };
+        if (0xDC00..0xE000).contains(&hi) {
+            return Err(lone(at));
+        }
+        let code = if (0xD800..0xDC00).contains(&hi) {
+            if !self.s[self.i..].starts_with(b"\\u") {
+                return Err(lone(at));
+            }
+            self.i += 2;
+            let lo = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&lo) {
+                return Err(lone(at));
+            }
+            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+        } else {
+            hi
+        };
+        char::from_u32(code).ok_or_else(|| lone(at))
+    }
+
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        // Exactly four hex digits: `from_str_radix` alone would also take a sign ("+041").
         let h = self
-            .text
+            .s
             .get(self.i..self.i + 4)
-            .and_then(|h| u32::from_str_radix(h, 16).ok());
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| u32::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
         match h {
             Some(v) => {
                 self.i += 4;

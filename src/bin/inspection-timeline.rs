@@ -91,7 +91,8 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
             Ok(text) => match parse(&text) {
                 Ok(t) => {
                     if !json {
-                        println!("{file}: valid, {} events", t.events.len());
+                        let n = t.events.len();
+                        println!("{file}: valid, {n} event{}", if n == 1 { "" } else { "s" });
                     }
                     serde_json::json!({ "file": file, "valid": true, "events": t.events.len(), "problems": [] })
                 }

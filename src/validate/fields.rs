@@ -9,6 +9,8 @@ use crate::model::Problem;
 pub(super) struct Validator<'a> {
     pub(super) text: &'a str,
     pub(super) problems: Vec<Problem>,
+    /// Where each problem is, as a byte offset into `text`.
+    pub(super) offsets: Vec<usize>,
     /// Ids of the grades of any scale that have a problem of their own, so that a rating
     /// naming such a grade is not reported a second time.
     pub(super) grade_ids: Vec<String>,
@@ -74,14 +76,30 @@ impl<'a> Validator<'a> {
         );
     }
 
+    /// Adds a problem at byte `offset`; its line and column are worked out once all are
+    /// known ([`Validator::finish`]), in one pass over the text.
     pub(super) fn report(&mut self, path: &str, offset: usize, message: String) {
-        let (line, column) = json::line_col(self.text, offset);
+        self.offsets.push(offset);
         self.problems.push(Problem {
             path: path.to_string(),
             message,
-            line,
-            column,
+            line: 0,
+            column: 0,
         });
+    }
+
+    /// The problems in the order of the file (those at one place in the order they were
+    /// found), each with its line and column.
+    pub(super) fn finish(self) -> Vec<Problem> {
+        let key: Vec<f64> = self.offsets.iter().map(|&o| o as f64).collect();
+        let order = crate::chronology::order_by(&key);
+        let sorted: Vec<usize> = order.iter().map(|&k| self.offsets[k]).collect();
+        let places = json::line_cols(self.text, &sorted);
+        crate::chronology::permute(self.problems, &order)
+            .into_iter()
+            .zip(places)
+            .map(|(p, (line, column))| Problem { line, column, ..p })
+            .collect()
     }
 
     /// Checks that `node` is an object with only `known` fields, reporting duplicates and

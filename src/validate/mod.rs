@@ -5,7 +5,6 @@
 //! Messages are written for the journalists who edit the file: they name the value, say what is
 //! wrong and, where possible, how to fix it.
 
-use crate::chronology::order_by;
 use crate::date::PartialDate;
 mod fields;
 
@@ -56,6 +55,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     let mut v = Validator {
         text,
         problems: Vec::new(),
+        offsets: Vec::new(),
         grade_ids: Vec::new(),
     };
     let mut events = Streamed::default();
@@ -79,13 +79,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
             return Ok(t);
         }
     }
-    // In the order of the file; problems at one place keep the order they were found in.
-    let key: Vec<f64> = v
-        .problems
-        .iter()
-        .map(|p| f64::from(p.line) * 1e7 + f64::from(p.column))
-        .collect();
-    Err(crate::chronology::permute(v.problems, &order_by(&key)))
+    Err(v.finish())
 }
 
 /// The events of a file, checked one by one as they are read, with their ratings, which are
