@@ -104,6 +104,9 @@ pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
     out
 }
 
+/// What to do about curly quotes where JSON needs straight ones.
+const CURLY: &str = "replace the curly quotes “ ” with straight ones \"";
+
 /// Deepest nesting accepted; data files are a few levels deep, and a limit keeps hostile input
 /// from exhausting the stack.
 const MAX_DEPTH: usize = 64;
@@ -172,6 +175,26 @@ impl<'a> Parser<'a, '_> {
         self.s.get(self.i).copied()
     }
 
+    /// Whether a curly quote mark (“ ” ‘ ’), as word processors type, is next.
+    fn curly(&self) -> bool {
+        let rest = &self.s[self.i..];
+        ["\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}"]
+            .iter()
+            .any(|q| rest.starts_with(q.as_bytes()))
+    }
+
+    /// When text (ending at `value_end`) is followed by more words rather than a comma, the
+    /// likely cause is a quote mark inside the text that ended it early: said so, at that mark.
+    fn ended_early(&self, was_text: &bool, value_end: usize) -> Option<SyntaxError> {
+        let next = self.peek()?;
+        (*was_text && (next.is_ascii_alphanumeric() || next >= 0x80)).then(|| SyntaxError {
+            offset: value_end - 1,
+            message:
+                "this quote mark ends the text early; a quote mark inside text must be written \\\""
+                    .into(),
+        })
+    }
+
     fn skip_ws(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             self.i += 1;
@@ -190,6 +213,7 @@ impl<'a> Parser<'a, '_> {
             Some(b'n') => self.literal("null", Value::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(b'\'') => return Err(self.err("use double quotes \" around text, not single quotes")),
+            _ if self.curly() => return Err(self.err(CURLY)),
             Some(b'}' | b']') => return Err(self.err("expected a value here; remove the comma before it")),
             Some(_) => return Err(self.err("expected a value: text in double quotes, a number, true, false, a list [...] or an object {...}")),
             None => return Err(self.err("the data ends too early; a closing } or ] is missing")),
@@ -385,6 +409,7 @@ impl<'a> Parser<'a, '_> {
         loop {
             self.skip_ws();
             let item = self.value()?;
+            let item_was_text = matches!(item.value, Value::String(_));
             match (stream, self.stream.as_mut()) {
                 (true, Some(each)) => each(count, item),
                 _ => items.push(item),
@@ -412,6 +437,9 @@ impl<'a> Parser<'a, '_> {
                 }
                 None => return Err(self.err("the data ends too early; a ] is missing")),
                 _ => {
+                    if let Some(e) = self.ended_early(&item_was_text, value_end) {
+                        return Err(e);
+                    }
                     // The comma is missing right after the item, not where the next one starts.
                     return Err(SyntaxError {
                         offset: value_end,
@@ -438,6 +466,7 @@ impl<'a> Parser<'a, '_> {
             let key = match self.peek() {
                 Some(b'"') => self.string()?,
                 None => return Err(self.err("the data ends too early; a } is missing")),
+                _ if self.curly() => return Err(self.err(CURLY)),
                 _ => return Err(self.err("expected a field name in double quotes")),
             };
             self.skip_ws();
@@ -448,6 +477,7 @@ impl<'a> Parser<'a, '_> {
             self.skip_ws();
             self.events_next = self.depth == 1 && key == "events";
             let node = self.value()?;
+            let item_was_text = matches!(node.value, Value::String(_));
             entries.push(Entry {
                 key,
                 key_offset,
@@ -473,6 +503,9 @@ impl<'a> Parser<'a, '_> {
                 }
                 None => return Err(self.err("the data ends too early; a } is missing")),
                 _ => {
+                    if let Some(e) = self.ended_early(&item_was_text, value_end) {
+                        return Err(e);
+                    }
                     return Err(SyntaxError {
                         offset: value_end,
                         message: "expected , or } after a field; a comma may be missing".into(),

@@ -136,7 +136,7 @@ fn text_that_is_not_json_is_located() {
     assert_eq!(r.code, 1);
     assert!(
         r.stdout
-            .contains(":8:28: not valid JSON at line 8, column 28: expected , or } after a field"),
+            .contains(":8:28: not valid JSON: expected , or } after a field"),
         "{}",
         r.stdout
     );

@@ -394,7 +394,7 @@ fn text_that_is_not_json_says_where() {
     assert_eq!((ps[0].line, ps[0].column), (3, 15));
     assert_eq!(
         ps[0].to_string(),
-        "not valid JSON at line 3, column 15: expected , or } after a field; a comma may be missing"
+        "not valid JSON: expected , or } after a field; a comma may be missing"
     );
 }
 
@@ -413,4 +413,41 @@ fn nothing_panics_on_odd_input() {
     ] {
         assert!(parse(text).is_err(), "{text:?} was accepted");
     }
+}
+
+#[test]
+fn quote_marks_a_word_processor_types_are_named_for_what_they_are() {
+    let problem = |text: &str| {
+        let ps = parse(text).unwrap_err();
+        (ps[0].line, ps[0].column, ps[0].message.clone())
+    };
+    // Curly quotes where JSON needs straight ones, as a word processor types them.
+    assert_eq!(
+        problem("{\n  \u{201C}title\u{201D}: \"T\"\n}"),
+        (
+            2,
+            3,
+            "not valid JSON: replace the curly quotes “ ” with straight ones \"".into()
+        )
+    );
+    assert_eq!(
+        problem("{\"title\": \u{201C}T\u{201D}}"),
+        (
+            1,
+            11,
+            "not valid JSON: replace the curly quotes “ ” with straight ones \"".into()
+        )
+    );
+    // A straight quote inside text ends it early: the message points at that quote.
+    let text = r#"{"version": 1, "title": "the plan was "on track" for now", "events": []}"#;
+    let at = text.find("\"on").unwrap() as u32 + 1;
+    assert_eq!(
+        problem(text),
+        (1, at, "not valid JSON: this quote mark ends the text early; a quote mark inside text must be written \\\"".into())
+    );
+    // Two fields without a comma between them are still a missing comma.
+    let (_, _, m) = problem(r#"{"version": 1 "title": "T"}"#);
+    assert!(m.contains("a comma may be missing"), "{m}");
+    let (_, _, m) = problem(r#"{"title": "T" "version": 1}"#);
+    assert!(m.contains("a comma may be missing"), "{m}");
 }

@@ -65,10 +65,8 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
         let (line, column) = json::line_col(text, e.offset);
         vec![Problem {
             path: String::new(),
-            message: format!(
-                "not valid JSON at line {line}, column {column}: {}",
-                e.message
-            ),
+            // The position is the problem's own line and column, not repeated in its words.
+            message: format!("not valid JSON: {}", e.message),
             line,
             column,
         }]

@@ -139,7 +139,7 @@ test('invalid data keeps the last good chart, says so, and fires error with ever
   // Not even JSON: still the old chart.
   await page.evaluate(() => { document.querySelector('inspection-timeline').data = '{"version": 1,'; });
   const errs = await waitForEvents(page, 'error', 2);
-  assert.match(errs[1].detail.problems[0].message, /^not valid JSON at line 1, column 15/);
+  assert.match(errs[1].detail.problems[0].message, /^not valid JSON: /);
   assert.equal(await canvasPixels(page), before);
   // Good data again replaces the chart and clears the message.
   const fixed = structuredClone(BURY);
