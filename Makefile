@@ -47,9 +47,11 @@ native-test:
 browser-test:
 	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
 
-## Page weight, time to first chart and pointer-to-card latency, for the Bury data and
-## generated data of 1,000 and 10,000 events.
+## Validation time with 100,000 problems (natively); page weight, time to first chart and
+## pointer-to-card latency, for the Bury data, generated data of 1,000 and 10,000 events, and
+## 150 subjects.
 bench: setup-test build
+	cargo run --release --quiet --example bench_validate
 	node tests/browser/bench.mjs
 
 clean:

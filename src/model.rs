@@ -22,6 +22,21 @@ pub struct Problem {
     pub column: u32,
 }
 
+/// How many problems are listed in full, by the command line, the editor and the element: a
+/// file with thousands of problems usually has one mistake made many times, and the first
+/// hundred show it.
+pub const SHOWN_PROBLEMS: usize = 100;
+
+/// What is said after the first [`SHOWN_PROBLEMS`] of `n`: "and 9,900 more problems".
+pub fn more_problems(n: usize) -> Option<String> {
+    let more = n.checked_sub(SHOWN_PROBLEMS).filter(|&m| m > 0)?;
+    Some(if more == 1 {
+        "and 1 more problem".to_string()
+    } else {
+        format!("and {} more problems", crate::text::thousands(more))
+    })
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {

@@ -121,3 +121,16 @@ mod wrap_tests {
         assert_eq!(wrap("", 20.0, 300.0), Vec::<String>::new());
     }
 }
+
+/// A count with a comma every three digits, as a newspaper writes it: "10,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

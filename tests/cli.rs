@@ -393,3 +393,82 @@ fn render_draws_the_subjects_asked_for_in_that_order_and_stops_at_an_unknown_one
         r.stderr
     );
 }
+
+/// A file of `n` events, each with a bad date, in the system's temporary folder.
+fn many_problems(n: usize, name: &str) -> std::path::PathBuf {
+    let events: Vec<String> = (0..n)
+        .map(|i| {
+            format!(r#"{{"id": "e{i}", "kind": "other", "title": "E", "date": "2023-02-30"}}"#)
+        })
+        .collect();
+    let path = std::env::temp_dir().join(format!(
+        "inspection-timeline-{}-{name}.json",
+        std::process::id()
+    ));
+    fs::write(
+        &path,
+        format!(
+            "{{\"version\": 1, \"title\": \"T\", \"events\": [\n{}\n]}}",
+            events.join(",\n")
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn validate_lists_the_first_hundred_problems_and_counts_the_rest() {
+    let path = many_problems(150, "many");
+    let file = path.to_str().unwrap();
+    let r = run(&["validate", file]);
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 101);
+    assert!(
+        lines[99].starts_with(&format!("{file}:101:")),
+        "{}",
+        lines[99]
+    );
+    assert_eq!(
+        lines[100],
+        format!("{file}: and 50 more problems; --format json lists every one")
+    );
+    let r = run(&["validate", "--format", "json", file]);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["files"][0]["problems"].as_array().unwrap().len(), 150);
+    let _ = fs::remove_file(&path);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    // Megabytes of JSON, far more than a pipe holds, read a little of and then closed.
+    let path = many_problems(20_000, "pipe");
+    let mut child = Command::new(BIN)
+        .args(["validate", "--format", "json", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    out.read_exact(&mut first).unwrap();
+    drop(out);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(
+        status.signal(),
+        Some(13),
+        "ended by SIGPIPE, as `head` expects: {status:?}"
+    );
+    let _ = fs::remove_file(&path);
+}

@@ -103,8 +103,12 @@ previews[1].addEventListener('error', (e) => {
   const problems = e.detail.problems.filter((p) => !aboutSubjects(p));
   if (!problems.length) return;
   status.className = 'status bad';
-  status.textContent = `${problems.length} problem${problems.length === 1 ? '' : 's'} to fix. ` +
+  const total = problems.length + (e.detail.more || 0);
+  status.textContent = `${total.toLocaleString('en-GB')} problem${total === 1 ? '' : 's'} to fix. ` +
     (lastValid === null ? 'Nothing can be shown until they are fixed.' : 'The previews keep the last valid version.');
+  const more = e.detail.more ? [Object.assign(document.createElement('li'), {
+    textContent: `and ${e.detail.more.toLocaleString('en-GB')} more problem${e.detail.more === 1 ? '' : 's'}`,
+  })] : [];
   problemsList.replaceChildren(...problems.map((p) => {
     const li = document.createElement('li');
     const b = document.createElement('button');
@@ -116,7 +120,7 @@ previews[1].addEventListener('error', (e) => {
     b.addEventListener('click', () => jump(p.line, p.column));
     li.append(b);
     return li;
-  }));
+  }), ...more);
 });
 
 /** Puts the cursor on the problem's value and scrolls it into view. */

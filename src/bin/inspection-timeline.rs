@@ -5,6 +5,7 @@
 
 use inspection_timeline::layout::{frame, LayoutConfig};
 use inspection_timeline::model::Rgb;
+use inspection_timeline::model::{more_problems, SHOWN_PROBLEMS};
 use inspection_timeline::render::frame_to_svg;
 use inspection_timeline::subjects::select;
 use inspection_timeline::theme::{Palette, Theme};
@@ -31,6 +32,13 @@ const FONT_FAMILY: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
 const SCHEMA: &str = include_str!("../schema.json");
 
 fn main() -> ExitCode {
+    // Rust ignores SIGPIPE, so writing to a closed pipe (`validate FILE | head`) would panic;
+    // with the default action restored the tool ends quietly, as command-line tools do.
+    #[cfg(unix)]
+    // SAFETY: called before any other thread exists; resets one signal to its default action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..]),
@@ -99,8 +107,11 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
                 Err(problems) => {
                     status = status.max(1);
                     if !json {
-                        for p in &problems {
+                        for p in problems.iter().take(SHOWN_PROBLEMS) {
                             println!("{}", problem_line(file, p));
+                        }
+                        if let Some(more) = more_problems(problems.len()) {
+                            println!("{file}: {more}; --format json lists every one");
                         }
                     }
                     serde_json::json!({ "file": file, "valid": false, "problems": problems })

@@ -17,7 +17,10 @@ export interface RenderDetail {
 }
 
 export interface ErrorDetail {
+  /** The problems, in the order of the file: at most the first hundred. */
   problems: Problem[];
+  /** How many more problems there are after those listed. */
+  more: number;
 }
 
 /** A window of time, as calendar dates: `{start: "2022-01-01", end: "2023-12-31"}`. */

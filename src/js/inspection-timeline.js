@@ -469,9 +469,10 @@ export class InspectionTimeline extends HTMLElement {
       this.#reportSubjects(result.problems);
     } else {
       console.warn('inspection-timeline: the data has problems:\n' +
-        result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n'));
+        result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n') +
+        (result.moreText ? `\n${result.moreText}` : ''));
       if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
-      this.#emitError(result.problems);
+      this.#emitError(result.problems, result.more);
     }
   }
 
@@ -543,8 +544,9 @@ export class InspectionTimeline extends HTMLElement {
     this.#emitError([problem(developerMessage)]);
   }
 
-  #emitError(problems) {
-    this.dispatchEvent(new CustomEvent('error', { detail: { problems } }));
+  // `more` counts the problems after the first hundred, which are not listed.
+  #emitError(problems, more = 0) {
+    this.dispatchEvent(new CustomEvent('error', { detail: { problems, more } }));
   }
 
   #redraw() {

@@ -6,7 +6,7 @@ use super::Scene;
 use crate::chronology::{Chronology, MONITORING_RULE};
 use crate::date::{range, Locale, PartialDate};
 use crate::model::{Event, Grade, Kind, Status, Timeline};
-use crate::text::{ellipsize, estimate_width, lower_first, number_word};
+use crate::text::{ellipsize, estimate_width, lower_first, number_word, thousands};
 use crate::view::View;
 
 /// The words on a rating band, as long as `room` allows: "Rated inadequate since November
@@ -215,19 +215,6 @@ pub fn subjects_shown(shown: usize, chosen: usize) -> String {
 /// The button under a chart that draws the first of many subjects: "Show all 150".
 pub fn show_all(chosen: usize) -> String {
     format!("Show all {}", thousands(chosen))
-}
-
-/// A count with a comma every three digits, as a newspaper writes it.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// How many of a cluster's events its card lists.

@@ -188,7 +188,9 @@ impl Widget {
 
     /// Validates and draws a data file. Returns `{ok: true, events, problems}` when drawn,
     /// `problems` naming the chosen subjects the file does not have; or `{ok: false,
-    /// problems: [{path, message, line, column}]}`, and then the last good chart stays.
+    /// problems: [{path, message, line, column}], more, moreText}` (the first hundred
+    /// problems, how many more there are and "and N more problems"), and then the last good
+    /// chart stays.
     pub fn set_data(&self, json: &str) -> Result<JsValue, JsValue> {
         let mut inner = self.inner.borrow_mut();
         match model::parse(json) {
@@ -227,7 +229,15 @@ impl Widget {
                 inner.set_message(Some(words::notice(inner.data.is_some())));
                 let out = js_sys::Object::new();
                 js_sys::Reflect::set(&out, &"ok".into(), &false.into())?;
-                js_sys::Reflect::set(&out, &"problems".into(), &problems_to_js(&problems)?)?;
+                // The first hundred in full, and how many more: a file with a hundred thousand
+                // problems is not copied into JavaScript objects one by one.
+                let shown = &problems[..problems.len().min(model::SHOWN_PROBLEMS)];
+                js_sys::Reflect::set(&out, &"problems".into(), &problems_to_js(shown)?)?;
+                let more = (problems.len() - shown.len()) as u32;
+                js_sys::Reflect::set(&out, &"more".into(), &more.into())?;
+                if let Some(text) = model::more_problems(problems.len()) {
+                    js_sys::Reflect::set(&out, &"moreText".into(), &text.into())?;
+                }
                 Ok(out.into())
             }
         }
