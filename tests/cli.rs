@@ -472,3 +472,26 @@ fn a_closed_output_pipe_ends_the_command_quietly() {
     );
     let _ = fs::remove_file(&path);
 }
+
+#[test]
+fn warnings_leave_a_file_valid_unless_strict() {
+    let file = "tests/fixtures/valid/year-slip.json";
+    assert_eq!(run(&["validate", file]).code, 0);
+    let strict = run(&["validate", "--strict", file]);
+    assert_eq!(strict.code, 1);
+    assert!(
+        strict
+            .stdout
+            .contains(": warning: events[2].date: 2202-11 is 181 years after"),
+        "{}",
+        strict.stdout
+    );
+    let r = run(&["validate", "--format", "json", file]);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["files"][0]["valid"], true);
+    assert_eq!(doc["files"][0]["warnings"][0]["path"], "events[2].date");
+    assert_eq!(
+        run(&["validate", "--strict", "tests/fixtures/valid/minimal.json"]).code,
+        0
+    );
+}

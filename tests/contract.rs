@@ -451,3 +451,61 @@ fn quote_marks_a_word_processor_types_are_named_for_what_they_are() {
     let (_, _, m) = problem(r#"{"title": "T" "version": 1}"#);
     assert!(m.contains("a comma may be missing"), "{m}");
 }
+
+#[test]
+fn a_slip_in_a_year_is_a_warning_with_the_year_meant() {
+    use inspection_timeline::validate::parse_with_warnings;
+    let bury = include_str!("../www/data/bury-childrens-services.json");
+    let (_, none) = parse_with_warnings(bury).unwrap();
+    assert!(none.is_empty(), "{none:#?}");
+    let typo = bury.replacen("\"date\": \"2023-02\"", "\"date\": \"0223-02\"", 1);
+    assert_ne!(typo, bury);
+    let (t, warnings) = parse_with_warnings(&typo).expect("still valid");
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    let w = &warnings[0];
+    let i = t
+        .events
+        .iter()
+        .position(|e| e.date.is_some_and(|d| d.year() == 223))
+        .unwrap();
+    assert_eq!(w.path, format!("events[{i}].date"));
+    assert_eq!(
+        w.message,
+        "0223-02 is 1,799 years before the next event; did you mean 2023-02?"
+    );
+    let line = typo[..typo.find("\"0223-02\"").unwrap()].lines().count() as u32;
+    assert_eq!(w.line, line);
+}
+
+#[test]
+fn more_visits_than_the_rule_and_a_visit_after_the_reinspection_are_warnings() {
+    use inspection_timeline::validate::parse_with_warnings;
+    let visits: Vec<String> = (1..=7)
+        .map(|k| format!(r#"{{"id": "v{k}", "kind": "monitoring-visit", "title": "V{k}", "date": "2022-0{k}"}}"#))
+        .collect();
+    let text = format!(
+        r#"{{"version": 1, "title": "T", "events": [
+{{"id": "i", "kind": "inspection", "title": "I", "date": "2021-11", "rating": "inadequate"}},
+{},
+{{"id": "r", "kind": "reinspection", "title": "R", "date": "2022-05", "status": "expected"}}]}}"#,
+        visits.join(",\n")
+    );
+    let (_, warnings) = parse_with_warnings(&text).unwrap();
+    let said: Vec<(&str, u32)> = warnings.iter().map(|w| (w.path.as_str(), w.line)).collect();
+    // Visits 6 and 7 come after the re-inspection expected in May 2022; visit 7 is also one
+    // more than the six the rule allows.
+    assert_eq!(
+        said,
+        [
+            ("events[6].date", 8),
+            ("events[7]", 9),
+            ("events[7].date", 9)
+        ]
+    );
+    assert!(warnings[1]
+        .message
+        .starts_with("this is monitoring visit 7 since"));
+    assert!(warnings[0]
+        .message
+        .contains("re-inspection expected in 2022-05 (events[8])"));
+}

@@ -9,18 +9,21 @@ use inspection_timeline::model::{more_problems, SHOWN_PROBLEMS};
 use inspection_timeline::render::frame_to_svg;
 use inspection_timeline::subjects::select;
 use inspection_timeline::theme::{Palette, Theme};
+use inspection_timeline::validate::parse_with_warnings;
 use inspection_timeline::Chronology;
-use inspection_timeline::{parse, Problem};
+use inspection_timeline::Problem;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  inspection-timeline validate [--format text|json] FILE...
+  inspection-timeline validate [--format text|json] [--strict] FILE...
   inspection-timeline render FILE -o OUT.svg|OUT.png [--width PX] [--height PX] [--preset social|print]
                              [--subjects ID,ID...]
   inspection-timeline schema
 
-validate  checks each file and prints every problem as FILE:LINE:COL: PATH: message;
-          exit status 0 when all are valid, 1 when any is not, 2 for usage or file errors
+validate  checks each file and prints every problem as FILE:LINE:COL: PATH: message, and
+          what looks wrong though allowed as FILE:LINE:COL: warning: PATH: message;
+          exit status 0 when all are valid, 1 when any is not (or, with --strict, has a
+          warning), 2 for usage or file errors
 render    draws the chart with its title and credit, as the widget would; --subjects draws only
           those subjects of a file that lists several, in that order (every one without it)
 schema    prints the JSON Schema of the data format";
@@ -66,8 +69,13 @@ fn problem_line(file: &str, p: &Problem) -> String {
     format!("{file}:{}:{}: {p}", p.line, p.column)
 }
 
+fn warning_line(file: &str, w: &Problem) -> String {
+    format!("{file}:{}:{}: warning: {w}", w.line, w.column)
+}
+
 fn validate(args: &[String]) -> Result<ExitCode, String> {
     let mut json = false;
+    let mut strict = false;
     let mut files = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -77,6 +85,7 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
                 Some("text") => json = false,
                 _ => return Err("--format takes text or json".into()),
             },
+            "--strict" => strict = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => files.push(a.clone()),
         }
@@ -96,13 +105,19 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
                 }
                 serde_json::json!({ "file": file, "valid": false, "error": message })
             }
-            Ok(text) => match parse(&text) {
-                Ok(t) => {
+            Ok(text) => match parse_with_warnings(&text) {
+                Ok((t, warnings)) => {
+                    if strict && !warnings.is_empty() {
+                        status = status.max(1);
+                    }
                     if !json {
                         let n = t.events.len();
                         println!("{file}: valid, {n} event{}", if n == 1 { "" } else { "s" });
+                        for w in warnings.iter().take(SHOWN_PROBLEMS) {
+                            println!("{}", warning_line(file, w));
+                        }
                     }
-                    serde_json::json!({ "file": file, "valid": true, "events": t.events.len(), "problems": [] })
+                    serde_json::json!({ "file": file, "valid": true, "events": t.events.len(), "problems": [], "warnings": warnings })
                 }
                 Err(problems) => {
                     status = status.max(1);
@@ -114,7 +129,7 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
                             println!("{file}: {more}; --format json lists every one");
                         }
                     }
-                    serde_json::json!({ "file": file, "valid": false, "problems": problems })
+                    serde_json::json!({ "file": file, "valid": false, "problems": problems, "warnings": [] })
                 }
             },
         };
@@ -233,8 +248,14 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
             return Ok(ExitCode::from(2));
         }
     };
-    let timeline = match parse(&text) {
-        Ok(t) => t,
+    let timeline = match parse_with_warnings(&text) {
+        Ok((t, warnings)) => {
+            // Drawn all the same; said so that a slip is caught before the image is used.
+            for w in &warnings {
+                eprintln!("{}", warning_line(&input, w));
+            }
+            t
+        }
         Err(problems) => {
             for p in &problems {
                 eprintln!("{}", problem_line(&input, p));

@@ -7,6 +7,7 @@
 
 use crate::date::PartialDate;
 mod fields;
+mod warnings;
 
 use crate::json::{self, Node, Value};
 use crate::model::{
@@ -52,6 +53,20 @@ const SOURCE_FIELDS: &[&str] = &["title", "url", "publisher", "date"];
 
 /// Reads and validates a data file. On failure every problem is returned, in source order.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
+    read(text).map(|(t, _)| t)
+}
+
+/// Like [`parse`], and for a valid file also what looks wrong though it is allowed (a date
+/// far from all the others, more visits than the regulator makes): warnings, in source
+/// order, each at its place in the text like a problem.
+pub fn parse_with_warnings(text: &str) -> Result<(Timeline, Vec<Problem>), Vec<Problem>> {
+    let (t, places) = read(text)?;
+    let warnings = warnings::check(&t, text, &places);
+    Ok((t, warnings))
+}
+
+/// The timeline, and for each of its events where it and its date are in the text.
+fn read(text: &str) -> Result<(Timeline, Vec<warnings::Place>), Vec<Problem>> {
     let mut v = Validator {
         text,
         problems: Vec::new(),
@@ -71,10 +86,11 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
             column,
         }]
     })?;
+    let places = std::mem::take(&mut events.places);
     let timeline = v.timeline(&root, events);
     if v.problems.is_empty() {
         if let Some(t) = timeline {
-            return Ok(t);
+            return Ok((t, places));
         }
     }
     Err(v.finish())
@@ -89,6 +105,8 @@ struct Streamed {
     count: usize,
     ids: BTreeMap<String, usize>,
     ratings: Vec<Rating>,
+    /// Where each valid event is in the text, for warnings.
+    places: Vec<warnings::Place>,
     /// For every item of the list, the subject it names, checked once the `subjects` list
     /// (which may come after the events) has been read.
     named: Vec<Named>,
@@ -129,6 +147,9 @@ impl Validator<'_> {
             event: index,
             ..named
         });
+        if event.is_some() {
+            s.places.push(warnings::Place::of(node));
+        }
         s.events.extend(event);
     }
 

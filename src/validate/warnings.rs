@@ -1,0 +1,193 @@
+//! Warnings: what a valid file allows but a journalist most likely did not mean. The chart is
+//! drawn all the same; the command line, the editor and the element say what looks wrong, so
+//! that a one-character slip ("0223-02" for "2023-02") is caught before readers see it.
+//!
+//! The list is kept short, and each warning says what to check.
+
+use crate::chronology::{order_by, Chronology, MONITORING_RULE};
+use crate::json::{self, Node, Value};
+use crate::model::{Kind, Problem, Status, Timeline};
+use crate::text::thousands;
+
+/// Where an event and its date (or, without one, its publication) are in the text.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Place {
+    event: usize,
+    date: usize,
+}
+
+impl Place {
+    pub(super) fn of(node: &Node) -> Place {
+        let field = |name: &str| match &node.value {
+            Value::Object(entries) => entries
+                .iter()
+                .find(|e| e.key == name)
+                .map(|e| e.node.offset),
+            _ => None,
+        };
+        Place {
+            event: node.offset,
+            date: field("date")
+                .or_else(|| field("published"))
+                .unwrap_or(node.offset),
+        }
+    }
+}
+
+/// Days in fifty years: a date further than this from every other is most likely a slip.
+const FAR: f64 = 50.0 * 365.25;
+
+/// Every warning for `t`, read from `text`, whose events are at `places`.
+pub(super) fn check(t: &Timeline, text: &str, places: &[Place]) -> Vec<Problem> {
+    let c = Chronology::new(t);
+    // (byte offset, path, message)
+    let mut found: Vec<(usize, String, String)> = Vec::new();
+    far_dates(t, &c, places, &mut found);
+    let (_, most) = MONITORING_RULE;
+    for (i, n) in c.numbers.iter().enumerate() {
+        if *n == Some(most + 1) {
+            found.push((
+                places[i].event,
+                format!("events[{i}]"),
+                format!("this is monitoring visit {} since the inspection that started the count, but Ofsted makes four to six before re-inspecting; is a re-inspection missing from the file, or a visit written twice?", most + 1),
+            ));
+        }
+    }
+    visits_after_reinspection(t, &c, places, &mut found);
+    let key: Vec<f64> = found.iter().map(|f| f.0 as f64).collect();
+    let order = order_by(&key);
+    let offsets: Vec<usize> = order.iter().map(|&k| found[k].0).collect();
+    let at = json::line_cols(text, &offsets);
+    order
+        .iter()
+        .zip(at)
+        .map(|(&k, (line, column))| Problem {
+            path: found[k].1.clone(),
+            message: found[k].2.clone(),
+            line,
+            column,
+        })
+        .collect()
+}
+
+/// The first or last dated event when it is more than [`FAR`] from every other: "0223-02 is
+/// 1,800 years before the next event; did you mean 2023-02?"
+fn far_dates(
+    t: &Timeline,
+    c: &Chronology,
+    places: &[Place],
+    found: &mut Vec<(usize, String, String)>,
+) {
+    let dated: Vec<usize> = (0..t.events.len())
+        .filter(|&i| c.middle[i].is_some())
+        .collect();
+    if dated.len() < 3 {
+        return;
+    }
+    let key: Vec<f64> = dated.iter().map(|&i| c.middle[i].unwrap_or(0.0)).collect();
+    let sorted: Vec<usize> = order_by(&key).into_iter().map(|k| dated[k]).collect();
+    let day = |i: usize| c.middle[i].unwrap_or(0.0);
+    let n = sorted.len();
+    for (me, next, before) in [
+        (sorted[0], sorted[1], true),
+        (sorted[n - 1], sorted[n - 2], false),
+    ] {
+        let gap = (day(me) - day(next)).abs();
+        if gap <= FAR {
+            continue;
+        }
+        let e = &t.events[me];
+        let (field, date) = match (e.date, e.published) {
+            (Some(d), _) => ("date", d),
+            (None, Some(p)) => ("published", p),
+            (None, None) => continue,
+        };
+        // The years of the other events, to find the year a slip of one digit was meant to be.
+        let (lo, hi) = (
+            day(sorted[if before { 1 } else { 0 }]),
+            day(sorted[if before { n - 1 } else { n - 2 }]),
+        );
+        // From the date as written to the nearest other event (the event's own middle may lie
+        // far from both, when the slip is in a visit's first day and not in its last).
+        let years = ((date.first_day() as f64 - day(next)).abs() / 365.25).round() as usize;
+        let side = if before {
+            "before the next event"
+        } else {
+            "after the event before it"
+        };
+        let mut message = format!("{date} is {} years {side}", thousands(years));
+        if let Some(meant) = meant_year(date.year(), lo, hi) {
+            let written = date.to_string();
+            message.push_str(&format!("; did you mean {meant:04}{}?", &written[4..]));
+        } else {
+            message.push_str("; check the year");
+        }
+        found.push((places[me].date, format!("events[{me}].{field}"), message));
+    }
+}
+
+/// A year one slip of the hand away from `year` (one digit changed, or two neighbours swapped)
+/// that falls among the other events, from day `lo` to day `hi`, or within five years of them.
+fn meant_year(year: i32, lo: f64, hi: f64) -> Option<i32> {
+    let digits: Vec<u8> = format!("{year:04}").bytes().collect();
+    if digits.len() != 4 {
+        return None;
+    }
+    let mut candidates = Vec::new();
+    for k in 0..4 {
+        for d in b'0'..=b'9' {
+            let mut v = digits.clone();
+            v[k] = d;
+            candidates.push(v);
+        }
+        if k < 3 {
+            let mut v = digits.clone();
+            v.swap(k, k + 1);
+            candidates.push(v);
+        }
+    }
+    let (from, to) = (
+        crate::date::civil_from_days(lo as i64).0 - 5,
+        crate::date::civil_from_days(hi as i64).0 + 5,
+    );
+    candidates
+        .into_iter()
+        .filter_map(|v| std::str::from_utf8(&v).ok()?.parse::<i32>().ok())
+        .filter(|&y| y != year && (from..=to).contains(&y))
+        // The one nearest the others' middle.
+        .min_by_key(|&y| (y - (from + to) / 2).abs())
+}
+
+/// A monitoring visit dated after the expected re-inspection of its subject, which the
+/// visits come before.
+fn visits_after_reinspection(
+    t: &Timeline,
+    c: &Chronology,
+    places: &[Place],
+    found: &mut Vec<(usize, String, String)>,
+) {
+    for s in 0..c.sections.len() {
+        let order = c.order_of(s);
+        let expected = order.iter().copied().find(|&i| {
+            let e = &t.events[i];
+            e.kind == Kind::Reinspection && e.status == Status::Expected && e.span().is_some()
+        });
+        let Some(r) = expected else { continue };
+        let Some((start, _)) = t.events[r].span() else {
+            continue;
+        };
+        for &i in order {
+            let e = &t.events[i];
+            let after = e
+                .span()
+                .is_some_and(|(a, _)| a.first_day() > start.last_day());
+            if e.kind == Kind::MonitoringVisit && e.status == Status::Done && after {
+                found.push((
+                    places[i].date,
+                    format!("events[{i}].date"),
+                    format!("this visit comes after the re-inspection expected in {start} (events[{r}]), which monitoring visits come before; check either date, or mark the re-inspection done"),
+                ));
+            }
+        }
+    }
+}
