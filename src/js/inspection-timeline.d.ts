@@ -16,6 +16,11 @@ export interface RenderDetail {
   origin: 'inline' | 'src' | 'data';
 }
 
+export interface WarningDetail {
+  /** What looks wrong in valid data, each at its place in the file (the first hundred). */
+  warnings: Problem[];
+}
+
 export interface ErrorDetail {
   /** The problems, in the order of the file: at most the first hundred. */
   problems: Problem[];
@@ -36,6 +41,9 @@ export interface InspectionTimelineEventMap extends Omit<HTMLElementEventMap, 'e
   /** When data is invalid or cannot be fetched (the last good chart stays), or when the
    *  `subjects` attribute names subjects the data does not have (the others are drawn). */
   error: CustomEvent<ErrorDetail>;
+  /** After `render`, when the data is valid but something looks wrong, such as a year far
+   *  from all the others ("0223-02 … did you mean 2023-02?"). */
+  warning: CustomEvent<WarningDetail>;
   /** After each zoom or pan (and when new data resets the zoom), with the window shown. */
   viewchange: CustomEvent<ViewWindow | null>;
 }

@@ -467,6 +467,12 @@ export class InspectionTimeline extends HTMLElement {
       }
       this.dispatchEvent(new CustomEvent('render', { detail: { events: result.events, origin } }));
       this.#reportSubjects(result.problems);
+      // Drawn, but something looks wrong (a year far from all the others, say).
+      if (result.warnings.length) {
+        console.warn('inspection-timeline: the data is valid, but check:\n' +
+          result.warnings.map((w) => `${w.path}: ${w.message}`).join('\n'));
+        this.dispatchEvent(new CustomEvent('warning', { detail: { warnings: result.warnings } }));
+      }
     } else {
       console.warn('inspection-timeline: the data has problems:\n' +
         result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n') +

@@ -186,15 +186,16 @@ impl Widget {
         Ok(w)
     }
 
-    /// Validates and draws a data file. Returns `{ok: true, events, problems}` when drawn,
-    /// `problems` naming the chosen subjects the file does not have; or `{ok: false,
+    /// Validates and draws a data file. Returns `{ok: true, events, problems, warnings}` when
+    /// drawn, `problems` naming the chosen subjects the file does not have and `warnings` what
+    /// looks wrong though allowed (the first hundred); or `{ok: false,
     /// problems: [{path, message, line, column}], more, moreText}` (the first hundred
     /// problems, how many more there are and "and N more problems"), and then the last good
     /// chart stays.
     pub fn set_data(&self, json: &str) -> Result<JsValue, JsValue> {
         let mut inner = self.inner.borrow_mut();
-        match model::parse(json) {
-            Ok(t) => {
+        match crate::validate::parse_with_warnings(json) {
+            Ok((t, warnings)) => {
                 let n = t.events.len();
                 inner.palette = Palette::new(&inner.theme, &t.grades);
                 let (data, problems) = Data::new(
@@ -223,6 +224,8 @@ impl Widget {
                 js_sys::Reflect::set(&out, &"ok".into(), &true.into())?;
                 js_sys::Reflect::set(&out, &"events".into(), &(n as u32).into())?;
                 js_sys::Reflect::set(&out, &"problems".into(), &problems_to_js(&problems)?)?;
+                let shown = &warnings[..warnings.len().min(model::SHOWN_PROBLEMS)];
+                js_sys::Reflect::set(&out, &"warnings".into(), &problems_to_js(shown)?)?;
                 Ok(out.into())
             }
             Err(problems) => {

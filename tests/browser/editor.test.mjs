@@ -123,6 +123,20 @@ test('with several subjects the form asks which, and Subjects shown chooses the 
   await context.close();
 });
 
+test('a slip in a year draws, and is listed as a warning with the year meant', async () => {
+  const { page, context } = await editor();
+  const good = await page.inputValue('#text');
+  const slip = good.replace('"date": "2023-02"', '"date": "0223-02"');
+  const line = slip.split('\n').findIndex((l) => l.includes('"0223-02"')) + 1;
+  await page.fill('#text', slip);
+  const [warning] = await waitForEvents(page, 'warning', 1, 'desktop');
+  assert.equal(warning.detail.warnings[0].line, line);
+  await page.waitForFunction(() => document.querySelectorAll('#problems li.warning').length === 1);
+  assert.match(await page.textContent('#problems li.warning'), new RegExp(`^Warning: Line ${line}, column \\d+: events\\[\\d\\]\\.date: 0223-02 is 1,799 years before the next event; did you mean 2023-02\\?$`));
+  assert.match(await page.textContent('#status'), /^Valid: 6 events\..* 1 thing to check below\.$/);
+  await context.close();
+});
+
 test('exports and the embed snippet', async () => {
   const { page, context } = await editor();
   const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#svg')]);

@@ -93,7 +93,7 @@ export function useBrowser({ onServe } = {}) {
 }
 
 /**
- * A page that records console errors and the widget's `render` and `error` events. `init`, if
+ * A page that records console errors and the widget's `render`, `error` and `warning` events. `init`, if
  * given, runs in the page before any of its scripts, to record from the very start.
  */
 export async function open(browser, url, { init, ...options } = {}) {
@@ -105,7 +105,7 @@ export async function open(browser, url, { init, ...options } = {}) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     window.__events = [];
-    for (const type of ['render', 'error']) {
+    for (const type of ['render', 'error', 'warning']) {
       document.addEventListener(type, (e) => {
         if (e.target && e.target.localName === 'inspection-timeline') {
           if (type === 'render' && window.__firstRender === undefined) {
