@@ -501,26 +501,49 @@ export class InspectionTimeline extends HTMLElement {
     this.#fetching?.abort();
     const ctrl = new AbortController();
     this.#fetching = ctrl;
+    // A server that never answers is given up on, so that the page says so rather than wait.
+    const given = parseFloat(this.getAttribute('timeout'));
+    const seconds = given > 0 ? given : 20;
+    const timer = setTimeout(() => ctrl.abort(new DOMException('timed out', 'TimeoutError')), seconds * 1000);
     // `no-cache` revalidates with the server, so an edited file shows on the next view.
     const response = fetch(url, { cache: 'no-cache', signal: ctrl.signal });
     // Until `#load` awaits it, a failure is handled there, not reported as unhandled.
     response.catch(() => {});
-    return { url, ctrl, response };
+    return { url, ctrl, response, timer, seconds };
   }
 
   async #load(src, request = this.#request(src)) {
     const { url, ctrl } = request;
+    const timedOut = () => ctrl.signal.reason?.name === 'TimeoutError';
     let text;
     try {
-      const res = await request.response;
+      let res;
+      try {
+        res = await request.response;
+      } catch (e) {
+        if (timedOut()) throw new Error(`the server did not answer within ${request.seconds} s`);
+        // The browser says no more than "failed to fetch", whatever the cause.
+        throw new Error('the request failed: the network is down, the address is wrong, or the server does not let this page read the file (CORS)');
+      }
       if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
-      text = await res.text();
+      try {
+        text = await res.text();
+      } catch (e) {
+        if (timedOut()) throw new Error(`the whole file did not arrive within ${request.seconds} s`);
+        throw new Error('the connection closed before the whole file arrived');
+      }
+      // A login page, an error page or a wrong address answered with a web page: not data.
+      const type = res.headers.get('content-type') || '';
+      if (/html/i.test(type) || /^\s*</.test(text)) {
+        throw new Error(`the server sent a web page (${type || 'HTML'}), not the data; check the address in src`);
+      }
     } catch (e) {
-      if (ctrl.signal.aborted) return;
+      if (ctrl.signal.aborted && !timedOut()) return;
       if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
       this.#fail(`could not load ${url}: ${e.message}`);
       return;
     } finally {
+      clearTimeout(request.timer);
       if (this.#fetching === ctrl) this.#fetching = null;
     }
     if (text === this.#srcText || !this.#widget) return;

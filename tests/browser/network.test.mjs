@@ -1,0 +1,91 @@
+// The data's server misbehaving on purpose: each fault keeps the chart already shown, tells
+// readers only that it could not be updated, and tells the page exactly what went wrong.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useBrowser, open, waitForEvents, inRoot, canvasPixels, ROOT } from './harness.mjs';
+
+const env = useBrowser();
+const BURY = await readFile(join(ROOT, 'www/data/bury-childrens-services.json'));
+
+// A second origin that answers each path with one fault. It lets the test page read its
+// answers (CORS), except on /cors.
+let faults;
+let origin;
+const hanging = new Set();
+before(async () => {
+  faults = createServer((req, res) => {
+    const cors = { 'access-control-allow-origin': '*' };
+    switch (new URL(req.url, 'http://x').pathname) {
+      case '/good.json': res.writeHead(200, { ...cors, 'content-type': 'application/json' }); return res.end(BURY);
+      case '/plain.json': res.writeHead(200, { ...cors, 'content-type': 'text/plain' }); return res.end(BURY);
+      case '/404.json': res.writeHead(404, cors); return res.end('not here');
+      case '/500.json': res.writeHead(500, cors); return res.end('oops');
+      case '/html.json':
+        res.writeHead(200, { ...cors, 'content-type': 'text/html; charset=utf-8' });
+        return res.end('<!doctype html><title>Sign in</title><p>Please sign in');
+      case '/cors.json': res.writeHead(200, { 'content-type': 'application/json' }); return res.end(BURY);
+      case '/truncated.json':
+        res.writeHead(200, { ...cors, 'content-type': 'application/json', 'content-length': String(BURY.length) });
+        res.write(BURY.subarray(0, 200));
+        return setTimeout(() => res.destroy(), 50);
+      case '/hang.json': hanging.add(res); return undefined;
+      default: res.writeHead(404, cors); return res.end();
+    }
+  });
+  await new Promise((r) => faults.listen(0, '127.0.0.1', r));
+  // "localhost" is another origin than the page's 127.0.0.1.
+  origin = `http://localhost:${faults.address().port}`;
+});
+after(async () => {
+  for (const res of hanging) res.destroy();
+  faults.closeAllConnections?.();
+  await new Promise((r) => faults.close(r));
+});
+
+const CASES = [
+  ['404.json', /: the server answered 404 Not Found$/],
+  ['500.json', /: the server answered 500 Internal Server Error$/],
+  ['hang.json', /: the server did not answer within 1 s$/],
+  ['html.json', /: the server sent a web page \(text\/html; charset=utf-8\), not the data; check the address in src$/],
+  ['cors.json', /: the request failed: the network is down, the address is wrong, or the server does not let this page read the file \(CORS\)$/],
+  ['truncated.json', /: the connection closed before the whole file arrived$/],
+];
+
+for (const [path, message] of CASES) {
+  test(`${path.replace('.json', '')}: the chart stays, readers are told it could not be updated, the page is told why`, async () => {
+    const { page, context } = await open(env.browser,
+      `${env.server.base}/tests/browser/pages/fault.html?src=${encodeURIComponent(`${origin}/good.json`)}&timeout=1`);
+    await waitForEvents(page, 'render');
+    await page.waitForTimeout(100);
+    const before = await canvasPixels(page);
+    await page.evaluate((src) => document.querySelector('inspection-timeline').setAttribute('src', src), `${origin}/${path}`);
+    const [err] = await waitForEvents(page, 'error');
+    const text = `${err.detail.problems[0].path ? `${err.detail.problems[0].path}: ` : ''}${err.detail.problems[0].message}`;
+    assert.match(text, message);
+    assert.ok(text.startsWith(`could not load ${origin}/${path}: `), text);
+    const notice = await inRoot(page, "const m = root.querySelector('.msg'); return m.classList.contains('shown') ? m.textContent : null");
+    assert.equal(notice, 'This graphic could not be updated, so it shows the last version that loaded.');
+    assert.equal(await canvasPixels(page), before, 'the chart stays as it was');
+    await context.close();
+  });
+}
+
+test('a first load that fails says so in place of the chart', async () => {
+  const { page, context } = await open(env.browser,
+    `${env.server.base}/tests/browser/pages/fault.html?src=${encodeURIComponent(`${origin}/html.json`)}`);
+  const [err] = await waitForEvents(page, 'error');
+  assert.match(err.detail.problems[0].message, /sent a web page/);
+  assert.equal(await inRoot(page, "return root.querySelector('.msg').textContent"), 'This graphic could not be loaded.');
+  await context.close();
+});
+
+test('data served with another content type than JSON is still read', async () => {
+  const { page, context } = await open(env.browser,
+    `${env.server.base}/tests/browser/pages/fault.html?src=${encodeURIComponent(`${origin}/plain.json`)}`);
+  const [r] = await waitForEvents(page, 'render');
+  assert.equal(r.detail.events, 6);
+  await context.close();
+});
