@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: demo test build setup setup-test check fmt lint native-test browser-test bench clean
+.PHONY: demo test build setup setup-test check fmt lint native-test browser-test bench fuzz clean
 
 ## Build and serve the demo article with the Bury data on 127.0.0.1.
 demo: setup build
@@ -53,6 +53,11 @@ browser-test:
 bench: setup-test build
 	cargo run --release --quiet --example bench_validate
 	node tests/browser/bench.mjs
+
+## Each fuzz target (the JSON reader, the whole pipeline) for FUZZ_SECONDS (60) under libFuzzer.
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash .ci/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	cargo clean
