@@ -68,7 +68,7 @@ export async function launch() {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--disable-dev-shm-usage', '--enable-precise-memory-info'],
+      '--disable-dev-shm-usage', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
   });
 }
 
