@@ -495,3 +495,43 @@ fn warnings_leave_a_file_valid_unless_strict() {
         0
     );
 }
+
+#[test]
+fn a_png_warns_naming_the_characters_no_font_can_draw() {
+    let dir = std::env::temp_dir();
+    let write = |name: &str, title: &str| {
+        let path = dir.join(format!(
+            "inspection-timeline-{}-{name}.json",
+            std::process::id()
+        ));
+        fs::write(
+            &path,
+            format!(r#"{{"version": 1, "title": "{title}", "events": [{{"id": "a", "kind": "other", "title": "A", "date": "2023"}}]}}"#),
+        )
+        .unwrap();
+        path
+    };
+    let png = dir.join(format!(
+        "inspection-timeline-{}-scripts.png",
+        std::process::id()
+    ));
+    let png_s = png.to_str().unwrap();
+    // Tangut, which no usual font has.
+    let rare = write("rare", "Sample \u{17000}");
+    let r = run(&["render", rare.to_str().unwrap(), "-o", png_s]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(png.exists(), "the image is written all the same");
+    assert!(
+        r.stderr.starts_with(&format!(
+            "{png_s}: warning: no font on this machine can draw \u{17000} (U+17000); "
+        )),
+        "{}",
+        r.stderr
+    );
+    let latin = write("latin", "Échantillon");
+    let r = run(&["render", latin.to_str().unwrap(), "-o", png_s]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    for p in [rare, latin, png] {
+        let _ = fs::remove_file(p);
+    }
+}

@@ -318,7 +318,15 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     let svg = frame_to_svg(&fr, &palette, FONT_FAMILY, scale, (out_w, out_h))
         .map_err(|e| e.to_string())?;
     let bytes = if png {
-        rasterise(&svg)?
+        let mut text: Vec<char> = fr
+            .labels
+            .iter()
+            .chain(&fr.scene.labels)
+            .flat_map(|l| l.text.chars())
+            .collect();
+        text.sort_unstable();
+        text.dedup();
+        rasterise(&svg, &text, &out)?
     } else {
         svg.into_bytes()
     };
@@ -329,13 +337,49 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Turns the SVG into a PNG with the bundled font and no system fonts.
-fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
+/// The characters of `chars` that no font in `fonts` can draw.
+fn without_glyph(fonts: &resvg::usvg::fontdb::Database, chars: &[char]) -> Vec<char> {
+    use skrifa::MetadataProvider;
+    let mut missing: Vec<char> = chars
+        .iter()
+        .copied()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    for face in fonts.faces() {
+        if missing.is_empty() {
+            break;
+        }
+        fonts.with_face_data(face.id, |data, index| {
+            if let Ok(font) = skrifa::FontRef::from_index(data, index) {
+                let map = font.charmap();
+                missing.retain(|&c| map.map(c).is_none());
+            }
+        });
+    }
+    missing
+}
+
+/// Turns the SVG into a PNG with the bundled font, and the machine's fonts for characters it
+/// lacks (Arabic, Chinese, emoji…); warns, naming them, about characters no font can draw,
+/// which would show as boxes.
+fn rasterise(svg: &str, text: &[char], out: &str) -> Result<Vec<u8>, String> {
     use resvg::{tiny_skia, usvg};
     let mut fonts = usvg::fontdb::Database::new();
     fonts.load_font_data(FONT_REGULAR.to_vec());
     fonts.load_font_data(FONT_BOLD.to_vec());
+    fonts.load_system_fonts();
     fonts.set_sans_serif_family("Liberation Sans");
+    let missing = without_glyph(&fonts, text);
+    if !missing.is_empty() {
+        let named: Vec<String> = missing
+            .iter()
+            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+            .collect();
+        eprintln!(
+            "{out}: warning: no font on this machine can draw {}; they show as boxes in the PNG (the SVG leaves fonts to its viewer). Install a font that has them, such as one of the Noto fonts, and render again",
+            named.join(", ")
+        );
+    }
     let options = usvg::Options {
         fontdb: std::sync::Arc::new(fonts),
         ..usvg::Options::default()
