@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useBrowser, open, ROOT } from './harness.mjs';
+import { useBrowser, open, waitForEvents, ROOT } from './harness.mjs';
 
 const env = useBrowser();
 const BURY = await readFile(join(ROOT, 'www/data/bury-childrens-services.json'), 'utf8');
@@ -55,5 +55,35 @@ test('making and removing a widget 1,000 times returns listeners and memory to w
   assert.ok(after.js < before.js + 3, `JS heap ${before.js.toFixed(1)} → ${after.js.toFixed(1)} MB`);
   assert.ok(after.wasm <= before.wasm + 2, `wasm memory ${before.wasm.toFixed(1)} → ${after.wasm.toFixed(1)} MB`);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a fault inside one widget stops only that widget; the others and the page go on', async () => {
+  // The first widget's next call into the WebAssembly fails as a trap would.
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/inline.html`);
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'render').length === 2);
+  await page.evaluate(async () => {
+    const { Widget } = await import('/pkg/inspection_timeline.js');
+    const setData = Widget.prototype.set_data;
+    Widget.prototype.set_data = function (json) {
+      if (json.includes('FAULT')) throw new WebAssembly.RuntimeError('unreachable');
+      return setData.call(this, json);
+    };
+    window.__pageErrors = [];
+    window.addEventListener('error', (e) => window.__pageErrors.push(e.message));
+    document.getElementById('inline').data = { version: 1, title: 'FAULT', events: [] };
+  });
+  const [err] = await waitForEvents(page, 'error', 1, 'inline');
+  assert.match(err.detail.problems[0].message, /^the widget stopped: unreachable/);
+  const said = await page.evaluate(() => document.getElementById('inline').shadowRoot.querySelector('[role=status]:last-child')?.textContent
+    ?? document.getElementById('inline').shadowRoot.textContent);
+  assert.match(said, /This graphic could not be drawn\./);
+  // The second widget still takes data and draws it.
+  await page.evaluate(() => {
+    document.getElementById('second').data = { version: 1, title: 'Still here', events: [{ id: 'x', kind: 'other', title: 'X', date: '2021' }] };
+  });
+  const renders = await waitForEvents(page, 'render', 2, 'second');
+  assert.equal(renders[1].detail.events, 1);
+  assert.deepEqual(await page.evaluate(() => window.__pageErrors), [], 'nothing reaches the page as an uncaught error');
   await context.close();
 });
