@@ -53,16 +53,35 @@ else
   echo "[build] terser not installed (make setup adds it); the JavaScript is not minified" >&2
 fi
 VERSION=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
+# A repository address, once Cargo.toml has one, goes into package.json too.
+REPOSITORY=$(awk -F'"' '/^repository = /{print $2; exit}' Cargo.toml)
+REPOSITORY_FIELD=
+[ -n "$REPOSITORY" ] && REPOSITORY_FIELD="
+  \"repository\": { \"type\": \"git\", \"url\": \"$REPOSITORY\" },"
+cp LICENSE pkg/LICENSE
 cat > pkg/package.json <<JSON
 {
   "name": "inspection-timeline",
   "version": "$VERSION",
   "description": "An embeddable, interactive timeline of inspection ratings and monitoring visits, drawn by Rust/WebAssembly on a canvas.",
-  "license": "MIT",
+  "keywords": ["timeline", "custom-element", "web-component", "webassembly", "news", "ofsted", "accessibility"],
+  "license": "MIT",$REPOSITORY_FIELD
   "type": "module",
-  "main": "inspection-timeline.js",
-  "module": "inspection-timeline.js",
-  "types": "inspection-timeline.d.ts",
+  "main": "./inspection-timeline.js",
+  "module": "./inspection-timeline.js",
+  "types": "./inspection-timeline.d.ts",
+  "exports": {
+    ".": {
+      "types": "./inspection-timeline.d.ts",
+      "default": "./inspection-timeline.js"
+    },
+    "./frame": "./inspection-timeline-frame.js",
+    "./inspection-timeline-frame.js": "./inspection-timeline-frame.js",
+    "./schema.json": "./inspection-timeline.schema.json",
+    "./inspection-timeline.schema.json": "./inspection-timeline.schema.json",
+    "./inspection_timeline_bg.wasm": "./inspection_timeline_bg.wasm",
+    "./package.json": "./package.json"
+  },
   "files": [
     "inspection-timeline.js",
     "inspection-timeline.d.ts",
@@ -71,9 +90,10 @@ cat > pkg/package.json <<JSON
     "inspection_timeline.d.ts",
     "inspection_timeline_bg.wasm",
     "inspection_timeline_bg.wasm.d.ts",
-    "inspection-timeline.schema.json"
+    "inspection-timeline.schema.json",
+    "LICENSE"
   ],
-  "sideEffects": ["./inspection-timeline.js"]
+  "sideEffects": ["./inspection-timeline.js", "./inspection-timeline-frame.js"]
 }
 JSON
 ls -l pkg >&2
