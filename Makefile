@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: demo test build setup setup-test check fmt lint native-test browser-test bench fuzz clean
+.PHONY: demo test build setup setup-test check fmt lint native-test package-check browser-test bench fuzz clean
 
 ## Build and serve the demo article with the Bury data on 127.0.0.1.
 demo: setup build
@@ -13,8 +13,9 @@ demo: setup build
 	@echo
 	python3 -m http.server $(PORT) --bind 127.0.0.1
 
-## Every check CI runs: format, lints (native and wasm32), native tests, wasm build, browser tests.
-test: setup-test fmt lint native-test build browser-test
+## Every check CI runs: format, lints (native and wasm32), native tests, wasm build, the packed
+## npm package, browser tests.
+test: setup-test fmt lint native-test build package-check browser-test
 
 ## Build pkg/ (wasm, bindings, the custom element, types, package.json), and the demo's static
 ## fallback image, drawn by the command line from the same data.
@@ -39,6 +40,10 @@ lint:
 	@# Only the web shell may touch the browser; the core stays pure and natively testable.
 	@if grep -rlE 'wasm_bindgen|web_sys|js_sys' src --include='*.rs' | grep -v '^src/web/'; then \
 	  echo "error: only src/web/ may use wasm_bindgen, web_sys or js_sys"; exit 1; fi
+
+## The npm package as it would be published: publint and arethetypeswrong on the packed tarball.
+package-check: build
+	bash .ci/package-check.sh
 
 native-test:
 	cargo test --all-targets

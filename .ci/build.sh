@@ -45,7 +45,8 @@ wasm "" pkg
 # What the newsroom's editor page adds: SVG and PNG export. Kept out of the readers' package,
 # where it would cost every reader about 9 KB of gzip.
 wasm editor pkg/editor
-cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts src/js/inspection-timeline-frame.js pkg/
+cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts src/js/inspection-timeline-frame.js \
+  src/js/inspection-timeline-frame.d.ts pkg/
 cp src/schema.json pkg/inspection-timeline.schema.json
 if [ -d tests/browser/node_modules/terser ]; then
   node .ci/minify.mjs pkg/inspection-timeline.js pkg/inspection_timeline.js pkg/inspection-timeline-frame.js
@@ -75,8 +76,14 @@ cat > pkg/package.json <<JSON
       "types": "./inspection-timeline.d.ts",
       "default": "./inspection-timeline.js"
     },
-    "./frame": "./inspection-timeline-frame.js",
-    "./inspection-timeline-frame.js": "./inspection-timeline-frame.js",
+    "./frame": {
+      "types": "./inspection-timeline-frame.d.ts",
+      "default": "./inspection-timeline-frame.js"
+    },
+    "./inspection-timeline-frame.js": {
+      "types": "./inspection-timeline-frame.d.ts",
+      "default": "./inspection-timeline-frame.js"
+    },
     "./schema.json": "./inspection-timeline.schema.json",
     "./inspection-timeline.schema.json": "./inspection-timeline.schema.json",
     "./inspection_timeline_bg.wasm": "./inspection_timeline_bg.wasm",
@@ -86,6 +93,7 @@ cat > pkg/package.json <<JSON
     "inspection-timeline.js",
     "inspection-timeline.d.ts",
     "inspection-timeline-frame.js",
+    "inspection-timeline-frame.d.ts",
     "inspection_timeline.js",
     "inspection_timeline.d.ts",
     "inspection_timeline_bg.wasm",
