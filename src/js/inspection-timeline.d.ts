@@ -1,3 +1,73 @@
+/** A date as precise as it is known: `"2023"`, `"2023-Q4"`, `"2023-02"` or `"2023-02-27"`. */
+export type DateString = string;
+
+/** One grade of a rating scale. */
+export interface Grade {
+  id: string;
+  label: string;
+  /** `#rrggbb` or `#rgb`. */
+  color: string;
+}
+
+/** One of the services (councils) a file about several is about. */
+export interface Subject {
+  /** Named by events' `subject` and by the `subjects` attribute: no spaces or commas. */
+  id: string;
+  label: string;
+  /** Its own grades, best first; without it, the file's. */
+  scale?: Grade[];
+}
+
+/** What inspectors found. */
+export interface Finding {
+  text: string;
+  tone?: 'positive' | 'negative' | 'mixed' | 'neutral';
+  /** The text is the regulator's own words. */
+  quote?: boolean;
+}
+
+export interface Source {
+  title: string;
+  /** Starts with https:// or http://. */
+  url?: string;
+  publisher?: string;
+  date?: DateString;
+}
+
+/** One inspection, visit or other event. */
+export interface TimelineEvent {
+  id: string;
+  kind: 'inspection' | 'monitoring-visit' | 'reinspection' | 'other';
+  title: string;
+  date?: DateString;
+  end?: DateString;
+  published?: DateString;
+  status?: 'done' | 'expected';
+  /** A grade id from the scale. */
+  rating?: string;
+  summary?: string;
+  findings?: Finding[];
+  sources?: Source[];
+  lane?: string;
+  /** The subject's id, in a file with `subjects`. */
+  subject?: string;
+}
+
+/** A data file, version 1 (docs/DATA.md; the JSON Schema is `inspection-timeline/schema.json`). */
+export interface TimelineData {
+  $schema?: string;
+  version: 1;
+  title: string;
+  subtitle?: string;
+  subject?: string;
+  regulator?: string;
+  updated?: DateString;
+  credit?: string;
+  scale?: Grade[];
+  subjects?: Subject[];
+  events: TimelineEvent[];
+}
+
 /** One problem found in a data file. */
 export interface Problem {
   /** The field, as `events[3].end`; empty for the file as a whole. */
@@ -51,9 +121,10 @@ export interface InspectionTimelineEventMap extends Omit<HTMLElementEventMap, 'e
 /** The `<inspection-timeline>` element. */
 export class InspectionTimeline extends HTMLElement {
   /** The data last drawn, or null before the first chart. */
-  get data(): object | null;
-  /** Replaces the data; invalid data keeps the current chart and fires `error`. */
-  set data(value: object | string);
+  get data(): TimelineData | null;
+  /** Replaces the data (an object, or JSON text); invalid data keeps the current chart and
+   *  fires `error`. */
+  set data(value: TimelineData | string);
   /** The window of time shown; null before the first chart and in the phone layout. */
   get view(): ViewWindow | null;
   /** Shows the time from the start of `start` to the end of `end`, dates written as in the

@@ -18,7 +18,9 @@ use fields::{join, Obj, Validator};
 pub(crate) use fields::{quoted_list, suggest};
 use std::collections::BTreeMap;
 
-const TOP_FIELDS: &[&str] = &[
+/// The fields of a data file, of an event, a grade, a subject, a finding and a source: the
+/// contract's names, which the TypeScript types are checked against.
+pub const TOP_FIELDS: &[&str] = &[
     "$schema",
     "version",
     "title",
@@ -31,7 +33,7 @@ const TOP_FIELDS: &[&str] = &[
     "subjects",
     "events",
 ];
-const EVENT_FIELDS: &[&str] = &[
+pub const EVENT_FIELDS: &[&str] = &[
     "id",
     "kind",
     "title",
@@ -46,10 +48,10 @@ const EVENT_FIELDS: &[&str] = &[
     "lane",
     "subject",
 ];
-const GRADE_FIELDS: &[&str] = &["id", "label", "color"];
-const SUBJECT_FIELDS: &[&str] = &["id", "label", "scale"];
-const FINDING_FIELDS: &[&str] = &["text", "tone", "quote"];
-const SOURCE_FIELDS: &[&str] = &["title", "url", "publisher", "date"];
+pub const GRADE_FIELDS: &[&str] = &["id", "label", "color"];
+pub const SUBJECT_FIELDS: &[&str] = &["id", "label", "scale"];
+pub const FINDING_FIELDS: &[&str] = &["text", "tone", "quote"];
+pub const SOURCE_FIELDS: &[&str] = &["title", "url", "publisher", "date"];
 
 /// Reads and validates a data file. On failure every problem is returned, in source order.
 pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {

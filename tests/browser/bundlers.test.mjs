@@ -111,3 +111,18 @@ export default { input: 'src/main.js', output: { file: 'dist/main.js', format: '
   await draws(join(dir, 'dist'));
   assert.ok(existsSync(join(dir, 'dist/main.js')));
 });
+
+test('TypeScript --strict compiles a consumer of the package without casts', async () => {
+  const dir = join(WORK, 'typescript');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'try-typescript', private: true, type: 'module' }));
+  run('npm', ['install', '--silent', '--no-audit', '--no-fund', tarball], dir);
+  await copyFile(join(ROOT, 'tests/browser/types/consumer.ts'), join(dir, 'consumer.ts'));
+  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'] },
+    files: ['consumer.ts'],
+  }));
+  // Throws, with the compiler's messages, on any error.
+  run(join(BIN, 'tsc'), ['-p', '.'], dir);
+});
