@@ -2,7 +2,7 @@
 # Installs, only where missing, what building and testing the widget needs on Debian 12:
 #   - the wasm32-unknown-unknown target (rustup; Debian's rustc-web with build-std as fallback),
 #   - wasm-bindgen-cli at exactly the version Cargo.lock pins for the wasm-bindgen crate,
-#   - with `--browser`: Debian's chromium, chromium-driver and fonts, plus the npm tools of
+#   - with `--browser`: Debian's chromium, chromium-driver and fonts, Python's jsonschema, plus the npm tools of
 #     tests/browser (playwright-core drives that chromium; binaryen's wasm-opt shrinks the wasm).
 # It then writes .wasm-toolchain.env, which the build sources. Safe to run again and again.
 set -euo pipefail
@@ -67,6 +67,11 @@ fi
 # --- browser and npm tools
 if [ "$BROWSER" = 1 ]; then
   apt_install chromium chromium-driver fonts-liberation
+  # Python's jsonschema reads the data's JSON Schema in the browser tests' schema check.
+  python3 -c 'import jsonschema' 2>/dev/null ||
+    python3 -m pip install --user --quiet jsonschema ||
+    python3 -m pip install --user --quiet --break-system-packages jsonschema ||
+    apt_install python3-jsonschema
 fi
 if [ "$NPM" = 1 ]; then
   command -v npm >/dev/null || apt_install nodejs npm

@@ -175,6 +175,13 @@ impl<'a> Validator<'a> {
                         "is empty; write some text or remove the field".into(),
                     );
                     None
+                } else if !s.chars().any(visible) {
+                    self.report(
+                        &path(),
+                        *offset,
+                        "has only invisible characters (such as zero-width spaces), so nothing would show; write some text or remove the field".into(),
+                    );
+                    None
                 } else {
                     Some(s.trim().to_string())
                 }
@@ -263,6 +270,16 @@ impl<'n> Obj<'n> {
     pub(super) fn get(&self, name: &str) -> Option<&'n Node<'n>> {
         self.entries.iter().find(|e| e.key == name).map(|e| &e.node)
     }
+}
+
+/// Whether `c` shows: not a space, and not one of the format characters that draw nothing
+/// (soft hyphen, zero-width spaces and joiners, direction marks, the byte-order mark). The JSON
+/// Schema's text pattern lists the same characters.
+fn visible(c: char) -> bool {
+    !c.is_whitespace()
+        && !matches!(c,
+            '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202F}'
+            | '\u{205F}'..='\u{206F}' | '\u{3000}' | '\u{FEFF}')
 }
 
 pub(super) fn join(path: &str, key: &str) -> String {
