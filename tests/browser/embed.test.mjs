@@ -45,6 +45,16 @@ test('a hostile host stylesheet changes neither the chart nor hovering, and the 
   await hostile.context.close();
 });
 
+test('readers whose browser draws the chart never download the fallback image', async () => {
+  const png = '/www/data/bury-childrens-services.png';
+  const before = env.server.hits.get(png) ?? 0;
+  const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  await page.waitForTimeout(300);
+  assert.equal(env.server.hits.get(png) ?? 0, before, 'the image was fetched');
+  await context.close();
+});
+
 test('without JavaScript the fallback inside the element shows', async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
   const page = await context.newPage();
