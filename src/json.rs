@@ -371,12 +371,12 @@ impl<'a> Parser<'a, '_> {
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        // Exactly four hex digits: `from_str_radix` alone would also take a sign ("+041").
+        // Exactly four hex digits (a parser of numbers would also take a sign, "+041").
+        let digit = |b: u8| (b as char).to_digit(16);
         let h = self
             .s
             .get(self.i..self.i + 4)
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-            .and_then(|h| u32::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok());
+            .and_then(|h| h.iter().try_fold(0u32, |v, &b| Some(v * 16 + digit(b)?)));
         match h {
             Some(v) => {
                 self.i += 4;

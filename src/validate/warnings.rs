@@ -129,33 +129,37 @@ fn far_dates(
 /// A year one slip of the hand away from `year` (one digit changed, or two neighbours swapped)
 /// that falls among the other events, from day `lo` to day `hi`, or within five years of them.
 fn meant_year(year: i32, lo: f64, hi: f64) -> Option<i32> {
-    let digits: Vec<u8> = format!("{year:04}").bytes().collect();
-    if digits.len() != 4 {
+    if !(0..10_000).contains(&year) {
         return None;
     }
-    let mut candidates = Vec::new();
-    for k in 0..4 {
-        for d in b'0'..=b'9' {
-            let mut v = digits.clone();
-            v[k] = d;
-            candidates.push(v);
-        }
-        if k < 3 {
-            let mut v = digits.clone();
-            v.swap(k, k + 1);
-            candidates.push(v);
-        }
-    }
+    // The year's four digits, thousands first.
+    let digits = [year / 1000, year / 100 % 10, year / 10 % 10, year % 10];
+    let value = |d: [i32; 4]| d.iter().fold(0, |v, &x| v * 10 + x);
     let (from, to) = (
         crate::date::civil_from_days(lo as i64).0 - 5,
         crate::date::civil_from_days(hi as i64).0 + 5,
     );
-    candidates
-        .into_iter()
-        .filter_map(|v| std::str::from_utf8(&v).ok()?.parse::<i32>().ok())
-        .filter(|&y| y != year && (from..=to).contains(&y))
-        // The one nearest the others' middle.
-        .min_by_key(|&y| (y - (from + to) / 2).abs())
+    let mut best: Option<i32> = None;
+    let mut consider = |y: i32| {
+        let near = |y: i32| (y - (from + to) / 2).abs();
+        if y != year && (from..=to).contains(&y) && best.map_or(true, |b| near(y) < near(b)) {
+            best = Some(y);
+        }
+    };
+    for k in 0..4 {
+        for d in 0..10 {
+            let mut v = digits;
+            v[k] = d;
+            consider(value(v));
+        }
+        if k < 3 {
+            let mut v = digits;
+            v.swap(k, k + 1);
+            consider(value(v));
+        }
+    }
+    // The one nearest the others' middle.
+    best
 }
 
 /// A monitoring visit dated after the expected re-inspection of its subject, which the
