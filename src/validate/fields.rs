@@ -91,15 +91,7 @@ impl<'a> Validator<'a> {
     /// The problems in the order of the file (those at one place in the order they were
     /// found), each with its line and column.
     pub(super) fn finish(self) -> Vec<Problem> {
-        let key: Vec<f64> = self.offsets.iter().map(|&o| o as f64).collect();
-        let order = crate::chronology::order_by(&key);
-        let sorted: Vec<usize> = order.iter().map(|&k| self.offsets[k]).collect();
-        let places = json::line_cols(self.text, &sorted);
-        crate::chronology::permute(self.problems, &order)
-            .into_iter()
-            .zip(places)
-            .map(|(p, (line, column))| Problem { line, column, ..p })
-            .collect()
+        in_text_order(self.text, &self.offsets, self.problems)
     }
 
     /// Checks that `node` is an object with only `known` fields, reporting duplicates and
@@ -280,6 +272,22 @@ fn visible(c: char) -> bool {
         && !matches!(c,
             '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202F}'
             | '\u{205F}'..='\u{206F}' | '\u{3000}' | '\u{FEFF}')
+}
+
+/// `problems`, found at byte `offsets` of `text`, in the order of the text (those at one place
+/// in the order given), each with its line and column: for the validator's problems and its
+/// warnings alike.
+pub(super) fn in_text_order(text: &str, offsets: &[usize], problems: Vec<Problem>) -> Vec<Problem> {
+    let key: Vec<f64> = offsets.iter().map(|&o| o as f64).collect();
+    let order = crate::chronology::order_by(&key);
+    let sorted: Vec<usize> = order.iter().map(|&k| offsets[k]).collect();
+    let places = json::line_cols(text, &sorted);
+    let mut out = crate::chronology::permute(problems, &order);
+    for (p, (line, column)) in out.iter_mut().zip(places) {
+        p.line = line;
+        p.column = column;
+    }
+    out
 }
 
 pub(super) fn join(path: &str, key: &str) -> String {

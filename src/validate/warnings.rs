@@ -5,7 +5,7 @@
 //! The list is kept short, and each warning says what to check.
 
 use crate::chronology::{order_by, Chronology, MONITORING_RULE};
-use crate::json::{self, Node, Value};
+use crate::json::{Node, Value};
 use crate::model::{Kind, Problem, Status, Timeline};
 use crate::text::thousands;
 
@@ -54,20 +54,17 @@ pub(super) fn check(t: &Timeline, text: &str, places: &[Place]) -> Vec<Problem> 
         }
     }
     visits_after_reinspection(t, &c, places, &mut found);
-    let key: Vec<f64> = found.iter().map(|f| f.0 as f64).collect();
-    let order = order_by(&key);
-    let offsets: Vec<usize> = order.iter().map(|&k| found[k].0).collect();
-    let at = json::line_cols(text, &offsets);
-    order
-        .iter()
-        .zip(at)
-        .map(|(&k, (line, column))| Problem {
-            path: found[k].1.clone(),
-            message: found[k].2.clone(),
-            line,
-            column,
+    let offsets: Vec<usize> = found.iter().map(|f| f.0).collect();
+    let problems = found
+        .into_iter()
+        .map(|(_, path, message)| Problem {
+            path,
+            message,
+            line: 0,
+            column: 0,
         })
-        .collect()
+        .collect();
+    super::fields::in_text_order(text, &offsets, problems)
 }
 
 /// The first or last dated event when it is more than [`FAR`] from every other: "0223-02 is
