@@ -7,13 +7,13 @@
 
 use crate::date::PartialDate;
 mod fields;
+mod grades;
+mod subjects;
+use subjects::Named;
 mod warnings;
 
 use crate::json::{self, Node, Value};
-use crate::model::{
-    default_scale, Event, Finding, Grade, Kind, Problem, Rgb, Source, Status, Subject, Timeline,
-    Tone,
-};
+use crate::model::{default_scale, Event, Finding, Kind, Problem, Source, Status, Timeline, Tone};
 use fields::{join, Obj, Validator};
 pub(crate) use fields::{quoted_list, suggest};
 use std::collections::BTreeMap;
@@ -123,16 +123,6 @@ struct Rating {
     event: Option<usize>,
     /// The item of the events list it was read from.
     item: usize,
-}
-
-/// The subject an item of the events list names: its id and where, or where the event is
-/// when it names none; and the event (an index into [`Streamed::events`]) when it is valid.
-struct Named {
-    id: Option<String>,
-    /// The item is not an event, or its subject is not text: already reported.
-    skip: bool,
-    offset: usize,
-    event: Option<usize>,
 }
 
 impl Validator<'_> {
@@ -246,176 +236,6 @@ impl Validator<'_> {
             subjects,
             events,
         })
-    }
-
-    /// The `subjects` list, each subject's own scale added to `grades`; a subject without
-    /// one uses the file's, the first grades.
-    fn subjects(&mut self, top: &Obj, grades: &mut Vec<Grade>) -> Vec<Subject> {
-        let file_scale: Vec<usize> = (0..grades.len()).collect();
-        let items = self.list(top, "subjects");
-        if let Some(n) = top.get("subjects") {
-            if items.is_empty() && matches!(n.value, Value::Array(_)) {
-                self.report("subjects", n.offset, "is empty; list the councils (or other services) the file is about, or remove `subjects` for a file about one".into());
-            }
-        }
-        let mut out = Vec::new();
-        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-        for (i, node) in items.iter().enumerate() {
-            let path = format!("subjects[{i}]");
-            let Some(o) = self.object(node, &path, SUBJECT_FIELDS, "a subject") else {
-                continue;
-            };
-            let id = self.string(&o, "id", true, "\"bury\"");
-            let label = self.string(&o, "label", true, "\"Bury Council\"");
-            let scale = match o.get("scale") {
-                None => file_scale.clone(),
-                Some(_) => {
-                    let own = self.scale(&o);
-                    let first = grades.len();
-                    grades.extend(own);
-                    (first..grades.len()).collect()
-                }
-            };
-            let offset = o.get("id").map_or(node.offset, |n| n.offset);
-            let id = id.filter(|id| {
-                if id.contains(|c: char| c == ',' || c.is_whitespace()) {
-                    self.report(&join(&path, "id"), offset, format!("\"{id}\" cannot be a subject id: the `subjects` attribute lists ids with commas, so write it without spaces or commas, for example \"{}\"", id.chars().map(|c| if c == ',' || c.is_whitespace() { '-' } else { c }).collect::<String>()));
-                    return false;
-                }
-                if let Some(j) = ids.get(id) {
-                    self.report(&join(&path, "id"), offset, format!("\"{id}\" is already used by subjects[{j}]; give each subject its own id"));
-                    return false;
-                }
-                ids.insert(id.clone(), i);
-                true
-            });
-            if let (Some(id), Some(label)) = (id, label) {
-                out.push(Subject { id, label, scale });
-            }
-        }
-        out
-    }
-
-    /// Gives each event the subject it names, reporting names that are unknown, missing
-    /// while the file lists subjects, or given while it does not. Returns each item's
-    /// subject, where known.
-    fn resolve_subjects(
-        &mut self,
-        s: &mut Streamed,
-        subjects: &[Subject],
-        has_list: bool,
-    ) -> Vec<Option<usize>> {
-        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
-        for (k, s) in subjects.iter().enumerate() {
-            ids.insert(s.id.clone(), k);
-        }
-        let mut of_item = Vec::with_capacity(s.named.len());
-        for (i, named) in std::mem::take(&mut s.named).into_iter().enumerate() {
-            let subject = match (&named.id, has_list) {
-                _ if named.skip => None,
-                (None, false) => Some(0),
-                (Some(id), false) => {
-                    self.report(&format!("events[{i}].subject"), named.offset, format!("names a subject, but the file has no `subjects` list; add one at the top, for example \"subjects\": [{{\"id\": \"{id}\", \"label\": \"Its name for readers\"}}], or remove `subject`"));
-                    None
-                }
-                // An empty list has been reported already.
-                (None, true) if subjects.is_empty() => None,
-                (None, true) => {
-                    let example = subjects.first().map_or("bury", |s| s.id.as_str());
-                    self.report(&format!("events[{i}]"), named.offset, format!("`subject` is missing; this file lists subjects, so each event names the one it is about, for example \"subject\": \"{example}\""));
-                    None
-                }
-                (Some(id), true) => {
-                    let found = ids.get(id).copied();
-                    // A subject whose own entry has a problem is reported there, not here.
-                    if found.is_none() && !subjects.is_empty() {
-                        let known: Vec<&str> = subjects.iter().map(|s| s.id.as_str()).collect();
-                        let hint = match suggest(id, &known) {
-                            Some(g) => format!("did you mean `{g}`?"),
-                            None if known.len() <= 8 => format!("use {}", quoted_list(&known)),
-                            None => "use the id of one of the `subjects`".to_string(),
-                        };
-                        self.report(
-                            &format!("events[{i}].subject"),
-                            named.offset,
-                            format!("\"{id}\" is not in the `subjects` list; {hint}"),
-                        );
-                    }
-                    found
-                }
-            };
-            if let (Some(e), Some(k)) = (named.event, subject) {
-                s.events[e].subject = k;
-            }
-            of_item.push(subject);
-        }
-        of_item
-    }
-
-    fn scale(&mut self, top: &Obj) -> Vec<Grade> {
-        let items = self.list(top, "scale");
-        let at = join(&top.path, "scale");
-        if items.is_empty() {
-            if let Some(n) = top.get("scale") {
-                if matches!(n.value, Value::Array(_)) {
-                    self.report(&at, n.offset, "is empty; list the grades best first, or remove `scale` to use Ofsted's four".into());
-                }
-            }
-        }
-        let mut grades: Vec<Grade> = Vec::new();
-        let mut ids: Vec<(String, usize)> = Vec::new();
-        for (i, node) in items.iter().enumerate() {
-            let path = format!("{at}[{i}]");
-            let Some(g) = self.object(node, &path, GRADE_FIELDS, "a grade") else {
-                continue;
-            };
-            let id = self.string(&g, "id", true, "\"inadequate\"");
-            let label = self.string(&g, "label", true, "\"Inadequate\"");
-            let color = match g.get("color") {
-                None => {
-                    self.report(
-                        &path,
-                        node.offset,
-                        "`color` is missing; add it, for example \"color\": \"#c01f2f\"".into(),
-                    );
-                    None
-                }
-                Some(Node {
-                    value: Value::String(s),
-                    offset,
-                }) => {
-                    let c = Rgb::parse(s);
-                    if c.is_none() {
-                        self.report(&join(&path, "color"), *offset, format!("\"{s}\" is not a colour; write it as # and six hex digits, for example \"#c01f2f\""));
-                    }
-                    c
-                }
-                Some(n) => {
-                    self.wrong_type(&join(&path, "color"), n, "a colour such as \"#c01f2f\"");
-                    None
-                }
-            };
-            if let Some(id) = &id {
-                if label.is_none() || color.is_none() {
-                    self.grade_ids.push(id.clone());
-                }
-                if let Some((_, j)) = ids.iter().find(|(x, _)| x == id) {
-                    self.report(
-                        &join(&path, "id"),
-                        g.get("id").map_or(node.offset, |n| n.offset),
-                        format!(
-                            "\"{id}\" is already used by {at}[{j}]; give each grade its own id"
-                        ),
-                    );
-                } else {
-                    ids.push((id.clone(), i));
-                }
-            }
-            if let (Some(id), Some(label), Some(color)) = (id, label, color) {
-                grades.push(Grade { id, label, color });
-            }
-        }
-        grades
     }
 
     /// The `i`th event, checking its id against the `ids` seen before it, and its rating, to
@@ -548,55 +368,6 @@ impl Validator<'_> {
         if status == Some(Status::Done) && !has_any_date {
             self.report(path, node.offset, "has no date; add `date` (when it happened) or `published` (when its report came out), or mark it \"status\": \"expected\"".into());
         }
-    }
-
-    /// An event's rating as written: a grade id, or a problem when it is not text.
-    fn rating_id(&mut self, e: &Obj) -> Option<Rating> {
-        let path = join(&e.path, "rating");
-        match e.get("rating")? {
-            Node {
-                value: Value::String(s),
-                offset,
-            } => Some(Rating {
-                path,
-                id: s.to_string(),
-                offset: *offset,
-                event: None,
-                item: 0,
-            }),
-            n => {
-                self.wrong_type(&path, n, "a grade id in double quotes");
-                None
-            }
-        }
-    }
-
-    /// A rating as an index into `grades`, or a problem naming the grades of the event's
-    /// subject's `scale` (of every scale, when its subject is unknown).
-    fn rating(&mut self, r: &Rating, grades: &[Grade], scale: Option<&[usize]>) -> Option<usize> {
-        let s = &r.id;
-        let all: Vec<usize>;
-        let scale = match scale {
-            Some(scale) => scale,
-            None => {
-                all = (0..grades.len()).collect();
-                &all
-            }
-        };
-        let pos = scale.iter().copied().find(|&g| &grades[g].id == s);
-        if pos.is_none() && !scale.is_empty() && !self.grade_ids.iter().any(|g| g == s) {
-            let ids: Vec<&str> = scale.iter().map(|&g| grades[g].id.as_str()).collect();
-            let hint = match suggest(s, &ids) {
-                Some(g) => format!("did you mean `{g}`?"),
-                None => format!("use {}", quoted_list(&ids)),
-            };
-            self.report(
-                &r.path,
-                r.offset,
-                format!("\"{s}\" is not a grade in the scale; {hint}"),
-            );
-        }
-        pos
     }
 
     fn findings(&mut self, event: &Obj) -> Vec<Finding> {
