@@ -108,23 +108,7 @@ impl Chronology {
         let middle: Vec<Option<f64>> = t.events.iter().map(Event::middle_day).collect();
         let key: Vec<f64> = middle.iter().map(|m| m.unwrap_or(f64::INFINITY)).collect();
         let by_time = order_by(&key);
-        // Each lane's place among all lanes, by its first event in time across every subject,
-        // so that every subject lists its lanes in the same order and a reader comparing two
-        // councils finds their inspections on the same line of each.
-        // Files have a handful of lanes, so a list is searched rather than a map kept: a map
-        // keyed by name would cost every reader its code.
-        let mut lane_names: Vec<&str> = Vec::new();
-        let mut lane_rank = vec![0; n];
-        for &i in &by_time {
-            let name = lane_name(&t.events[i]);
-            lane_rank[i] = match lane_names.iter().position(|l| *l == name) {
-                Some(k) => k,
-                None => {
-                    lane_names.push(name);
-                    lane_names.len() - 1
-                }
-            };
-        }
+        let (lane_names, lane_rank) = lane_ranks(t, &by_time);
         // For each lane, the subject that last used it and where it sits in that subject.
         let mut last_used = vec![usize::MAX; lane_names.len()];
         let mut slot = vec![0; lane_names.len()];
@@ -141,24 +125,18 @@ impl Chronology {
         let mut sections: Vec<Section> = Vec::with_capacity(t.subjects.len());
         let mut r = 0;
         for (s, subject) in t.subjects.iter().enumerate() {
-            let worst = subject.worst();
             let (first_graded, first_lane) = (graded.len(), lanes.len());
-            let (mut counting, mut visit) = (false, 0);
             let start = r;
-            while let Some(&i) = order.get(r).filter(|&&i| t.events[i].subject == s) {
+            while order.get(r).is_some_and(|&i| t.events[i].subject == s) {
                 r += 1;
-                let e = &t.events[i];
-                if gives_rating(e) {
-                    counting = e.rating == worst;
-                    visit = 0;
-                    if e.span().is_some() {
-                        graded.push(i);
-                    }
-                } else if counting && e.kind == Kind::MonitoringVisit && e.status == Status::Done {
-                    visit += 1;
-                    numbers[i] = Some(visit);
-                }
             }
+            count_visits(
+                t,
+                subject.worst(),
+                &order[start..r],
+                &mut numbers,
+                &mut graded,
+            );
             // The subject's lanes, in the order of all lanes.
             let mut present: Vec<f64> = Vec::new();
             for &i in &order[start..r] {
@@ -244,6 +222,53 @@ impl Chronology {
         self.sections
             .partition_point(|s| s.order.end <= rank)
             .min(self.sections.len().saturating_sub(1))
+    }
+}
+
+/// Each lane's name, and for each event its lane's place among all lanes, by the lane's first
+/// event in time across every subject: so that every subject lists its lanes in the same order
+/// and a reader comparing two councils finds their inspections on the same line of each. Files
+/// have a handful of lanes, so a list is searched rather than a map kept: a map keyed by name
+/// would cost every reader its code.
+fn lane_ranks<'t>(t: &'t Timeline, by_time: &[usize]) -> (Vec<&'t str>, Vec<usize>) {
+    let mut names: Vec<&str> = Vec::new();
+    let mut rank = vec![0; t.events.len()];
+    for &i in by_time {
+        let name = lane_name(&t.events[i]);
+        rank[i] = match names.iter().position(|l| *l == name) {
+            Some(k) => k,
+            None => {
+                names.push(name);
+                names.len() - 1
+            }
+        };
+    }
+    (names, rank)
+}
+
+/// Numbers the monitoring visits among `events` (one subject's, in reading order) that follow
+/// a graded inspection giving the `worst` grade, and adds the dated events that gave a rating
+/// to `graded`.
+fn count_visits(
+    t: &Timeline,
+    worst: Option<usize>,
+    events: &[usize],
+    numbers: &mut [Option<usize>],
+    graded: &mut Vec<usize>,
+) {
+    let (mut counting, mut visit) = (false, 0);
+    for &i in events {
+        let e = &t.events[i];
+        if gives_rating(e) {
+            counting = e.rating == worst;
+            visit = 0;
+            if e.span().is_some() {
+                graded.push(i);
+            }
+        } else if counting && e.kind == Kind::MonitoringVisit && e.status == Status::Done {
+            visit += 1;
+            numbers[i] = Some(visit);
+        }
     }
 }
 
