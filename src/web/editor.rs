@@ -2,6 +2,9 @@
 //! a canvas for a PNG. Built only with the `editor` feature so readers never download them.
 
 use super::*;
+use crate::chronology::Chronology;
+use crate::layout;
+use crate::subjects;
 use crate::layout::LayoutConfig;
 use crate::render;
 use plotters::prelude::IntoDrawingArea;

@@ -6,20 +6,21 @@
 //! Listeners are kept in the handle and removed by [`Widget::destroy`], so a widget can be
 //! unmounted without leaking closures.
 
-use crate::chronology::Chronology;
 use crate::color::Rgb;
 use crate::date::Locale;
 use crate::interact::{Input, Key, State};
-use crate::layout::{self, words, Point, Scene};
-use crate::model::{self, Problem, Timeline};
-use crate::subjects;
+use crate::layout::{words, Point, Scene};
+use crate::model;
 use crate::theme::{Palette, Theme};
 use crate::view;
 use std::cell::RefCell;
 use std::rc::Rc;
+mod data;
 mod dom;
 mod input;
 mod paint;
+
+use data::Data;
 
 use dom::Dom;
 use wasm_bindgen::prelude::*;
@@ -39,52 +40,6 @@ fn start() {
     std::panic::set_hook(Box::new(|info| {
         console_error(&format!("inspection-timeline: {info}"))
     }));
-}
-
-/// A valid data set, the subjects chosen from it, the facts derived from those once, and
-/// their description in the current language.
-struct Data {
-    /// The file as read, with every subject.
-    file: Timeline,
-    /// The subjects drawn, when they are not the whole file.
-    chosen: Option<Timeline>,
-    /// How many chosen subjects wait for "Show all".
-    hidden: usize,
-    chronology: Chronology,
-    description: String,
-}
-
-impl Data {
-    /// The data of `file` for the subjects `ids` (all when `None`), only the first few unless
-    /// `all`; and the ids the file does not have.
-    fn new(
-        file: Timeline,
-        ids: Option<&[String]>,
-        all: bool,
-        locale: &Locale,
-    ) -> (Data, Vec<Problem>) {
-        let chosen = subjects::select(&file, ids, all);
-        let shown = chosen.timeline.as_ref().unwrap_or(&file);
-        let chronology = Chronology::new(shown);
-        let mut description = layout::describe(shown, &chronology, locale);
-        if chosen.hidden() > 0 {
-            description.push(' ');
-            description.push_str(&words::subjects_shown(chosen.shown, chosen.chosen));
-        }
-        let data = Data {
-            hidden: chosen.hidden(),
-            chosen: chosen.timeline,
-            file,
-            chronology,
-            description,
-        };
-        (data, chosen.problems)
-    }
-
-    /// The timeline drawn: the chosen subjects.
-    fn timeline(&self) -> &Timeline {
-        self.chosen.as_ref().unwrap_or(&self.file)
-    }
 }
 
 struct Inner {
@@ -587,44 +542,6 @@ impl Inner {
         m.cluster
             .is_none()
             .then(|| d.timeline().events[m.event].id.clone())
-    }
-
-    /// Chooses the subjects again from the last good file (for a new `subjects` attribute, or
-    /// "Show all"), and draws them afresh, keeping the window of time shown.
-    fn choose(&mut self) -> Result<Vec<Problem>, JsValue> {
-        let Some(d) = self.data.take() else {
-            return Ok(Vec::new());
-        };
-        let ids = self.subjects.take();
-        let (data, problems) = Data::new(d.file, ids.as_deref(), self.all_subjects, &self.locale);
-        self.subjects = ids;
-        self.data = Some(data);
-        // Marks and events are numbered afresh: only the window of time carries over.
-        self.state = State {
-            view: self.state.view,
-            ..State::default()
-        };
-        self.scene = None;
-        self.relayout()?;
-        self.show(false)?;
-        self.fill_text(true)?;
-        Ok(problems)
-    }
-
-    /// Shows every chosen subject, not only the first few, and says so.
-    fn show_all_subjects(&mut self) -> Result<(), JsValue> {
-        self.all_subjects = true;
-        self.choose()?;
-        let n = self
-            .data
-            .as_ref()
-            .map_or(0, |d| d.timeline().subjects.len());
-        self.dom
-            .live
-            .set_text_content(Some(&words::subjects_shown(n, n)));
-        // The button is gone: the chart keeps the keyboard's place.
-        let _ = self.dom.canvas.focus();
-        Ok(())
     }
 
     /// Tells the element the window of time shown, for its `viewchange` event.
