@@ -3,7 +3,7 @@
 //! It shares the validator, layout and drawing code with the widget, so its messages and
 //! pictures are the ones readers get.
 
-use inspection_timeline::layout::{frame, LayoutConfig};
+use inspection_timeline::layout::{frame, Frame, LayoutConfig};
 use inspection_timeline::model::Rgb;
 use inspection_timeline::model::{more_problems, SHOWN_PROBLEMS};
 use inspection_timeline::render::frame_to_svg;
@@ -11,7 +11,7 @@ use inspection_timeline::subjects::select;
 use inspection_timeline::theme::{Palette, Theme};
 use inspection_timeline::validate::parse_with_warnings;
 use inspection_timeline::Chronology;
-use inspection_timeline::Problem;
+use inspection_timeline::{Problem, Timeline};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
@@ -275,41 +275,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     }
     let timeline = chosen.timeline.unwrap_or(timeline);
 
-    // Each preset fixes the image size and how many image pixels make one CSS pixel of
-    // layout, so text stays readable: a social card is 1200x630, print is 300 dpi.
-    let (out_w, scale) = match preset {
-        Preset::Plain => (width.unwrap_or(720), 1.0),
-        Preset::Social => (width.unwrap_or(1200), 1.5),
-        Preset::Print => (width.unwrap_or(2250), 300.0 / 96.0),
-    };
-    let social_h = height.unwrap_or(630);
-    let mut scale = scale;
-    let chronology = Chronology::new(&timeline);
-    let mut fr = frame(
-        &timeline,
-        &chronology,
-        &LayoutConfig {
-            width: f64::from(out_w) / scale,
-            ..LayoutConfig::default()
-        },
-    );
-    if preset == Preset::Social && fr.height * scale > f64::from(social_h) {
-        // Shrink to fit the card's height; the layout then gets more room across.
-        scale = f64::from(social_h) / fr.height;
-        fr = frame(
-            &timeline,
-            &chronology,
-            &LayoutConfig {
-                width: f64::from(out_w) / scale,
-                ..LayoutConfig::default()
-            },
-        );
-    }
-    let out_h = match (preset, height) {
-        (Preset::Social, _) => social_h,
-        (_, Some(h)) => h,
-        (_, None) => (fr.height * scale).ceil() as u32,
-    };
+    let (fr, scale, (out_w, out_h)) = sized_frame(&timeline, preset, width, height);
     let theme = Theme {
         background: Some(Rgb(255, 255, 255)),
         ..Theme::LIGHT
@@ -357,6 +323,47 @@ fn without_glyph(fonts: &resvg::usvg::fontdb::Database, chars: &[char]) -> Vec<c
         });
     }
     missing
+}
+
+/// The framed chart laid out for `preset` and the size asked for: the frame, how many image
+/// pixels make one CSS pixel, and the image's size.
+fn sized_frame(
+    timeline: &Timeline,
+    preset: Preset,
+    width: Option<u32>,
+    height: Option<u32>,
+) -> (Frame, f64, (u32, u32)) {
+    // Each preset fixes the image size and how many image pixels make one CSS pixel of
+    // layout, so text stays readable: a social card is 1200x630, print is 300 dpi.
+    let (out_w, mut scale) = match preset {
+        Preset::Plain => (width.unwrap_or(720), 1.0),
+        Preset::Social => (width.unwrap_or(1200), 1.5),
+        Preset::Print => (width.unwrap_or(2250), 300.0 / 96.0),
+    };
+    let social_h = height.unwrap_or(630);
+    let chronology = Chronology::new(timeline);
+    let lay_out = |scale: f64| {
+        frame(
+            timeline,
+            &chronology,
+            &LayoutConfig {
+                width: f64::from(out_w) / scale,
+                ..LayoutConfig::default()
+            },
+        )
+    };
+    let mut fr = lay_out(scale);
+    if preset == Preset::Social && fr.height * scale > f64::from(social_h) {
+        // Shrink to fit the card's height; the layout then gets more room across.
+        scale = f64::from(social_h) / fr.height;
+        fr = lay_out(scale);
+    }
+    let out_h = match (preset, height) {
+        (Preset::Social, _) => social_h,
+        (_, Some(h)) => h,
+        (_, None) => (fr.height * scale).ceil() as u32,
+    };
+    (fr, scale, (out_w, out_h))
 }
 
 /// Turns the SVG into a PNG with the bundled font, and the machine's fonts for characters it

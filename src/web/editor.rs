@@ -4,9 +4,9 @@
 use super::*;
 use crate::chronology::Chronology;
 use crate::layout;
-use crate::subjects;
 use crate::layout::LayoutConfig;
 use crate::render;
+use crate::subjects;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
