@@ -185,3 +185,17 @@ test('on a phone each subject has a heading and its own rating above its rows', 
   assert.ok(across > within + 60, `within ${within}, across ${across}`);
   await context.close();
 });
+
+test('a deep link to an event of a subject waiting for Show all shows all, and pins it', async () => {
+  // e11 is about the twelfth subject, one of those past the first eight.
+  const { page, context } = await open(env.browser,
+    `${env.server.base}/tests/browser/pages/bench.html?n=60&subjects=12&deeplink#w-e11`, { viewport: { width: 900, height: 1000 } });
+  await waitForEvents(page, 'render');
+  await page.waitForFunction(() => {
+    const card = document.querySelector('inspection-timeline').shadowRoot.querySelector('.card');
+    return !card.hidden && card.querySelector('.ctitle').textContent === 'Event 12';
+  });
+  assert.equal(await inRoot(page, "return root.querySelector('.card .kind').textContent.split(' · ')[0]"), 'Sample council 12 (fictional)');
+  assert.equal(await inRoot(page, "return root.querySelector('.more').hidden"), true);
+  await context.close();
+});

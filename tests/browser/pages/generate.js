@@ -1,7 +1,7 @@
 // Generates a synthetic data file of ?n= events for the benchmark page, and hands it to the
 // widget before the element upgrades, so the first render includes parsing it. With
 // ?subjects=S the events are shared out among S made-up subjects; ?choose=a,b sets the
-// element's `subjects` attribute.
+// element's `subjects` attribute, and ?deeplink its `deeplink`.
 const params = new URLSearchParams(location.search);
 const n = Number(params.get('n') || 1000);
 const subjectCount = Number(params.get('subjects') || 0);
@@ -38,4 +38,5 @@ if (subjectCount) {
 window.__benchData = JSON.stringify(data);
 const el = document.getElementById('w');
 if (params.get('choose')) el.setAttribute('subjects', params.get('choose'));
+if (params.has('deeplink')) el.setAttribute('deeplink', '');
 el.data = window.__benchData;
