@@ -149,20 +149,7 @@ impl State {
     fn walk(&mut self, k: Key, cur: Option<usize>, scene: &Scene) {
         let n = scene.marks.len();
         match k {
-            Key::ZoomIn | Key::ZoomOut => {
-                if let Some(t) = &scene.time {
-                    let anchor = cur
-                        .and_then(|i| scene.marks.get(i))
-                        .map_or(t.shown.middle(), |m| t.scale.invert(m.center.x));
-                    let f = if k == Key::ZoomIn {
-                        ZOOM_STEP
-                    } else {
-                        1.0 / ZOOM_STEP
-                    };
-                    self.show(Some(t.shown.zoom(anchor, f, t.full)), scene);
-                }
-                return;
-            }
+            Key::ZoomIn | Key::ZoomOut => return self.zoom_key(k == Key::ZoomIn, cur, scene),
             Key::Reset => return self.show(None, scene),
             Key::Escape => {
                 self.pinned = None;
@@ -180,23 +167,9 @@ impl State {
         let next = match k {
             // ↑ and ↓ with nothing reached yet start, as → does, at the first mark.
             Key::Next | Key::Previous | Key::Up | Key::Down => {
-                let forward = k == Key::Next;
-                let at = self
-                    .at
-                    .or_else(|| cur.and_then(|i| scene.marks.get(i)).map(|m| m.order));
-                match (cur, at) {
-                    (Some(_), Some(at)) => match next_stop(scene, cur, at, forward) {
-                        Some(Stop::Mark(i, o)) => {
-                            self.at = Some(o);
-                            i
-                        }
-                        Some(Stop::Outside(b)) => return self.seek_outside(b, scene),
-                        None => return,
-                    },
-                    _ => {
-                        self.at = Some(scene.marks[0].order);
-                        0
-                    }
+                match self.step_to(k == Key::Next, cur, scene) {
+                    Some(i) => i,
+                    None => return,
                 }
             }
             Key::First => {
@@ -231,6 +204,41 @@ impl State {
         }
         self.focus = Some(next);
         self.keyboard = true;
+    }
+
+    /// `+` or `-` (closer when `closer`), around the mark the keyboard is on or the window's
+    /// middle.
+    fn zoom_key(&mut self, closer: bool, cur: Option<usize>, scene: &Scene) {
+        let Some(t) = &scene.time else { return };
+        let anchor = cur
+            .and_then(|i| scene.marks.get(i))
+            .map_or(t.shown.middle(), |m| t.scale.invert(m.center.x));
+        let f = if closer { ZOOM_STEP } else { 1.0 / ZOOM_STEP };
+        self.show(Some(t.shown.zoom(anchor, f, t.full)), scene);
+    }
+
+    /// The mark → (or ←, unless `forward`) reaches from mark `cur`, within its subject; `None`
+    /// when there is none, or when the next event is outside the window and is sought there.
+    fn step_to(&mut self, forward: bool, cur: Option<usize>, scene: &Scene) -> Option<usize> {
+        let at = self
+            .at
+            .or_else(|| cur.and_then(|i| scene.marks.get(i)).map(|m| m.order));
+        match (cur, at) {
+            (Some(_), Some(at)) => match next_stop(scene, cur, at, forward)? {
+                Stop::Mark(i, o) => {
+                    self.at = Some(o);
+                    Some(i)
+                }
+                Stop::Outside(b) => {
+                    self.seek_outside(b, scene);
+                    None
+                }
+            },
+            _ => {
+                self.at = Some(scene.marks[0].order);
+                Some(0)
+            }
+        }
     }
 
     /// With no mark in the window: pans to the nearest event past its edge.
