@@ -1,5 +1,8 @@
 //! Geometry, hit-testing, interaction and the words on the card, all without a browser.
 
+mod common;
+
+use common::Rng;
 use inspection_timeline::date::Locale;
 use inspection_timeline::interact::{Input, Key, State};
 use inspection_timeline::layout::{self, card, describe, layout, LayoutConfig, Point, Scene};
@@ -261,23 +264,6 @@ fn a_later_graded_inspection_ends_the_band() {
         s.bands[0].rect.x1, s.bands[0].known_until,
         "a replaced rating is known, not assumed"
     );
-}
-
-/// A small deterministic generator (xorshift), so property tests need no dependency and give
-/// the same cases on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
 }
 
 #[test]

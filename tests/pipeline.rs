@@ -4,6 +4,9 @@
 //! events, never with the years they span. (`make fuzz` runs the same pipeline under
 //! libFuzzer, without a time limit on the search.)
 
+mod common;
+
+use common::Rng;
 use inspection_timeline::interact::{Input, Key, State};
 use inspection_timeline::layout::{layout, LayoutConfig, Point, Scene};
 use inspection_timeline::render::{to_svg, Highlight};
@@ -11,45 +14,13 @@ use inspection_timeline::subjects::select;
 use inspection_timeline::theme::{Palette, Theme};
 use inspection_timeline::validate::parse_with_warnings;
 use inspection_timeline::Chronology;
-use std::fs;
-use std::path::PathBuf;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 /// Every JSON file of the fixtures and the demo's data.
 fn seeds() -> Vec<String> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut out = Vec::new();
-    for dir in [
-        "tests/fixtures/valid",
-        "tests/fixtures/invalid",
-        "tests/fixtures/multi",
-        "www/data",
-    ] {
-        let mut names: Vec<_> = fs::read_dir(root.join(dir))
-            .unwrap()
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".json"))
-            .collect();
-        names.sort();
-        for n in names {
-            out.push(fs::read_to_string(root.join(dir).join(n)).unwrap());
-        }
-    }
-    out
+    common::data_files()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
 }
 
 /// Pieces of JSON and of this format to splice in: a slip anywhere becomes any of these.
@@ -89,7 +60,7 @@ fn mangle(text: &str, rng: &mut Rng) -> String {
     let mut s = text.to_string();
     // Half the time only digits change, as in a typed date, which mostly leaves the file
     // valid, so that the layout and drawing meet odd data too.
-    if rng.below(2) == 0 {
+    if rng.pick(2) == 0 {
         let digits: Vec<usize> = s
             .bytes()
             .enumerate()
@@ -97,25 +68,25 @@ fn mangle(text: &str, rng: &mut Rng) -> String {
             .map(|(i, _)| i)
             .collect();
         let mut bytes = s.into_bytes();
-        for _ in 0..1 + rng.below(3) {
-            if let Some(&i) = digits.get(rng.below(digits.len())) {
-                bytes[i] = b'0' + rng.below(10) as u8;
+        for _ in 0..1 + rng.pick(3) {
+            if let Some(&i) = digits.get(rng.pick(digits.len())) {
+                bytes[i] = b'0' + rng.pick(10) as u8;
             }
         }
         return String::from_utf8(bytes).unwrap();
     }
-    for _ in 0..1 + rng.below(4) {
+    for _ in 0..1 + rng.pick(4) {
         let at = |s: &String, rng: &mut Rng| {
-            let mut i = rng.below(s.len() + 1);
+            let mut i = rng.pick(s.len() + 1);
             while !s.is_char_boundary(i) {
                 i -= 1;
             }
             i
         };
-        match rng.below(3) {
+        match rng.pick(3) {
             0 if !s.is_empty() => {
                 let a = at(&s, rng);
-                let mut b = (a + 1 + rng.below(8)).min(s.len());
+                let mut b = (a + 1 + rng.pick(8)).min(s.len());
                 while !s.is_char_boundary(b) {
                     b += 1;
                 }
@@ -123,11 +94,11 @@ fn mangle(text: &str, rng: &mut Rng) -> String {
             }
             1 => {
                 let a = at(&s, rng);
-                s.insert_str(a, PIECES[rng.below(PIECES.len())]);
+                s.insert_str(a, PIECES[rng.pick(PIECES.len())]);
             }
             _ => {
                 let a = at(&s, rng);
-                let mut b = (a + rng.below(200)).min(s.len());
+                let mut b = (a + rng.pick(200)).min(s.len());
                 while !s.is_char_boundary(b) {
                     b += 1;
                 }
@@ -209,7 +180,7 @@ fn check_scene(scene: &Scene, what: &str) {
 fn pipeline(text: &str, rng: &mut Rng) -> Option<(usize, usize)> {
     let (file, _warnings) = parse_with_warnings(text).ok()?;
     let ids: Vec<String> = file.subjects.iter().rev().map(|s| s.id.clone()).collect();
-    let chosen = select(&file, Some(&ids), rng.below(2) == 0);
+    let chosen = select(&file, Some(&ids), rng.pick(2) == 0);
     let t = chosen.timeline.as_ref().unwrap_or(&file);
     let c = Chronology::new(t);
     let palette = Palette::new(&Theme::LIGHT, &t.grades);
@@ -227,12 +198,12 @@ fn pipeline(text: &str, rng: &mut Rng) -> Option<(usize, usize)> {
         let mut state = State::default();
         for _ in 0..20 {
             let p = Point {
-                x: rng.below(width as usize + 40) as f64 - 20.0,
-                y: rng.below(scene.height as usize + 40) as f64 - 20.0,
+                x: rng.pick(width as usize + 40) as f64 - 20.0,
+                y: rng.pick(scene.height as usize + 40) as f64 - 20.0,
             };
-            let input = match rng.below(5) {
+            let input = match rng.pick(5) {
                 0 => Input::Tap(p),
-                1 => Input::Key([Key::Next, Key::Down, Key::Up, Key::Last][rng.below(4)]),
+                1 => Input::Key([Key::Next, Key::Down, Key::Up, Key::Last][rng.pick(4)]),
                 2 => Input::Wheel {
                     at: p,
                     delta: -300.0,

@@ -4,8 +4,10 @@
 //! file; those few are listed in `VALIDATOR_ONLY` (and in the schema's description), and the
 //! test checks that the list is exact: those fixtures, and only those, pass the schema.
 
+mod common;
+
+use common::{data_files, root};
 use std::fs;
-use std::path::PathBuf;
 
 const VALIDATOR_ONLY: &[&str] = &[
     "invalid/duplicate-grade-id.json",
@@ -18,40 +20,10 @@ const VALIDATOR_ONLY: &[&str] = &[
     "invalid/unknown-subject.json",
 ];
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn schema() -> jsonschema::Validator {
     let text = fs::read_to_string(root().join("src/schema.json")).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     jsonschema::draft202012::new(&schema).expect("the schema is itself valid")
-}
-
-fn fixtures() -> Vec<(String, String)> {
-    // The demo's data and the editor's sample, then the fixtures.
-    let mut out: Vec<(String, String)> = ["bury-childrens-services.json", "sample-councils.json"]
-        .iter()
-        .map(|n| {
-            let path = format!("www/data/{n}");
-            let text = fs::read_to_string(root().join(&path)).unwrap();
-            (path, text)
-        })
-        .collect();
-    for group in ["valid", "invalid", "multi"] {
-        let mut names: Vec<_> = fs::read_dir(root().join("tests/fixtures").join(group))
-            .unwrap()
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".json"))
-            .collect();
-        names.sort();
-        for n in names {
-            let text =
-                fs::read_to_string(root().join("tests/fixtures").join(group).join(&n)).unwrap();
-            out.push((format!("{group}/{n}"), text));
-        }
-    }
-    out
 }
 
 #[test]
@@ -59,7 +31,7 @@ fn schema_and_validator_agree_on_every_fixture() {
     let schema = schema();
     let mut disagreements = Vec::new();
     let mut validator_only_seen = Vec::new();
-    for (name, text) in fixtures() {
+    for (name, text) in data_files() {
         let ours = inspection_timeline::parse(&text).is_ok();
         // A byte-order mark is read past, as the page and the command line do.
         let Ok(value) =

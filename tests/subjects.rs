@@ -1,6 +1,9 @@
 //! Several subjects on one chart: the contract, the facts worked out per subject, the layout
 //! of each subject's band and rows, choosing subjects, and the keyboard across them.
 
+mod common;
+
+use common::Rng;
 use inspection_timeline::date::Locale;
 use inspection_timeline::interact::{Input, Key, State};
 use inspection_timeline::layout::{describe, layout, words, LayoutConfig, Scene};
@@ -137,13 +140,8 @@ fn visits_are_numbered_within_each_subject() {
 /// A generated file of `subjects` subjects whose events are shuffled together in the file:
 /// each subject has inspections with ratings and monitoring visits, in random order.
 fn generated(seed: u64, subjects: usize) -> Timeline {
-    let mut x = seed;
-    let mut below = |n: u64| {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x % n
-    };
+    let mut rng = Rng(seed);
+    let mut below = |n: u64| rng.below(n);
     let ids: Vec<String> = (0..subjects).map(|s| format!("s{s}")).collect();
     let n = 3 + below(40) as usize;
     let events: Vec<String> = (0..n)

@@ -1,4 +1,5 @@
-//! What the integration tests share: the repository root and golden files.
+//! What the integration tests share: the repository root, golden files, the data files to
+//! read, and a seeded generator for property tests.
 //!
 //! A golden file holds the expected output of a run. A mismatch writes `NAME.new` (or
 //! `NAME.new.svg` for SVG) beside it to compare, and fails; `UPDATE_GOLDENS=1 cargo test`
@@ -44,5 +45,52 @@ pub fn golden(path: &Path, actual: &str) -> Result<(), String> {
             path.display(),
             new.display()
         ))
+    }
+}
+
+/// Every JSON data file of the repository, as `(name, text)`: the demo's and the editor's
+/// (`www/data/NAME`), then the fixtures (`valid/NAME`, `invalid/NAME`, `multi/NAME`), each
+/// folder in name order.
+pub fn data_files() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (dir, prefix) in [
+        ("www/data", "www/data/"),
+        ("tests/fixtures/valid", "valid/"),
+        ("tests/fixtures/invalid", "invalid/"),
+        ("tests/fixtures/multi", "multi/"),
+    ] {
+        let mut names: Vec<String> = fs::read_dir(root().join(dir))
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".json"))
+            .collect();
+        names.sort();
+        for n in names {
+            let text = fs::read_to_string(root().join(dir).join(&n)).unwrap();
+            out.push((format!("{prefix}{n}"), text));
+        }
+    }
+    out
+}
+
+/// A small deterministic generator (xorshift), so property tests need no dependency and give
+/// the same cases on every run.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+
+    /// An index below `n` (at least one).
+    pub fn pick(&mut self, n: usize) -> usize {
+        self.below(n.max(1) as u64) as usize
     }
 }
