@@ -66,4 +66,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/*.js pkg/*.ts pkg/*.wasm pkg/package.json tests/artifacts
+	rm -rf pkg/*.js pkg/*.ts pkg/*.wasm pkg/package.json pkg/strings tests/artifacts

@@ -48,6 +48,15 @@ wasm editor pkg/editor
 cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts src/js/inspection-timeline-frame.js \
   src/js/inspection-timeline-frame.d.ts pkg/
 cp src/schema.json pkg/inspection-timeline.schema.json
+# The widget's words: one module per language, which the element imports (British English) or
+# loads when the page is in that language (the others).
+rm -rf pkg/strings
+mkdir -p pkg/strings
+for table in src/strings/*.json; do
+  node -e 'const fs = require("fs"); const [src, out] = process.argv.slice(1);
+    fs.writeFileSync(out, `export default ${JSON.stringify(JSON.parse(fs.readFileSync(src, "utf8")))};\n`);' \
+    "$table" "pkg/strings/$(basename "$table" .json).js"
+done
 if [ -d tests/browser/node_modules/terser ]; then
   node .ci/minify.mjs pkg/inspection-timeline.js pkg/inspection_timeline.js pkg/inspection-timeline-frame.js
 else
@@ -99,6 +108,7 @@ cat > pkg/package.json <<JSON
     "inspection_timeline_bg.wasm",
     "inspection_timeline_bg.wasm.d.ts",
     "inspection-timeline.schema.json",
+    "strings/",
     "LICENSE"
   ],
   "sideEffects": ["./inspection-timeline.js", "./inspection-timeline-frame.js"]

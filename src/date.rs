@@ -90,6 +90,8 @@ pub struct Locale {
     pub day_pattern: String,
     /// A month-precision date, with `{m}` and `{y}`: "{m} {y}".
     pub month_pattern: String,
+    /// The widget's own words in the language.
+    pub words: crate::strings::Strings,
 }
 
 impl Locale {
@@ -102,6 +104,7 @@ impl Locale {
             months_short: SHORT.map(String::from),
             day_pattern: "{d} {m} {y}".into(),
             month_pattern: "{m} {y}".into(),
+            words: crate::strings::Strings::default(),
         }
     }
 

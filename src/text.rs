@@ -52,16 +52,6 @@ pub fn lower_first(text: &str) -> String {
     }
 }
 
-/// A count as a word for small numbers, as a newspaper would write it.
-pub fn number_word(n: usize) -> String {
-    const WORDS: [&str; 11] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
-    WORDS
-        .get(n)
-        .map_or_else(|| n.to_string(), |w| w.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,12 +63,6 @@ mod tests {
         assert!(estimate_width(&s, 12.0) <= 80.0 + 1.0, "{s}");
         assert_eq!(ellipsize("Short", 12.0, 200.0).unwrap(), "Short");
         assert_eq!(ellipsize("Wide", 12.0, 5.0), None);
-    }
-
-    #[test]
-    fn small_numbers_are_words() {
-        assert_eq!(number_word(4), "four");
-        assert_eq!(number_word(12), "12");
     }
 }
 

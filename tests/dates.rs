@@ -123,6 +123,7 @@ fn french() -> Locale {
         months_short: short.map(String::from),
         day_pattern: "{d} {m} {y}".into(),
         month_pattern: "{m} {y}".into(),
+        words: Default::default(),
     }
 }
 

@@ -350,7 +350,10 @@ fn past_eight_subjects_the_rest_wait_for_show_all() {
     let shown = sel.timeline.unwrap();
     assert_eq!(shown.subjects.len(), SHOWN_AT_FIRST);
     assert_eq!(shown.subjects[7].id, "c7");
-    assert_eq!(words::show_all(20), "Show all 20");
+    assert_eq!(
+        words::show_all(20, &inspection_timeline::strings::Strings::en_gb()),
+        "Show all 20"
+    );
     let all = select(&t, None, true);
     assert_eq!((all.shown, all.hidden()), (20, 0));
     // A choice of more than eight is cut the same way, in its own order.

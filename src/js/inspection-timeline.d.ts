@@ -68,6 +68,90 @@ export interface TimelineData {
   events: TimelineEvent[];
 }
 
+/** A counted word's forms by plural category, as `Intl.PluralRules#select` names them;
+ *  `other` is the form for any category not given. */
+export type PluralForms = { other: string } & Partial<Record<'zero' | 'one' | 'two' | 'few' | 'many', string>>;
+
+/** A counted word: one template for every count, or a template for each plural form. */
+export type PluralText = string | PluralForms;
+
+/** The widget's words, by key. Templates name their values in braces ("Visit {n}"); README
+ *  lists what each key is for. */
+export interface TimelineStrings {
+  numberWords: string;
+  thousandsSeparator: string;
+  kindInspection: string;
+  kindMonitoringVisit: string;
+  kindReinspection: string;
+  kindOther: string;
+  kindExpected: string;
+  toneStrength: string;
+  toneConcern: string;
+  toneMixed: string;
+  toneNote: string;
+  bandSince: string;
+  markVisit: string;
+  expected: string;
+  expectedUndated: string;
+  laneVisits: PluralText;
+  rowPublished: string;
+  dateNotAnnounced: string;
+  rowVisit: string;
+  next: string;
+  updated: string;
+  creditUpdated: string;
+  legendCluster: string;
+  legendBar: string;
+  legendPublished: string;
+  period: string;
+  events: PluralText;
+  severalEvents: string;
+  andMore: PluralText;
+  cardVisit: string;
+  cardTookPlace: string;
+  cardCount: string;
+  cardPublished: string;
+  cardRating: string;
+  cardSource: PluralText;
+  zoomHint: string;
+  closeHint: string;
+  openHint: string;
+  showingWhole: string;
+  showingWindow: string;
+  describeRated: string;
+  describeBy: string;
+  describeWhen: string;
+  theService: string;
+  describeVisits: PluralText;
+  describeExpected: string;
+  describeExpectedAfter: string;
+  describeSubject: string;
+  describeTimeline: string;
+  subjectsAll: PluralText;
+  subjectsFirst: PluralText;
+  showAll: PluralText;
+  tablePage: PluralText;
+  tablePrevious: string;
+  tableNext: string;
+  tableEvent: string;
+  tableWhen: string;
+  tablePublished: string;
+  tableRating: string;
+  tableFindings: string;
+  tableSources: string;
+  notGiven: string;
+  noRating: string;
+  chartLoading: string;
+  zoomGroup: string;
+  zoomIn: string;
+  zoomOut: string;
+  zoomReset: string;
+  zoomResetLabel: string;
+  noticeStale: string;
+  noticeFailed: string;
+  noticeStopped: string;
+}
+
 /** One problem found in a data file. */
 export interface Problem {
   /** The field, as `events[3].end`; empty for the file as a whole. */
@@ -138,6 +222,10 @@ export class InspectionTimeline extends HTMLElement {
    *  Ids the data does not have are reported with `error`, and the others drawn. */
   get subjects(): string[] | null;
   set subjects(ids: readonly string[] | string | null);
+  /** The widget's words in use: the page language's table with the newsroom's own over it.
+   *  Setting some keys replaces those words and keeps the rest. */
+  get strings(): TimelineStrings;
+  set strings(words: Partial<TimelineStrings>);
   addEventListener<K extends keyof InspectionTimelineEventMap>(type: K, listener: (this: InspectionTimeline, ev: InspectionTimelineEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof InspectionTimelineEventMap>(type: K, listener: (this: InspectionTimeline, ev: InspectionTimelineEventMap[K]) => any, options?: boolean | EventListenerOptions): void;

@@ -7,6 +7,7 @@
 // validation and interaction all happen in Rust.
 
 import init, { Widget, theme_css } from './inspection_timeline.js';
+import enGB from './strings/en-GB.js';
 
 let ready = null;
 // One download and compile per page, however many widgets it has.
@@ -139,16 +140,61 @@ function problem(message) {
 // Each language's month names and date patterns, worked out once per page.
 const locales = new Map();
 
-/** Month names and date patterns for `lang`, once per language per page; `null` for British
- *  English, which the widget writes without asking `Intl` (whose first use costs tens of ms). */
-function localeFor(lang) {
-  let tag = 'en-GB';
+/** The language tag of `lang`, or British English's for none or an invalid one. */
+function canonical(lang) {
   try {
-    tag = Intl.getCanonicalLocales(lang || 'en-GB')[0];
-  } catch { /* an invalid lang attribute falls back to British English */ }
+    return Intl.getCanonicalLocales(lang || 'en-GB')[0];
+  } catch {
+    return 'en-GB';
+  }
+}
+
+/** Month names and date patterns for the language `tag`, once per language per page; `null`
+ *  for British English, which the widget writes without asking `Intl` (whose first use costs
+ *  tens of ms). */
+function localeFor(tag) {
   if (tag === 'en-GB') return null;
   if (!locales.has(tag)) locales.set(tag, intlLocale(tag));
   return locales.get(tag);
+}
+
+// The tables of the widget's words for languages other than English, each loaded only by
+// pages in that language. Other languages get the English words and their own dates.
+const TABLES = {
+  cy: () => import('./strings/cy.js'),
+  de: () => import('./strings/de.js'),
+  es: () => import('./strings/es.js'),
+  fr: () => import('./strings/fr.js'),
+};
+const tables = new Map();
+
+/** The language of `tag` that has a table ("fr" for "fr-CA"), or null. */
+function tableLanguage(tag) {
+  const base = tag.split('-')[0].toLowerCase();
+  return Object.hasOwn(TABLES, base) ? base : null;
+}
+
+/** Starts loading the table of `language` once per page; a table that cannot be loaded
+ *  leaves the English words, with a note in the console. */
+function loadTable(language) {
+  if (!tables.has(language)) {
+    const loading = TABLES[language]().then((m) => m.default, (e) => {
+      console.warn(`inspection-timeline: the words in "${language}" could not be loaded, so they show in English: ${e && e.message ? e.message : e}`);
+      return {};
+    });
+    tables.set(language, { loading, table: null });
+    loading.then((table) => { tables.get(language).table = table; });
+  }
+  return tables.get(language);
+}
+
+/** The keys of `strings` that no table has, each with the nearest known key, for a console
+ *  note. */
+function unknownKeys(strings) {
+  return Object.keys(strings).filter((k) => !Object.hasOwn(enGB, k)).map((k) => {
+    const near = Object.keys(enGB).find((known) => known.toLowerCase() === k.toLowerCase());
+    return near ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
+  });
 }
 
 /** Month names and date patterns for the language `tag`, from the browser's Intl data. */
@@ -196,6 +242,9 @@ export class InspectionTimeline extends HTMLElement {
   #timer = null;
   #printing = false;
   #linked = false;
+  // The newsroom's own words (`el.strings`), over the language's table; and the words in use.
+  #strings = {};
+  #words = enGB;
 
   constructor() {
     super();
@@ -213,10 +262,12 @@ export class InspectionTimeline extends HTMLElement {
     this.#root.append(this.#wrap);
     // A page script may set `el.data` before this element is defined; that created a plain
     // property which would hide the setter, so take its value through the setter instead.
-    if (Object.prototype.hasOwnProperty.call(this, 'data')) {
-      const value = this.data;
-      delete this.data;
-      this.data = value;
+    for (const name of ['data', 'strings']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
     }
   }
 
@@ -248,8 +299,10 @@ export class InspectionTimeline extends HTMLElement {
     const early = this.#pending === null && this.#lastGood === null && !inline && this.getAttribute('src')
       ? this.#request(this.getAttribute('src'))
       : null;
+    // The words of the page's language load with the wasm, so the first chart is in them.
+    const language = tableLanguage(this.#tag());
     try {
-      await loadWasm();
+      await Promise.all([loadWasm(), language && loadTable(language).loading]);
     } catch (e) {
       early?.ctrl.abort();
       this.#started = false;
@@ -556,12 +609,12 @@ export class InspectionTimeline extends HTMLElement {
   #crashed(e) {
     this.#teardown();
     this.#wrap.dataset.state = 'failed';
-    this.#fail(`the widget stopped: ${e && e.message ? e.message : e}`, 'This graphic could not be drawn.');
+    this.#fail(`the widget stopped: ${e && e.message ? e.message : e}`, this.#loadedWords().noticeStopped);
   }
 
   // With a widget, its notice says whether the last good chart stays; without one (the wasm
   // failed or stopped) `readerMessage` takes the chart's place.
-  #fail(developerMessage, readerMessage = 'This graphic could not be loaded.') {
+  #fail(developerMessage, readerMessage = this.#loadedWords().noticeFailed) {
     console.error(`inspection-timeline: ${developerMessage}`);
     if (this.#widget) this.#widget.fetch_failed();
     else if (!this.#wrap.classList.contains('has-fallback')) {
@@ -617,11 +670,64 @@ export class InspectionTimeline extends HTMLElement {
     this.#call((w) => w.set_theme(theme));
   }
 
+  /** The language of the page around the element, as the nearest `lang` gives it. */
+  #tag() {
+    return canonical(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
+  }
+
+  // Gives the widget the language's dates and words. A table still loading is applied when it
+  // arrives; until then the words in use stay (English at the very start).
   #applyLocale() {
     if (!this.#widget) return;
-    const l = localeFor(this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang);
-    if (l) this.#call((w) => w.set_locale(l.months, l.short, l.day, l.month));
-    else this.#call((w) => w.set_locale_en_gb());
+    const tag = this.#tag();
+    const language = tableLanguage(tag);
+    let table = {};
+    if (language) {
+      const entry = loadTable(language);
+      if (!entry.table) {
+        entry.loading.then(() => { if (this.#tag() === tag) this.#applyLocale(); });
+        if (this.#words !== enGB) return;
+      } else {
+        table = entry.table;
+      }
+    }
+    this.#words = this.#wordsWith(table);
+    // English plurals need no `Intl`; every other language asks it.
+    let plural = null;
+    if (!tag.toLowerCase().startsWith('en')) {
+      const rules = new Intl.PluralRules(tag);
+      plural = (n) => rules.select(n);
+    }
+    this.#call((w) => w.set_locale(localeFor(tag), this.#words, plural));
+  }
+
+  /** The words for the language's `table` with the newsroom's own over them. */
+  /** The words of the page's language as far as they have loaded, for a notice written when
+   *  the widget could not start. */
+  #loadedWords() {
+    const language = tableLanguage(this.#tag());
+    return this.#wordsWith((language && tables.get(language)?.table) || {});
+  }
+
+  #wordsWith(table) {
+    return { ...enGB, ...table, ...this.#strings };
+  }
+
+  /** The widget's words in use, by key: the page language's table with the newsroom's own
+   *  words over it. Setting an object of some keys replaces those words (a counted word may
+   *  be an object of plural forms, as `Intl.PluralRules` names them); the key list is in the
+   *  README. */
+  get strings() {
+    return { ...this.#words };
+  }
+
+  set strings(value) {
+    const given = value && typeof value === 'object' ? { ...value } : {};
+    const unknown = unknownKeys(given);
+    if (unknown.length) console.warn(`inspection-timeline: el.strings has keys the widget does not use: ${unknown.join(', ')}`);
+    this.#strings = given;
+    this.#words = { ...this.#words, ...given };
+    this.#applyLocale();
   }
 
   #watch() {

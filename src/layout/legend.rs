@@ -1,12 +1,14 @@
 //! The legend: one entry for each kind of mark a chart uses, wrapped to its width.
 
+use super::words::kind_label;
 use super::{shape_of, Anchor, Ink, Label, LegendItem, Mark, Point, Swatch, PAD};
 use crate::model::{Kind, Status, Timeline};
+use crate::strings::{Key, Strings};
 use crate::text::{ellipsize, estimate_width};
 
 /// The entries the marks need, in a fixed order: done kinds, expected kinds, then the period
 /// bar and the publication tick.
-fn entries(t: &Timeline, marks: &[Mark]) -> Vec<(Swatch, String)> {
+fn entries(t: &Timeline, marks: &[Mark], w: &Strings) -> Vec<(Swatch, String)> {
     let mut entries: Vec<(Swatch, String)> = Vec::new();
     // Kinds come from the whole history, so the legend does not change as the chart zooms
     // and the events of a kind are out of view or inside clusters.
@@ -17,22 +19,22 @@ fn entries(t: &Timeline, marks: &[Mark]) -> Vec<(Swatch, String)> {
                 .any(|e| e.kind == kind && (e.status == Status::Expected) == expected)
             {
                 let text = if expected {
-                    format!("{} (expected)", kind.label())
+                    w.fill(Key::KindExpected, &[("kind", kind_label(kind, w))])
                 } else {
-                    kind.label().to_string()
+                    kind_label(kind, w).to_string()
                 };
                 entries.push((Swatch::Marker(shape_of(kind), kind, expected), text));
             }
         }
     }
     if marks.iter().any(|m| m.cluster.is_some()) {
-        entries.push((Swatch::Cluster, "Several events: the number in it".into()));
+        entries.push((Swatch::Cluster, w.get(Key::LegendCluster).into()));
     }
     if marks.iter().any(|m| m.bar.is_some()) {
-        entries.push((Swatch::Bar, "Date known only to the month or year".into()));
+        entries.push((Swatch::Bar, w.get(Key::LegendBar).into()));
     }
     if marks.iter().any(|m| m.published_x.is_some()) {
-        entries.push((Swatch::Published, "Report published".into()));
+        entries.push((Swatch::Published, w.get(Key::LegendPublished).into()));
     }
     entries
 }
@@ -46,12 +48,13 @@ pub fn legend(
     top: f64,
     small: f64,
     labels: &mut Vec<Label>,
+    w: &Strings,
 ) -> (Vec<LegendItem>, f64) {
     let mut items = Vec::new();
     let row_h = small + 8.0;
     let mut lx = PAD;
     let mut ly = top;
-    for (swatch, text) in entries(t, marks) {
+    for (swatch, text) in entries(t, marks, w) {
         // An entry wider than the chart is shortened, so that nothing is drawn off its edge.
         let Some(text) = ellipsize(&text, small, width - 2.0 * PAD - 36.0) else {
             continue;

@@ -11,6 +11,7 @@ use super::{
 use crate::chronology::Chronology;
 use crate::date::{civil_from_days, days_from_civil};
 use crate::model::{Kind, Status, Timeline};
+use crate::strings::Key;
 use crate::text::{ellipsize, estimate_width};
 
 /// Height of one event's row: well over the 44 px a finger needs.
@@ -75,7 +76,15 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         bands.extend(r.strips(s, rows_end));
     }
     let rows_end = r.y;
-    let (legend, height) = legend(t, &marks, width, rows_end + 10.0, r.small, &mut r.labels);
+    let (legend, height) = legend(
+        t,
+        &marks,
+        width,
+        rows_end + 10.0,
+        r.small,
+        &mut r.labels,
+        &r.cfg.locale.words,
+    );
     Scene {
         width,
         height,
@@ -204,7 +213,7 @@ impl Rows<'_> {
             let Some(y) = year(i) else {
                 if !next_shown {
                     next_shown = true;
-                    self.divider(words::NEXT.to_string());
+                    self.divider(self.cfg.locale.words.get(Key::Next).to_string());
                 }
                 marks.push(self.row(i));
                 k += 1;
@@ -247,7 +256,7 @@ impl Rows<'_> {
     /// The single row of a closed year: "2019", "34 events", a counted mark on the spine.
     fn group(&mut self, year: i32, events: &[usize]) -> Mark {
         let y = self.y;
-        let count = words::events_count(events.len());
+        let count = words::events_count(events.len(), &self.cfg.locale.words);
         let fs = self.cfg.font_px;
         self.text(&year.to_string(), fs, y + 8.0, Ink::Text, true);
         self.text(&count, self.small, y + 12.0 + fs, Ink::Muted, false);

@@ -5,17 +5,46 @@
 use super::Scene;
 use crate::chronology::{Chronology, MONITORING_RULE};
 use crate::date::{range, Locale, PartialDate};
-use crate::model::{Event, Grade, Kind, Status, Timeline};
-use crate::text::{ellipsize, estimate_width, lower_first, number_word, thousands};
+use crate::model::{Event, Grade, Kind, Status, Timeline, Tone};
+use crate::strings::{Key, Strings};
+use crate::text::{ellipsize, estimate_width, lower_first};
 use crate::view::View;
+
+/// What a kind of event is called: "Monitoring visit".
+pub fn kind_label(kind: Kind, w: &Strings) -> &str {
+    w.get(match kind {
+        Kind::Inspection => Key::KindInspection,
+        Kind::MonitoringVisit => Key::KindMonitoringVisit,
+        Kind::Reinspection => Key::KindReinspection,
+        Kind::Other => Key::KindOther,
+    })
+}
+
+/// What a finding's tone is called on the card: "Strength", "Concern".
+pub fn tone_label(tone: Tone, w: &Strings) -> &str {
+    w.get(match tone {
+        Tone::Positive => Key::ToneStrength,
+        Tone::Negative => Key::ToneConcern,
+        Tone::Mixed => Key::ToneMixed,
+        Tone::Neutral => Key::ToneNote,
+    })
+}
+
+/// A number of the four-to-six rule, as the templates take it.
+fn rule_args() -> (String, String) {
+    let (a, b) = MONITORING_RULE;
+    (a.to_string(), b.to_string())
+}
 
 /// The words on a rating band, as long as `room` allows: "Rated inadequate since November
 /// 2021", else the grade's name, else that name shortened.
 pub fn band(g: &Grade, start: &PartialDate, locale: &Locale, px: f64, room: f64) -> Option<String> {
-    let long = format!(
-        "Rated {} since {}",
-        lower_first(&g.label),
-        start.long(locale)
+    let long = locale.words.fill(
+        Key::BandSince,
+        &[
+            ("grade", &lower_first(&g.label)),
+            ("date", &start.long(locale)),
+        ],
     );
     [long, g.label.clone()]
         .into_iter()
@@ -25,75 +54,81 @@ pub fn band(g: &Grade, start: &PartialDate, locale: &Locale, px: f64, room: f64)
 
 /// The short label under a marker: "Visit 3", the grade an inspection gave, "Expected" for an
 /// undated expected event; `None` for events that go unlabelled.
-pub fn mark_label(t: &Timeline, e: &Event, number: Option<usize>) -> Option<String> {
+pub fn mark_label(t: &Timeline, e: &Event, number: Option<usize>, w: &Strings) -> Option<String> {
     let text = match (number, e.kind) {
-        (Some(n), _) => format!("Visit {n}"),
+        (Some(n), _) => w.fill(Key::MarkVisit, &[("n", &n.to_string())]),
         (None, Kind::Inspection | Kind::Reinspection) => {
             match e.rating.and_then(|r| t.grades.get(r)) {
                 Some(g) => g.label.clone(),
-                None => e.kind.label().to_string(),
+                None => kind_label(e.kind, w).to_string(),
             }
         }
         _ => return None,
     };
     Some(if e.status == Status::Expected && e.span().is_none() {
-        "Expected".to_string()
+        w.get(Key::Expected).to_string()
     } else {
         text
     })
 }
 
 /// A lane's heading, with the visits counted so far against the four-to-six rule.
-pub fn lane_heading(name: &str, visits: usize) -> String {
+pub fn lane_heading(name: &str, visits: usize, w: &Strings) -> String {
     if visits == 0 {
         return name.to_string();
     }
-    let (a, b) = MONITORING_RULE;
-    format!(
-        "{name}: {} so far; {a}–{b} come before re-inspection",
-        number_word(visits)
+    let (a, b) = rule_args();
+    w.count(
+        Key::LaneVisits,
+        visits,
+        &[("lane", name), ("a", &a), ("b", &b)],
     )
 }
 
 /// The first line of a phone row: when, and what ("February 2023 · Visit 3 of 4–6").
 pub fn row_line(e: &Event, number: Option<usize>, locale: &Locale) -> String {
-    let (a, b) = MONITORING_RULE;
+    let w = &locale.words;
+    let (a, b) = rule_args();
     let when = match (e.date, e.published) {
         (Some(d), _) => range(&d, e.end.as_ref(), locale),
-        (None, Some(p)) => format!("Report published {}", p.long(locale)),
-        (None, None) => "Date not announced".to_string(),
+        (None, Some(p)) => w.fill(Key::RowPublished, &[("date", &p.long(locale))]),
+        (None, None) => w.get(Key::DateNotAnnounced).to_string(),
     };
     let what = match number {
-        Some(n) => format!("Visit {n} of {a}–{b}"),
-        None if e.status == Status::Expected => format!("{} (expected)", e.kind.label()),
-        None => e.kind.label().to_string(),
+        Some(n) => w.fill(
+            Key::RowVisit,
+            &[("n", &n.to_string()), ("a", &a), ("b", &b)],
+        ),
+        None if e.status == Status::Expected => {
+            w.fill(Key::KindExpected, &[("kind", kind_label(e.kind, w))])
+        }
+        None => kind_label(e.kind, w).to_string(),
     };
     format!("{when} · {what}")
 }
 
-/// The heading of the phone layout's undated rows.
-pub const NEXT: &str = "Next";
-
 /// The credit line under the chart: the data's credit and when it was updated.
 pub fn credit(t: &Timeline, locale: &Locale) -> String {
-    let mut credit = t.credit.clone().unwrap_or_default();
-    if let Some(u) = t.updated {
-        if !credit.is_empty() {
-            credit.push_str(". ");
-        }
-        credit.push_str(&format!("Updated {}", u.long(locale)));
+    let w = &locale.words;
+    let credit = t.credit.clone().unwrap_or_default();
+    match t.updated {
+        Some(u) if credit.is_empty() => w.fill(Key::Updated, &[("date", &u.long(locale))]),
+        Some(u) => w.fill(
+            Key::CreditUpdated,
+            &[("credit", &credit), ("date", &u.long(locale))],
+        ),
+        None => credit,
     }
-    credit
 }
 
 /// What readers see in place of a chart, or above the last good one, when data cannot be
 /// drawn: `has_chart` says whether a good chart is showing.
-pub fn notice(has_chart: bool) -> &'static str {
-    if has_chart {
-        "This graphic could not be updated, so it shows the last version that loaded."
+pub fn notice(has_chart: bool, w: &Strings) -> &str {
+    w.get(if has_chart {
+        Key::NoticeStale
     } else {
-        "This graphic could not be loaded."
-    }
+        Key::NoticeFailed
+    })
 }
 
 /// The card a reader sees for one event, as plain strings.
@@ -117,25 +152,22 @@ pub struct Card {
     pub events: Vec<String>,
     /// What a click or Enter does, when it does more than pin the card: zoom in, or open a
     /// year.
-    pub hint: Option<&'static str>,
+    pub hint: Option<String>,
 }
 
-/// The hint on a cluster's card that a click or Enter zooms into it.
-pub const ZOOM_HINT: &str = "Click it, tap it again or press Enter to zoom in";
 /// What a screen reader hears when the keys or buttons zoom: the window now shown, "Showing
 /// 1 March 2022 to 30 June 2023", or that the whole timeline shows.
 pub fn window_announcement(shown: &View, full: &View, locale: &Locale) -> String {
+    let w = &locale.words;
     if shown.shows_all(*full) {
-        return "Showing the whole timeline".to_string();
+        return w.get(Key::ShowingWhole).to_string();
     }
     let day = |d: f64| PartialDate::from_days(d.floor() as i64).long(locale);
-    format!("Showing {} to {}", day(shown.start), day(shown.end - 1.0))
+    w.fill(
+        Key::ShowingWindow,
+        &[("from", &day(shown.start)), ("to", &day(shown.end - 1.0))],
+    )
 }
-
-/// The hint on a pinned card.
-pub const CLOSE_HINT: &str = "Press Escape or tap elsewhere to close";
-/// The hint on a closed year's card in the phone layout.
-pub const OPEN_HINT: &str = "Tap or press Enter to show them";
 
 /// The card for mark `i` of `scene`: one event's, or a cluster's list; `zooms` says whether a
 /// click or Enter zooms into it (see [`crate::interact::State::zooms_into`]).
@@ -152,11 +184,13 @@ pub fn mark_card(
         Some(cl) => {
             let mut card = cluster_card(t, &cl.events, locale);
             card.subject = subject_of(t, m.event);
-            card.hint = zooms.then_some(if scene.time.is_some() {
-                ZOOM_HINT
+            // A cluster on the time axis zooms; a closed year of the phone layout opens.
+            let hint = if scene.time.is_some() {
+                Key::ZoomHint
             } else {
-                OPEN_HINT
-            });
+                Key::OpenHint
+            };
+            card.hint = zooms.then(|| locale.words.get(hint).to_string());
             card
         }
         None => card(t, c, m.event, locale),
@@ -164,12 +198,8 @@ pub fn mark_card(
 }
 
 /// "1 event", "34 events".
-pub fn events_count(n: usize) -> String {
-    if n == 1 {
-        "1 event".to_string()
-    } else {
-        format!("{n} events")
-    }
+pub fn events_count(n: usize, w: &Strings) -> String {
+    w.count(Key::Events, n, &[])
 }
 
 /// How many rows of the events table are written at a time: a long history's table is read
@@ -193,28 +223,31 @@ pub fn table_page_start(start: usize, forward: bool, n: usize) -> usize {
 }
 
 /// What the table's pager says: "Events 201 to 400 of 10,000, in time order."
-pub fn table_page(from: usize, to: usize, n: usize) -> String {
-    format!(
-        "Events {} to {} of {}, in time order.",
-        thousands(from + 1),
-        thousands(to),
-        thousands(n)
+pub fn table_page(from: usize, to: usize, n: usize, w: &Strings) -> String {
+    w.count(
+        Key::TablePage,
+        n,
+        &[("from", &w.thousands(from + 1)), ("to", &w.thousands(to))],
     )
 }
 
 /// What the description adds when only the first of many subjects are drawn: "Showing the
 /// first 8 of 150."; or, once all are, "Showing all 150."
-pub fn subjects_shown(shown: usize, chosen: usize) -> String {
+pub fn subjects_shown(shown: usize, chosen: usize, w: &Strings) -> String {
     if shown >= chosen {
-        format!("Showing all {}.", thousands(chosen))
+        w.count(Key::SubjectsAll, chosen, &[])
     } else {
-        format!("Showing the first {shown} of {}.", thousands(chosen))
+        w.count(
+            Key::SubjectsFirst,
+            chosen,
+            &[("shown", &w.thousands(shown))],
+        )
     }
 }
 
 /// The button under a chart that draws the first of many subjects: "Show all 150".
-pub fn show_all(chosen: usize) -> String {
-    format!("Show all {}", thousands(chosen))
+pub fn show_all(chosen: usize, w: &Strings) -> String {
+    w.count(Key::ShowAll, chosen, &[])
 }
 
 /// How many of a cluster's events its card lists.
@@ -223,11 +256,13 @@ pub const CLUSTER_LIST: usize = 10;
 /// The card for a cluster of `events` (in reading order): how many, over what time, and the
 /// first [`CLUSTER_LIST`] of them.
 pub fn cluster_card(t: &Timeline, events: &[usize], locale: &Locale) -> Card {
+    let w = &locale.words;
     let spans: Vec<_> = events.iter().filter_map(|&i| t.events[i].span()).collect();
     let when = match (spans.first(), spans.last()) {
-        (Some((a, _)), Some((_, b))) if !a.same_period(b) => {
-            Some(format!("{} to {}", a.long(locale), b.long(locale)))
-        }
+        (Some((a, _)), Some((_, b))) if !a.same_period(b) => Some(w.fill(
+            Key::Period,
+            &[("from", &a.long(locale)), ("to", &b.long(locale))],
+        )),
         (Some((a, _)), Some(_)) => Some(a.long(locale)),
         _ => None,
     };
@@ -237,7 +272,7 @@ pub fn cluster_card(t: &Timeline, events: &[usize], locale: &Locale) -> Card {
         .map(|&i| {
             let e = &t.events[i];
             let date = e.span().map(|(a, b)| range(&a, Some(&b), locale));
-            let mut line = format!("{} · {}", e.kind.label(), e.title);
+            let mut line = format!("{} · {}", kind_label(e.kind, w), e.title);
             if let Some(d) = date {
                 line = format!("{line} · {d}");
             }
@@ -245,12 +280,12 @@ pub fn cluster_card(t: &Timeline, events: &[usize], locale: &Locale) -> Card {
         })
         .collect();
     if events.len() > CLUSTER_LIST {
-        lines.push(format!("and {} more", events.len() - CLUSTER_LIST));
+        lines.push(w.count(Key::AndMore, events.len() - CLUSTER_LIST, &[]));
     }
     Card {
         subject: None,
-        title: events_count(events.len()),
-        kind: "Several events".to_string(),
+        title: events_count(events.len(), w),
+        kind: w.get(Key::SeveralEvents).to_string(),
         count: None,
         when,
         published: None,
@@ -267,7 +302,7 @@ pub fn cluster_card(t: &Timeline, events: &[usize], locale: &Locale) -> Card {
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct CardFinding {
     pub tone: &'static str,
-    pub tone_label: &'static str,
+    pub tone_label: String,
     pub text: String,
     pub quote: bool,
 }
@@ -310,39 +345,45 @@ fn subject_of(t: &Timeline, i: usize) -> Option<String> {
 /// The card for `event`.
 pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card {
     let e = &t.events[event];
-    let (a, b) = MONITORING_RULE;
+    let w = &locale.words;
+    let (a, b) = rule_args();
     let when = e.date.map(|d| {
         let label = if e.kind == Kind::MonitoringVisit {
-            "Visit"
+            Key::CardVisit
         } else {
-            "Took place"
+            Key::CardTookPlace
         };
-        format!("{label}: {}", range(&d, e.end.as_ref(), locale))
+        w.fill(label, &[("date", &range(&d, e.end.as_ref(), locale))])
     });
     Card {
         subject: subject_of(t, event),
         title: e.title.clone(),
-        kind: e.kind.label().to_string(),
-        count: c.numbers[event].map(|n| format!("Visit {n} of the {a}–{b} before re-inspection")),
+        kind: kind_label(e.kind, w).to_string(),
+        count: c.numbers[event].map(|n| {
+            w.fill(
+                Key::CardCount,
+                &[("n", &n.to_string()), ("a", &a), ("b", &b)],
+            )
+        }),
         when,
         published: e
             .published
-            .map(|p| format!("Report published: {}", p.long(locale))),
+            .map(|p| w.fill(Key::CardPublished, &[("date", &p.long(locale))])),
         status: (e.status == Status::Expected).then(|| match e.span() {
-            Some(_) => "Expected".to_string(),
-            None => "Expected; no date announced".to_string(),
+            Some(_) => w.get(Key::Expected).to_string(),
+            None => w.get(Key::ExpectedUndated).to_string(),
         }),
         rating: e
             .rating
             .and_then(|r| t.grades.get(r))
-            .map(|g| format!("Rating: {}", g.label)),
+            .map(|g| w.fill(Key::CardRating, &[("grade", &g.label)])),
         summary: e.summary.clone(),
         findings: e
             .findings
             .iter()
             .map(|f| CardFinding {
                 tone: f.tone.name(),
-                tone_label: f.tone.label(),
+                tone_label: tone_label(f.tone, w).to_string(),
                 text: f.text.clone(),
                 quote: f.quote,
             })
@@ -384,6 +425,7 @@ pub fn describe(t: &Timeline, c: &Chronology, locale: &Locale) -> String {
 /// One sentence about subject `s`: the rating in force and since when, the visits so far,
 /// and what comes next.
 fn describe_subject(t: &Timeline, c: &Chronology, s: usize, locale: &Locale) -> String {
+    let w = &locale.words;
     let subject = &t.subjects[s];
     let listed = subject.is_listed();
     let mut parts = Vec::new();
@@ -394,49 +436,75 @@ fn describe_subject(t: &Timeline, c: &Chronology, s: usize, locale: &Locale) -> 
             .map_or("", |g| g.label.as_str());
         let when = e
             .span()
-            .map(|(s, _)| format!(" in {}", s.long(locale)))
+            .map(|(s, _)| w.fill(Key::DescribeWhen, &[("date", &s.long(locale))]))
             .unwrap_or_default();
         let who = match (listed, t.subject.as_deref()) {
             (true, _) => subject.label.as_str(),
             (false, Some(who)) => who,
-            (false, None) => "The service",
+            (false, None) => w.get(Key::TheService),
         };
         let by = t
             .regulator
             .as_deref()
-            .map(|r| format!(" by {r}"))
+            .map(|r| w.fill(Key::DescribeBy, &[("regulator", r)]))
             .unwrap_or_default();
-        parts.push(format!("{who} was rated {}{by}{when}", lower_first(grade)));
+        parts.push(w.fill(
+            Key::DescribeRated,
+            &[
+                ("who", who),
+                ("grade", &lower_first(grade)),
+                ("by", &by),
+                ("when", &when),
+            ],
+        ));
     }
     let visits = c.visits(s);
     if visits > 0 {
-        let s = if visits == 1 { "" } else { "s" };
-        parts.push(format!("{} monitoring visit{s} since", number_word(visits)));
+        parts.push(w.count(Key::DescribeVisits, visits, &[]));
     }
     if let Some(e) = c.first_expected(t, s).map(|i| &t.events[i]) {
         let (a, b) = MONITORING_RULE;
-        let rule = if e.kind == Kind::Reinspection && visits > 0 {
-            format!(
-                " after {} to {} monitoring visits",
-                number_word(a),
-                number_word(b)
+        let what = lower_first(&e.title);
+        parts.push(if e.kind == Kind::Reinspection && visits > 0 {
+            w.fill(
+                Key::DescribeExpectedAfter,
+                &[
+                    ("what", &what),
+                    ("a", &w.number_word(a)),
+                    ("b", &w.number_word(b)),
+                ],
             )
         } else {
-            String::new()
-        };
-        parts.push(format!("{} expected{rule}", lower_first(&e.title)));
+            w.fill(Key::DescribeExpected, &[("what", &what)])
+        });
     }
     let events = c.order_of(s).len();
     if parts.is_empty() {
         return if listed {
-            format!("{}: {}.", subject.label, events_count(events))
+            let text = events_count(events, w);
+            format!(
+                "{}.",
+                w.fill(
+                    Key::DescribeSubject,
+                    &[("subject", &subject.label), ("text", &text)]
+                )
+            )
         } else {
-            format!("{}: a timeline of {} events.", t.title, t.events.len())
+            w.fill(
+                Key::DescribeTimeline,
+                &[
+                    ("title", &t.title),
+                    ("events", &events_count(t.events.len(), w)),
+                ],
+            )
         };
     }
     if listed && c.last_graded(s).is_none() {
         // The sentence must still say whom it is about.
-        parts[0] = format!("{}: {}", subject.label, parts[0]);
+        parts[0] = w.fill(
+            Key::DescribeSubject,
+            &[("subject", &subject.label), ("text", &parts[0])],
+        );
     }
     let mut s = parts.join("; ");
     s.push('.');

@@ -39,7 +39,11 @@ impl Data {
         let mut description = layout::describe(shown, &chronology, locale);
         if chosen.hidden() > 0 {
             description.push(' ');
-            description.push_str(&words::subjects_shown(chosen.shown, chosen.chosen));
+            description.push_str(&words::subjects_shown(
+                chosen.shown,
+                chosen.chosen,
+                &locale.words,
+            ));
         }
         let data = Data {
             hidden: chosen.hidden(),
@@ -90,7 +94,7 @@ impl Inner {
             .map_or(0, |d| d.timeline().subjects.len());
         self.dom
             .live
-            .set_text_content(Some(&words::subjects_shown(n, n)));
+            .set_text_content(Some(&words::subjects_shown(n, n, &self.locale.words)));
         // The button is gone: the chart keeps the keyboard's place.
         let _ = self.dom.canvas.focus();
         Ok(())

@@ -2,7 +2,8 @@
 //! the findings card, and the events table for screen readers and print. Everything from the
 //! data is set as text, never parsed as HTML.
 
-use crate::layout::{words, Card, CardSource};
+use crate::layout::{Card, CardSource};
+use crate::strings::{Key, Strings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement, Node};
@@ -55,7 +56,6 @@ impl Dom {
         let canvas: HtmlCanvasElement = el(&doc, "canvas", "", &chart)?.dyn_into()?;
         canvas.set_attribute("tabindex", "0")?;
         canvas.set_attribute("role", "img")?;
-        canvas.set_attribute("aria-label", "Timeline, loading")?;
         let card: HtmlElement = el(&doc, "div", "card", &chart)?.dyn_into()?;
         card.set_id("card");
         card.set_attribute("role", "tooltip")?;
@@ -63,24 +63,20 @@ impl Dom {
         // After the chart, so that Tab reaches the events before the controls.
         let zoom: HtmlElement = el(&doc, "div", "zoom", &figure)?.dyn_into()?;
         zoom.set_attribute("role", "group")?;
-        zoom.set_attribute("aria-label", "Zoom the timeline")?;
         zoom.set_hidden(true);
-        let button = |text: &str, name: &str| -> Result<HtmlElement, JsValue> {
+        let button = |text: &str| -> Result<HtmlElement, JsValue> {
             let b: HtmlElement = text_el(&doc, "button", "", text, &zoom)?.dyn_into()?;
             b.set_attribute("type", "button")?;
-            b.set_attribute("aria-label", name)?;
-            b.set_attribute("title", name)?;
             Ok(b)
         };
-        let zoom_in = button("+", "Zoom in")?;
-        let zoom_out = button("−", "Zoom out")?;
-        let zoom_reset = button("Show all", "Show all of the timeline")?;
+        let zoom_in = button("+")?;
+        let zoom_out = button("−")?;
+        let zoom_reset = button("")?;
         let more: HtmlElement = text_el(&doc, "button", "more", "", &figure)?.dyn_into()?;
         more.set_attribute("type", "button")?;
         more.set_hidden(true);
         let message = el(&doc, "p", "msg", &figure)?;
         message.set_attribute("role", "status")?;
-        message.set_text_content(Some("Loading the timeline…"));
         let credit = el(&doc, "figcaption", "credit", &figure)?;
         // Tables grow to fit their content whatever their width, so the visually hidden box is
         // a wrapper around the table.
@@ -89,13 +85,13 @@ impl Dom {
         let pages: HtmlElement = el(&doc, "p", "pages", &hidden)?.dyn_into()?;
         pages.set_hidden(true);
         let pages_text = el(&doc, "span", "", &pages)?;
-        let page_button = |text: &str| -> Result<HtmlElement, JsValue> {
-            let b: HtmlElement = text_el(&doc, "button", "", text, &pages)?.dyn_into()?;
+        let page_button = || -> Result<HtmlElement, JsValue> {
+            let b: HtmlElement = el(&doc, "button", "", &pages)?.dyn_into()?;
             b.set_attribute("type", "button")?;
             Ok(b)
         };
-        let pages_prev = page_button("Previous events")?;
-        let pages_next = page_button("Next events")?;
+        let pages_prev = page_button()?;
+        let pages_next = page_button()?;
         let live = el(&doc, "div", "sr-only", &figure)?;
         live.set_attribute("aria-live", "polite")?;
         let base: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
@@ -123,6 +119,30 @@ impl Dom {
             zoom_reset,
             more,
         })
+    }
+
+    /// Writes the words of the widget's own controls in the reader's language. The chart's
+    /// name says it is loading until a chart is drawn, which names it by its description.
+    pub(super) fn label(&self, w: &Strings) -> Result<(), JsValue> {
+        self.canvas
+            .set_attribute("aria-label", w.get(Key::ChartLoading))?;
+        self.zoom
+            .set_attribute("aria-label", w.get(Key::ZoomGroup))?;
+        for (b, name) in [
+            (&self.zoom_in, Key::ZoomIn),
+            (&self.zoom_out, Key::ZoomOut),
+            (&self.zoom_reset, Key::ZoomResetLabel),
+        ] {
+            b.set_attribute("aria-label", w.get(name))?;
+            b.set_attribute("title", w.get(name))?;
+        }
+        self.zoom_reset
+            .set_text_content(Some(w.get(Key::ZoomReset)));
+        self.pages_prev
+            .set_text_content(Some(w.get(Key::TablePrevious)));
+        self.pages_next
+            .set_text_content(Some(w.get(Key::TableNext)));
+        Ok(())
     }
 }
 
@@ -153,7 +173,12 @@ pub(super) fn text_el(
 }
 
 /// One event's row of the events table.
-pub(super) fn table_row(doc: &Document, body: &Element, c: &Card) -> Result<(), JsValue> {
+pub(super) fn table_row(
+    doc: &Document,
+    body: &Element,
+    c: &Card,
+    w: &Strings,
+) -> Result<(), JsValue> {
     let row = el(doc, "tr", "", body)?;
     let title = match &c.count {
         Some(n) => format!("{} ({n})", c.title),
@@ -164,11 +189,12 @@ pub(super) fn table_row(doc: &Document, body: &Element, c: &Card) -> Result<(), 
         .when
         .as_deref()
         .or(c.status.as_deref())
-        .unwrap_or("Not given");
+        .unwrap_or(w.get(Key::NotGiven));
     text_el(doc, "td", "", when, &row)?;
-    let published = c.published.as_deref().unwrap_or("Not given");
+    let published = c.published.as_deref().unwrap_or(w.get(Key::NotGiven));
     text_el(doc, "td", "", published, &row)?;
-    text_el(doc, "td", "", c.rating.as_deref().unwrap_or("None"), &row)?;
+    let rating = c.rating.as_deref().unwrap_or(w.get(Key::NoRating));
+    text_el(doc, "td", "", rating, &row)?;
     let cell = el(doc, "td", "", &row)?;
     if let Some(s) = &c.summary {
         text_el(doc, "p", "", s, &cell)?;
@@ -211,6 +237,7 @@ pub(super) fn fill_card(
     card: &HtmlElement,
     c: &Card,
     pinned: bool,
+    w: &Strings,
 ) -> Result<(), JsValue> {
     card.set_text_content(None);
     let _ = card.class_list().toggle_with_force("pinned", pinned);
@@ -234,7 +261,7 @@ pub(super) fn fill_card(
         let list = el(doc, "ul", "findings", card)?;
         for f in &c.findings {
             let li = el(doc, "li", f.tone, &list)?;
-            text_el(doc, "span", "tone", f.tone_label, &li)?;
+            text_el(doc, "span", "tone", &f.tone_label, &li)?;
             let text = if f.quote {
                 format!("“{}”", f.text)
             } else {
@@ -245,17 +272,8 @@ pub(super) fn fill_card(
     }
     if !c.sources.is_empty() {
         let p = el(doc, "div", "sources", card)?;
-        text_el(
-            doc,
-            "span",
-            "",
-            if c.sources.len() == 1 {
-                "Source: "
-            } else {
-                "Sources: "
-            },
-            &p,
-        )?;
+        let label = w.count(Key::CardSource, c.sources.len(), &[]);
+        text_el(doc, "span", "", &format!("{label} "), &p)?;
         let list = el(doc, "span", "list", &p)?;
         for s in &c.sources {
             source_el(doc, s, &list)?;
@@ -267,10 +285,10 @@ pub(super) fn fill_card(
             text_el(doc, "li", "", line, &list)?;
         }
     }
-    if let Some(hint) = c.hint {
+    if let Some(hint) = &c.hint {
         text_el(doc, "p", "hint", hint, card)?;
     } else if pinned {
-        text_el(doc, "p", "hint", words::CLOSE_HINT, card)?;
+        text_el(doc, "p", "hint", w.get(Key::CloseHint), card)?;
     }
     Ok(())
 }

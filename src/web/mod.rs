@@ -11,6 +11,7 @@ use crate::date::Locale;
 use crate::interact::{Input, Key, State};
 use crate::layout::{words, Point, Scene};
 use crate::model;
+use crate::strings::{Plural, PluralRule, Strings, Text};
 use crate::theme::{Palette, Theme};
 use crate::view;
 use std::cell::RefCell;
@@ -184,7 +185,8 @@ impl Widget {
                 Ok(out.into())
             }
             Err(problems) => {
-                inner.set_message(Some(words::notice(inner.data.is_some())));
+                let notice = words::notice(inner.data.is_some(), &inner.locale.words).to_string();
+                inner.set_message(Some(&notice));
                 let out = js_sys::Object::new();
                 js_sys::Reflect::set(&out, &"ok".into(), &false.into())?;
                 // The first hundred in full, and how many more: a file with a hundred thousand
@@ -201,27 +203,42 @@ impl Widget {
         }
     }
 
-    /// Sets how dates are written: twelve month names, twelve short ones, and patterns for a
-    /// day ("{d} {m} {y}") and a month ("{m} {y}"), as the element reads them from `Intl`.
+    /// Sets the reader's language. `dates` is how dates are written, as the element reads
+    /// it from `Intl`: `{months, short, day, month}` with twelve month names, twelve short
+    /// ones, and patterns for a day ("{d} {m} {y}") and a month ("{m} {y}"); or null for
+    /// British English. `strings` is the language's table of the widget's words, an object by
+    /// key (see `src/strings.rs`), whose counted entries may be objects of plural forms;
+    /// `plural` gives the plural category of a number (`Intl.PluralRules#select`), or is null
+    /// for English's rule.
     pub fn set_locale(
         &self,
-        months: Vec<String>,
-        short: Vec<String>,
-        day_pattern: String,
-        month_pattern: String,
+        dates: &JsValue,
+        strings: &JsValue,
+        plural: Option<js_sys::Function>,
     ) -> Result<(), JsValue> {
-        let (Ok(months), Ok(months_short)) = (
-            <[String; 12]>::try_from(months),
-            <[String; 12]>::try_from(short),
-        ) else {
-            return Err(fault("a locale needs twelve month names"));
-        };
-        self.use_locale(Locale {
-            months,
-            months_short,
-            day_pattern,
-            month_pattern,
-        })
+        let mut locale = Locale::en_gb();
+        if !dates.is_null() && !dates.is_undefined() {
+            let get = |key: &str| js_sys::Reflect::get(dates, &JsValue::from_str(key));
+            let names = |key: &str| -> Result<[String; 12], JsValue> {
+                let list: Vec<String> = js_sys::Array::from(&get(key)?)
+                    .iter()
+                    .filter_map(|v| v.as_string())
+                    .collect();
+                list.try_into()
+                    .map_err(|_| fault("a locale needs twelve month names"))
+            };
+            let text = |key: &str| -> Result<String, JsValue> {
+                get(key)?
+                    .as_string()
+                    .ok_or_else(|| fault("a locale needs day and month patterns"))
+            };
+            locale.months = names("months")?;
+            locale.months_short = names("short")?;
+            locale.day_pattern = text("day")?;
+            locale.month_pattern = text("month")?;
+        }
+        locale.words = read_strings(strings, plural);
+        self.use_locale(locale)
     }
 
     fn use_locale(&self, locale: Locale) -> Result<(), JsValue> {
@@ -230,6 +247,7 @@ impl Widget {
             return Ok(());
         }
         inner.locale = locale;
+        inner.dom.label(&inner.locale.words)?;
         if let Some(d) = inner.data.take() {
             let ids = inner.subjects.take();
             inner.data =
@@ -240,12 +258,6 @@ impl Widget {
         inner.relayout()?;
         inner.show(false)?;
         inner.fill_text(true)
-    }
-
-    /// Writes dates in British English, the widget's own language (without the page having
-    /// to ask `Intl` for it).
-    pub fn set_locale_en_gb(&self) -> Result<(), JsValue> {
-        self.use_locale(Locale::en_gb())
     }
 
     /// Sets the colours from the page's theme: an object with an `[r, g, b]` array for each of
@@ -329,7 +341,8 @@ impl Widget {
     /// showing, and the chart, if any, stays.
     pub fn fetch_failed(&self) {
         let inner = self.inner.borrow();
-        inner.set_message(Some(words::notice(inner.data.is_some())));
+        let notice = words::notice(inner.data.is_some(), &inner.locale.words).to_string();
+        inner.set_message(Some(&notice));
     }
 
     /// Writes the events table's current page: the element calls it once the first chart of
@@ -597,3 +610,38 @@ fn fault(message: &str) -> JsValue {
 
 #[cfg(feature = "editor")]
 mod editor;
+
+/// The table of words the element gives, read key by key: a value is text, or an object of
+/// plural forms by category.
+fn read_strings(table: &JsValue, plural: Option<js_sys::Function>) -> Strings {
+    let rule = match plural {
+        Some(f) => PluralRule::Given(Rc::new(move |n| {
+            f.call1(&JsValue::NULL, &JsValue::from_f64(n))
+                .ok()
+                .and_then(|c| c.as_string())
+                .and_then(|c| Plural::from_name(&c))
+                .unwrap_or(Plural::Other)
+        })),
+        None => PluralRule::English,
+    };
+    Strings::new(
+        |key| {
+            let v = js_sys::Reflect::get(table, &JsValue::from_str(key)).ok()?;
+            if let Some(s) = v.as_string() {
+                return Some(Text::One(s));
+            }
+            if !v.is_object() {
+                return None;
+            }
+            let forms = Plural::ALL
+                .into_iter()
+                .filter_map(|p| {
+                    let form = js_sys::Reflect::get(&v, &JsValue::from_str(p.name())).ok()?;
+                    Some((p, form.as_string()?))
+                })
+                .collect();
+            Some(Text::Plural(forms))
+        },
+        rule,
+    )
+}

@@ -6,6 +6,7 @@ use super::{fault, Inner};
 use crate::interact::Input;
 use crate::layout::{self, words, Card, LayoutConfig};
 use crate::render::{self, Highlight};
+use crate::strings::Key;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -218,7 +219,13 @@ impl Inner {
         let i = self.state.card().unwrap_or(0);
         let zooms = self.state.zooms_into(i, scene);
         let content = words::mark_card(d.timeline(), &d.chronology, scene, i, zooms, &self.locale);
-        fill_card(&self.dom.doc, card, &content, self.state.pinned.is_some())?;
+        fill_card(
+            &self.dom.doc,
+            card,
+            &content,
+            self.state.pinned.is_some(),
+            &self.locale.words,
+        )?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
         // On a phone the card takes the full width under its row.
@@ -260,7 +267,8 @@ impl Inner {
         let d = &self.dom;
         let chosen = t.subjects.len() + data.hidden;
         d.more.set_hidden(data.hidden == 0);
-        d.more.set_text_content(Some(&words::show_all(chosen)));
+        d.more
+            .set_text_content(Some(&words::show_all(chosen, &self.locale.words)));
         d.title.set_text_content(Some(&t.title));
         d.subtitle.set_text_content(t.subtitle.as_deref());
         d.credit
@@ -279,14 +287,15 @@ impl Inner {
         let thead = el(doc, "thead", "", &d.table)?;
         let head = el(doc, "tr", "", &thead)?;
         for h in [
-            "Event",
-            "When",
-            "Report published",
-            "Rating",
-            "Summary and findings",
-            "Sources",
+            Key::TableEvent,
+            Key::TableWhen,
+            Key::TablePublished,
+            Key::TableRating,
+            Key::TableFindings,
+            Key::TableSources,
         ] {
-            text_el(doc, "th", "", h, &head)?.set_attribute("scope", "col")?;
+            text_el(doc, "th", "", self.locale.words.get(h), &head)?
+                .set_attribute("scope", "col")?;
         }
         self.table_start = 0;
         if rows {
@@ -335,7 +344,7 @@ impl Inner {
             }
             let c = layout::card(t, &d.chronology, i, &self.locale);
             if let Some(b) = &body {
-                table_row(doc, b, &c)?;
+                table_row(doc, b, &c, &self.locale.words)?;
             }
         }
         let paged = !self.printing && n > words::TABLE_PAGE;
@@ -343,7 +352,7 @@ impl Inner {
         if paged {
             self.dom
                 .pages_text
-                .set_text_content(Some(&words::table_page(from, to, n)));
+                .set_text_content(Some(&words::table_page(from, to, n, &self.locale.words)));
             let off = |b: bool| if b { "true" } else { "false" };
             self.dom
                 .pages_prev

@@ -239,14 +239,3 @@ test('printing shows the chart and the table of events with their findings', asy
   await page.pdf({ path: await artifact('print.pdf'), format: 'A4' });
   await context.close();
 });
-
-test('dates follow the page language', async () => {
-  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/fr.html`);
-  await waitForEvents(page, 'render');
-  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('tbody td'));
-  const cells = await inRoot(page, "return [...root.querySelectorAll('tbody td')].map((td) => td.textContent).join(' | ')");
-  assert.match(cells, /Visit: février 2023/);
-  assert.match(cells, /Report published: novembre 2022/);
-  assert.match(await inRoot(page, "return root.querySelector('canvas').getAttribute('aria-label')"), /in novembre 2021/);
-  await context.close();
-});

@@ -20,6 +20,7 @@ use super::{
 use crate::chronology::{order_by, permute, Chronology};
 use crate::model::{Kind, Status, Timeline};
 use crate::scale::TimeScale;
+use crate::strings::Key;
 use crate::text::{ellipsize, estimate_width};
 use crate::view::View;
 pub use time::full_view;
@@ -81,7 +82,15 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
     if let Some(o) = &overview {
         top = o.rect.y1 + 14.0;
     }
-    let (legend, height) = legend(t, &marks, a.width, top, a.small, &mut a.labels);
+    let (legend, height) = legend(
+        t,
+        &marks,
+        a.width,
+        top,
+        a.small,
+        &mut a.labels,
+        &a.cfg.locale.words,
+    );
     // Reading order, which is also the keyboard's: by the first event each mark draws.
     let key: Vec<f64> = marks.iter().map(|m| m.order as f64).collect();
     let marks = permute(marks, &order_by(&key));
@@ -397,7 +406,7 @@ impl<'a> Across<'a> {
         let y = self.lane_top[li];
         {
             let name = &self.c.lanes[li];
-            let text = words::lane_heading(name, self.c.lane_visits[li]);
+            let text = words::lane_heading(name, self.c.lane_visits[li], &self.cfg.locale.words);
             if let Some(text) = ellipsize(&text, self.small, self.width - 2.0 * PAD) {
                 self.labels.push(Label {
                     x: PAD,
@@ -514,7 +523,8 @@ impl<'a> Across<'a> {
                         continue;
                     }
                     let e = &self.t.events[m.event];
-                    let Some(text) = words::mark_label(self.t, e, m.number) else {
+                    let Some(text) = words::mark_label(self.t, e, m.number, &self.cfg.locale.words)
+                    else {
                         continue;
                     };
                     let lo = (prev_right + 6.0).max(PAD);
@@ -554,7 +564,7 @@ impl<'a> Across<'a> {
             self.labels.push(Label {
                 x: (z.rect.x0 + z.rect.x1) / 2.0,
                 y: self.axis_y + 8.0,
-                text: words::NEXT.into(),
+                text: self.cfg.locale.words.get(Key::Next).into(),
                 px: self.small,
                 anchor: Anchor::Middle,
                 ink: Ink::Muted,

@@ -1,0 +1,416 @@
+//! The widget's own words, in the reader's language.
+//!
+//! Every word the widget writes for readers (labels, the card, the description, the table, the
+//! notices) comes from one table of templates keyed by [`Key`]. The tables live in
+//! `src/strings/<language>.json`, one file per language, with British English the default; the
+//! element loads the table for the page's language and hands it over whole, so the reader's
+//! WebAssembly carries none. A template names its values in braces ("Visit {n}"); a template
+//! that counts something may instead be an object of plural forms (`one`, `other`, and any of
+//! `zero`, `two`, `few` and `many` the language uses), chosen by the language's plural rule.
+
+use std::fmt;
+use std::rc::Rc;
+
+macro_rules! keys {
+    ($($key:ident = $name:literal,)*) => {
+        /// A string of the table. The names are the keys of the JSON tables and of
+        /// `el.strings`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key { $($key,)* }
+
+        /// Every key's name, in the order of [`Key`].
+        pub const KEYS: &[&str] = &[$($name,)*];
+    };
+}
+
+keys! {
+    NumberWords = "numberWords",
+    ThousandsSeparator = "thousandsSeparator",
+    KindInspection = "kindInspection",
+    KindMonitoringVisit = "kindMonitoringVisit",
+    KindReinspection = "kindReinspection",
+    KindOther = "kindOther",
+    KindExpected = "kindExpected",
+    ToneStrength = "toneStrength",
+    ToneConcern = "toneConcern",
+    ToneMixed = "toneMixed",
+    ToneNote = "toneNote",
+    BandSince = "bandSince",
+    MarkVisit = "markVisit",
+    Expected = "expected",
+    ExpectedUndated = "expectedUndated",
+    LaneVisits = "laneVisits",
+    RowPublished = "rowPublished",
+    DateNotAnnounced = "dateNotAnnounced",
+    RowVisit = "rowVisit",
+    Next = "next",
+    Updated = "updated",
+    CreditUpdated = "creditUpdated",
+    LegendCluster = "legendCluster",
+    LegendBar = "legendBar",
+    LegendPublished = "legendPublished",
+    Period = "period",
+    Events = "events",
+    SeveralEvents = "severalEvents",
+    AndMore = "andMore",
+    CardVisit = "cardVisit",
+    CardTookPlace = "cardTookPlace",
+    CardCount = "cardCount",
+    CardPublished = "cardPublished",
+    CardRating = "cardRating",
+    CardSource = "cardSource",
+    ZoomHint = "zoomHint",
+    CloseHint = "closeHint",
+    OpenHint = "openHint",
+    ShowingWhole = "showingWhole",
+    ShowingWindow = "showingWindow",
+    DescribeRated = "describeRated",
+    DescribeBy = "describeBy",
+    DescribeWhen = "describeWhen",
+    TheService = "theService",
+    DescribeVisits = "describeVisits",
+    DescribeExpected = "describeExpected",
+    DescribeExpectedAfter = "describeExpectedAfter",
+    DescribeSubject = "describeSubject",
+    DescribeTimeline = "describeTimeline",
+    SubjectsAll = "subjectsAll",
+    SubjectsFirst = "subjectsFirst",
+    ShowAll = "showAll",
+    TablePage = "tablePage",
+    TablePrevious = "tablePrevious",
+    TableNext = "tableNext",
+    TableEvent = "tableEvent",
+    TableWhen = "tableWhen",
+    TablePublished = "tablePublished",
+    TableRating = "tableRating",
+    TableFindings = "tableFindings",
+    TableSources = "tableSources",
+    NotGiven = "notGiven",
+    NoRating = "noRating",
+    ChartLoading = "chartLoading",
+    ZoomGroup = "zoomGroup",
+    ZoomIn = "zoomIn",
+    ZoomOut = "zoomOut",
+    ZoomReset = "zoomReset",
+    ZoomResetLabel = "zoomResetLabel",
+    NoticeStale = "noticeStale",
+    NoticeFailed = "noticeFailed",
+    NoticeStopped = "noticeStopped",
+}
+
+/// The keys whose template is chosen by a count, and may so be an object of plural forms;
+/// their templates may also use `{n}` and `{count}`.
+pub const COUNTED: &[Key] = &[
+    Key::LaneVisits,
+    Key::Events,
+    Key::AndMore,
+    Key::CardSource,
+    Key::DescribeVisits,
+    Key::SubjectsAll,
+    Key::SubjectsFirst,
+    Key::ShowAll,
+    Key::TablePage,
+];
+
+/// The plural categories of Unicode CLDR, as `Intl.PluralRules` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+impl Plural {
+    pub const ALL: [Plural; 6] = [
+        Plural::Zero,
+        Plural::One,
+        Plural::Two,
+        Plural::Few,
+        Plural::Many,
+        Plural::Other,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Plural::Zero => "zero",
+            Plural::One => "one",
+            Plural::Two => "two",
+            Plural::Few => "few",
+            Plural::Many => "many",
+            Plural::Other => "other",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Plural> {
+        Plural::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// One entry of a table: a template, or a template for each plural category the language
+/// uses (`other` always among them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Text {
+    One(String),
+    Plural(Vec<(Plural, String)>),
+}
+
+impl Text {
+    fn form(&self, p: Plural) -> &str {
+        match self {
+            Text::One(s) => s,
+            Text::Plural(forms) => forms
+                .iter()
+                .find(|(q, _)| *q == p)
+                .or_else(|| forms.iter().find(|(q, _)| *q == Plural::Other))
+                .map_or("", |(_, s)| s.as_str()),
+        }
+    }
+}
+
+/// How a language chooses a plural form for a count: English's own rule (which needs no
+/// `Intl`), or a function the browser provides from `Intl.PluralRules`.
+#[derive(Clone)]
+pub enum PluralRule {
+    English,
+    Given(Rc<dyn Fn(f64) -> Plural>),
+}
+
+impl PluralRule {
+    fn select(&self, n: usize) -> Plural {
+        match self {
+            PluralRule::English if n == 1 => Plural::One,
+            PluralRule::English => Plural::Other,
+            PluralRule::Given(f) => f(n as f64),
+        }
+    }
+}
+
+impl fmt::Debug for PluralRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PluralRule::English => "English",
+            PluralRule::Given(_) => "Given",
+        })
+    }
+}
+
+impl PartialEq for PluralRule {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (PluralRule::English, PluralRule::English) => true,
+            (PluralRule::Given(a), PluralRule::Given(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for PluralRule {}
+
+/// A language's table, whole: one [`Text`] for every [`Key`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Strings {
+    texts: Vec<Text>,
+    rule: PluralRule,
+}
+
+impl Default for Strings {
+    /// British English where the crate carries it (natively); in the browser, where the
+    /// element always provides a table, an empty one.
+    fn default() -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            Strings::en_gb()
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            Strings::new(|_| None, PluralRule::English)
+        }
+    }
+}
+
+/// A value to put in a template's braces.
+pub type Arg<'a> = (&'a str, &'a str);
+
+impl Strings {
+    /// A table from `lookup`, which gives the entry for each key's name; a missing entry is
+    /// empty.
+    pub fn new(mut lookup: impl FnMut(&str) -> Option<Text>, rule: PluralRule) -> Strings {
+        Strings {
+            texts: KEYS
+                .iter()
+                .map(|k| lookup(k).unwrap_or(Text::One(String::new())))
+                .collect(),
+            rule,
+        }
+    }
+
+    /// The table of `src/strings/<language>.json`, read as JSON: each key's value is text or
+    /// an object of plural forms. Keys the table does not know are returned as problems, and
+    /// keys it lacks are empty.
+    pub fn from_json(text: &str, rule: PluralRule) -> Result<(Strings, Vec<String>), String> {
+        use crate::json::{parse, Value};
+        let node = parse(text).map_err(|e| e.message)?;
+        let Value::Object(entries) = node.value else {
+            return Err("a table of strings is a JSON object".into());
+        };
+        let mut problems = Vec::new();
+        for e in &entries {
+            if !KEYS.contains(&e.key.as_ref()) {
+                problems.push(format!("unknown key \"{}\"", e.key));
+            }
+        }
+        let read = |v: &Value| -> Option<Text> {
+            match v {
+                Value::String(s) => Some(Text::One(s.to_string())),
+                Value::Object(forms) => Some(Text::Plural(
+                    forms
+                        .iter()
+                        .filter_map(|f| match &f.node.value {
+                            Value::String(s) => Some((Plural::from_name(&f.key)?, s.to_string())),
+                            _ => None,
+                        })
+                        .collect(),
+                )),
+                _ => None,
+            }
+        };
+        let strings = Strings::new(
+            |k| {
+                entries
+                    .iter()
+                    .find(|e| e.key == k)
+                    .and_then(|e| read(&e.node.value))
+            },
+            rule,
+        );
+        Ok((strings, problems))
+    }
+
+    /// British English, the widget's default language.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn en_gb() -> Strings {
+        match Strings::from_json(include_str!("strings/en-GB.json"), PluralRule::English) {
+            Ok((s, _)) => s,
+            Err(e) => unreachable!("src/strings/en-GB.json is not a table: {e}"),
+        }
+    }
+
+    /// The entry for `key`, with plural forms read as their `other` form.
+    pub fn text(&self, key: Key) -> &Text {
+        &self.texts[key as usize]
+    }
+
+    /// The template for `key`, as it is (for those without braces).
+    pub fn get(&self, key: Key) -> &str {
+        self.text(key).form(Plural::Other)
+    }
+
+    /// The template for `key` with `args` put in its braces.
+    pub fn fill(&self, key: Key, args: &[Arg]) -> String {
+        fill(self.get(key), args)
+    }
+
+    /// The form of `key` for the count `n`, with `{n}` (the count written with the
+    /// language's thousands separator), `{count}` (as a word where the language has one)
+    /// and `args` put in its braces.
+    pub fn count(&self, key: Key, n: usize, args: &[Arg]) -> String {
+        debug_assert!(COUNTED.contains(&key), "{key:?} is not counted");
+        let template = self.text(key).form(self.rule.select(n));
+        let digits = self.thousands(n);
+        let word = self.number_word(n);
+        let mut all: Vec<Arg> = vec![("n", &digits), ("count", &word)];
+        all.extend_from_slice(args);
+        fill(template, &all)
+    }
+
+    /// `n` as a word for the small numbers the table spells out ("numberWords"), else in
+    /// figures.
+    pub fn number_word(&self, n: usize) -> String {
+        self.get(Key::NumberWords)
+            .split_whitespace()
+            .nth(n)
+            .map_or_else(|| self.thousands(n), str::to_string)
+    }
+
+    /// `n` in figures, its thousands separated as the language does: "10,000".
+    pub fn thousands(&self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = self.get(Key::ThousandsSeparator);
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+/// `template` with each `{name}` of `args` replaced by its value, in one pass so that a value
+/// holding braces is never read as a template.
+pub fn fill(template: &str, args: &[Arg]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|close| Some((close, args.iter().find(|(k, _)| *k == &after[..close])?)))
+        {
+            Some((close, (_, value))) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_named_values_once() {
+        assert_eq!(
+            fill("Visit {n} of {a}", &[("n", "3"), ("a", "{n}")]),
+            "Visit 3 of {n}"
+        );
+        assert_eq!(fill("{unknown} stays", &[]), "{unknown} stays");
+        assert_eq!(fill("no braces", &[("n", "1")]), "no braces");
+    }
+
+    #[test]
+    fn counts_choose_plural_forms_and_separators() {
+        let s = Strings::en_gb();
+        assert_eq!(s.count(Key::Events, 1, &[]), "1 event");
+        assert_eq!(s.count(Key::Events, 10000, &[]), "10,000 events");
+        assert_eq!(s.number_word(3), "three");
+        assert_eq!(s.number_word(12), "12");
+        let welsh = Strings::new(
+            |k| {
+                (k == "events").then(|| {
+                    Text::Plural(vec![
+                        (Plural::Two, "{n} ddigwyddiad".into()),
+                        (Plural::Other, "{n} digwyddiad".into()),
+                    ])
+                })
+            },
+            PluralRule::Given(Rc::new(
+                |n| if n == 2.0 { Plural::Two } else { Plural::Other },
+            )),
+        );
+        assert_eq!(welsh.count(Key::Events, 2, &[]), "2 ddigwyddiad");
+        assert_eq!(welsh.count(Key::Events, 5, &[]), "5 digwyddiad");
+    }
+}
