@@ -29,7 +29,7 @@ pub struct Chronology {
     pub graded: Vec<usize>,
     /// Lane names, subject by subject, each subject's in order of first appearance, so the
     /// earliest kind of event sits on top.
-    pub lanes: Vec<String>,
+    pub lanes: Vec<Lane>,
     /// For each event, its lane: an index into `lanes`.
     pub lane_of: Vec<usize>,
     /// For each lane, how many of its events are counted visits.
@@ -87,13 +87,24 @@ pub fn permute<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
     order.iter().filter_map(|&i| slots[i].take()).collect()
 }
 
-/// The lane an event is drawn in: its own `lane`, else one named after its kind.
-fn lane_name(e: &Event) -> &str {
-    e.lane.as_deref().unwrap_or(match e.kind {
-        Kind::Inspection | Kind::Reinspection => "Inspections",
-        Kind::MonitoringVisit => "Monitoring visits",
-        Kind::Other => "Other events",
-    })
+/// A lane: one the data names, or one for a kind of event with no `lane`, whose heading is
+/// in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lane {
+    Named(String),
+    Inspections,
+    MonitoringVisits,
+    Others,
+}
+
+/// The lane an event is drawn in: its own `lane`, else one for its kind.
+fn lane_of(e: &Event) -> Lane {
+    match (&e.lane, e.kind) {
+        (Some(name), _) => Lane::Named(name.clone()),
+        (None, Kind::Inspection | Kind::Reinspection) => Lane::Inspections,
+        (None, Kind::MonitoringVisit) => Lane::MonitoringVisits,
+        (None, Kind::Other) => Lane::Others,
+    }
 }
 
 /// Whether an event gave the service a rating, which starts a new count of visits.
@@ -120,7 +131,7 @@ impl Chronology {
         }
         let mut numbers = vec![None; n];
         let mut graded = Vec::new();
-        let mut lanes: Vec<String> = Vec::new();
+        let mut lanes: Vec<Lane> = Vec::new();
         let mut lane_of = vec![0; n];
         let mut sections: Vec<Section> = Vec::with_capacity(t.subjects.len());
         let mut r = 0;
@@ -148,7 +159,7 @@ impl Chronology {
             for (k, p) in order_by(&present).into_iter().enumerate() {
                 let rank = present[p] as usize;
                 slot[rank] = first_lane + k;
-                lanes.push(lane_names[rank].to_string());
+                lanes.push(lane_names[rank].clone());
             }
             for &i in &order[start..r] {
                 lane_of[i] = slot[lane_rank[i]];
@@ -230,11 +241,11 @@ impl Chronology {
 /// and a reader comparing two councils finds their inspections on the same line of each. Files
 /// have a handful of lanes, so a list is searched rather than a map kept: a map keyed by name
 /// would cost every reader its code.
-fn lane_ranks<'t>(t: &'t Timeline, by_time: &[usize]) -> (Vec<&'t str>, Vec<usize>) {
-    let mut names: Vec<&str> = Vec::new();
+fn lane_ranks(t: &Timeline, by_time: &[usize]) -> (Vec<Lane>, Vec<usize>) {
+    let mut names: Vec<Lane> = Vec::new();
     let mut rank = vec![0; t.events.len()];
     for &i in by_time {
-        let name = lane_name(&t.events[i]);
+        let name = lane_of(&t.events[i]);
         rank[i] = match names.iter().position(|l| *l == name) {
             Some(k) => k,
             None => {

@@ -92,16 +92,6 @@ impl Kind {
         ("other", Kind::Other),
     ];
 
-    /// Words for a reader, as in a legend: "Inspection".
-    pub fn label(&self) -> &'static str {
-        match self {
-            Kind::Inspection => "Inspection",
-            Kind::MonitoringVisit => "Monitoring visit",
-            Kind::Reinspection => "Re-inspection",
-            Kind::Other => "Other event",
-        }
-    }
-
     /// Whether this kind of event can grade the service (and so end a rating band).
     pub fn is_graded(&self) -> bool {
         matches!(self, Kind::Inspection | Kind::Reinspection)
@@ -135,16 +125,6 @@ impl Tone {
             .iter()
             .find(|(_, t)| t == self)
             .map_or("neutral", |(n, _)| n)
-    }
-
-    /// How the tone is told to someone who cannot see its colour or symbol.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Tone::Positive => "Strength",
-            Tone::Negative => "Concern",
-            Tone::Mixed => "Mixed",
-            Tone::Neutral => "Note",
-        }
     }
 }
 

@@ -31,6 +31,9 @@ keys! {
     KindReinspection = "kindReinspection",
     KindOther = "kindOther",
     KindExpected = "kindExpected",
+    LaneInspections = "laneInspections",
+    LaneMonitoringVisits = "laneMonitoringVisits",
+    LaneOthers = "laneOthers",
     ToneStrength = "toneStrength",
     ToneConcern = "toneConcern",
     ToneMixed = "toneMixed",
@@ -149,27 +152,6 @@ impl Plural {
     }
 }
 
-/// One entry of a table: a template, or a template for each plural category the language
-/// uses (`other` always among them).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Text {
-    One(String),
-    Plural(Vec<(Plural, String)>),
-}
-
-impl Text {
-    fn form(&self, p: Plural) -> &str {
-        match self {
-            Text::One(s) => s,
-            Text::Plural(forms) => forms
-                .iter()
-                .find(|(q, _)| *q == p)
-                .or_else(|| forms.iter().find(|(q, _)| *q == Plural::Other))
-                .map_or("", |(_, s)| s.as_str()),
-        }
-    }
-}
-
 /// How a language chooses a plural form for a count: English's own rule (which needs no
 /// `Intl`), or a function the browser provides from `Intl.PluralRules`.
 #[derive(Clone)]
@@ -209,12 +191,23 @@ impl PartialEq for PluralRule {
 
 impl Eq for PluralRule {}
 
-/// A language's table, whole: one [`Text`] for every [`Key`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A language's table, whole: an entry for every [`Key`], each its text or its plural forms
+/// in the order of [`Plural::ALL`] joined by [`FORMS`] (an empty form is one the language does
+/// not use). Tables are shared, not copied, by every layout that uses them.
+#[derive(Clone, Debug)]
 pub struct Strings {
-    texts: Vec<Text>,
+    texts: Rc<Vec<String>>,
     rule: PluralRule,
 }
+
+impl PartialEq for Strings {
+    /// Tables are compared by identity: each one the element hands over is new.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.texts, &other.texts) && self.rule == other.rule
+    }
+}
+
+impl Eq for Strings {}
 
 impl Default for Strings {
     /// British English where the crate carries it (natively); in the browser, where the
@@ -226,23 +219,25 @@ impl Default for Strings {
         }
         #[cfg(target_arch = "wasm32")]
         {
-            Strings::new(|_| None, PluralRule::English)
+            Strings::from_list(Vec::new(), PluralRule::English)
         }
     }
 }
+
+/// What separates the plural forms of an entry.
+pub const FORMS: char = '\u{1f}';
 
 /// A value to put in a template's braces.
 pub type Arg<'a> = (&'a str, &'a str);
 
 impl Strings {
-    /// A table from `lookup`, which gives the entry for each key's name; a missing entry is
-    /// empty.
-    pub fn new(mut lookup: impl FnMut(&str) -> Option<Text>, rule: PluralRule) -> Strings {
+    /// A table from its entries in the order of [`KEYS`], as [`Strings`] keeps them. This is
+    /// how the element hands a table over: a list of strings costs the reader's download
+    /// less than an object read key by key. Missing entries are empty.
+    pub fn from_list(mut list: Vec<String>, rule: PluralRule) -> Strings {
+        list.resize(KEYS.len(), String::new());
         Strings {
-            texts: KEYS
-                .iter()
-                .map(|k| lookup(k).unwrap_or(Text::One(String::new())))
-                .collect(),
+            texts: Rc::new(list),
             rule,
         }
     }
@@ -262,31 +257,35 @@ impl Strings {
                 problems.push(format!("unknown key \"{}\"", e.key));
             }
         }
-        let read = |v: &Value| -> Option<Text> {
+        let read = |v: &Value| -> String {
             match v {
-                Value::String(s) => Some(Text::One(s.to_string())),
-                Value::Object(forms) => Some(Text::Plural(
-                    forms
-                        .iter()
-                        .filter_map(|f| match &f.node.value {
-                            Value::String(s) => Some((Plural::from_name(&f.key)?, s.to_string())),
+                Value::String(s) => s.to_string(),
+                Value::Object(forms) => {
+                    let form = |p: Plural| {
+                        forms.iter().find_map(|f| match &f.node.value {
+                            Value::String(s) if f.key == p.name() => Some(s.to_string()),
                             _ => None,
                         })
-                        .collect(),
-                )),
-                _ => None,
+                    };
+                    let all: Vec<String> = Plural::ALL
+                        .into_iter()
+                        .map(|p| form(p).unwrap_or_default())
+                        .collect();
+                    all.join(&FORMS.to_string())
+                }
+                _ => String::new(),
             }
         };
-        let strings = Strings::new(
-            |k| {
+        let list = KEYS
+            .iter()
+            .map(|k| {
                 entries
                     .iter()
-                    .find(|e| e.key == k)
-                    .and_then(|e| read(&e.node.value))
-            },
-            rule,
-        );
-        Ok((strings, problems))
+                    .find(|e| e.key == *k)
+                    .map_or_else(String::new, |e| read(&e.node.value))
+            })
+            .collect();
+        Ok((Strings::from_list(list, rule), problems))
     }
 
     /// British English, the widget's default language.
@@ -298,14 +297,33 @@ impl Strings {
         }
     }
 
-    /// The entry for `key`, with plural forms read as their `other` form.
-    pub fn text(&self, key: Key) -> &Text {
-        &self.texts[key as usize]
+    /// The plural forms `key` has, by category; one form, under `other`, for plain text.
+    pub fn forms(&self, key: Key) -> Vec<(Plural, &str)> {
+        let text = &self.texts[key as usize];
+        if nth_form(text, 1).is_none() {
+            return vec![(Plural::Other, text)];
+        }
+        Plural::ALL
+            .into_iter()
+            .zip(text.split(FORMS))
+            .filter(|(_, f)| !f.is_empty())
+            .collect()
     }
 
-    /// The template for `key`, as it is (for those without braces).
+    /// The form of `key` for the plural category `p`, else its `other` form (the last).
+    fn form(&self, key: Key, p: Plural) -> &str {
+        let text = &self.texts[key as usize];
+        match (nth_form(text, 1), nth_form(text, p as usize)) {
+            // Plain text has no second form.
+            (None, _) => text,
+            (Some(_), Some(mine)) if !mine.is_empty() => mine,
+            _ => nth_form(text, Plural::Other as usize).unwrap_or(""),
+        }
+    }
+
+    /// The template for `key`, its `other` form if it has plural forms.
     pub fn get(&self, key: Key) -> &str {
-        self.text(key).form(Plural::Other)
+        self.form(key, Plural::Other)
     }
 
     /// The template for `key` with `args` put in its braces.
@@ -318,7 +336,7 @@ impl Strings {
     /// and `args` put in its braces.
     pub fn count(&self, key: Key, n: usize, args: &[Arg]) -> String {
         debug_assert!(COUNTED.contains(&key), "{key:?} is not counted");
-        let template = self.text(key).form(self.rule.select(n));
+        let template = self.form(key, self.rule.select(n));
         let digits = self.thousands(n);
         let word = self.number_word(n);
         let mut all: Vec<Arg> = vec![("n", &digits), ("count", &word)];
@@ -329,25 +347,34 @@ impl Strings {
     /// `n` as a word for the small numbers the table spells out ("numberWords"), else in
     /// figures.
     pub fn number_word(&self, n: usize) -> String {
-        self.get(Key::NumberWords)
-            .split_whitespace()
-            .nth(n)
-            .map_or_else(|| self.thousands(n), str::to_string)
+        match self.get(Key::NumberWords).split(' ').nth(n) {
+            Some(word) if !word.is_empty() => word.to_string(),
+            _ => self.thousands(n),
+        }
     }
 
     /// `n` in figures, its thousands separated as the language does: "10,000".
     pub fn thousands(&self, n: usize) -> String {
-        let digits = n.to_string();
-        let sep = self.get(Key::ThousandsSeparator);
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push_str(sep);
-            }
-            out.push(c);
-        }
-        out
+        crate::text::thousands_with(n, self.get(Key::ThousandsSeparator))
     }
+}
+
+/// The `n`th of the forms of `text` separated by [`FORMS`], found by bytes (the separator is
+/// ASCII, so each piece is whole UTF-8): cheaper in the reader's download than a `char`
+/// pattern.
+fn nth_form(text: &str, n: usize) -> Option<&str> {
+    let mut start = 0;
+    let mut k = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == FORMS as u8 {
+            if k == n {
+                return text.get(start..i);
+            }
+            k += 1;
+            start = i + 1;
+        }
+    }
+    (k == n).then(|| text.get(start..)).flatten()
 }
 
 /// `template` with each `{name}` of `args` replaced by its value, in one pass so that a value
@@ -397,15 +424,11 @@ mod tests {
         assert_eq!(s.count(Key::Events, 10000, &[]), "10,000 events");
         assert_eq!(s.number_word(3), "three");
         assert_eq!(s.number_word(12), "12");
-        let welsh = Strings::new(
-            |k| {
-                (k == "events").then(|| {
-                    Text::Plural(vec![
-                        (Plural::Two, "{n} ddigwyddiad".into()),
-                        (Plural::Other, "{n} digwyddiad".into()),
-                    ])
-                })
-            },
+        let mut list = vec![String::new(); KEYS.len()];
+        list[Key::Events as usize] =
+            ["", "", "{n} ddigwyddiad", "", "", "{n} digwyddiad"].join("\u{1f}");
+        let welsh = Strings::from_list(
+            list,
             PluralRule::Given(Rc::new(
                 |n| if n == 2.0 { Plural::Two } else { Plural::Other },
             )),

@@ -108,11 +108,16 @@ mod wrap_tests {
 
 /// A count with a comma every three digits, as a newspaper writes it: "10,000".
 pub fn thousands(n: usize) -> String {
+    thousands_with(n, ",")
+}
+
+/// `n` with `sep` between its groups of three digits.
+pub fn thousands_with(n: usize, sep: &str) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (k, c) in digits.chars().enumerate() {
         if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
+            out.push_str(sep);
         }
         out.push(c);
     }

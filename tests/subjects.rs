@@ -4,6 +4,7 @@
 mod common;
 
 use common::Rng;
+use inspection_timeline::chronology::Lane;
 use inspection_timeline::date::Locale;
 use inspection_timeline::interact::{Input, Key, State};
 use inspection_timeline::layout::{describe, layout, words, LayoutConfig, Scene};
@@ -216,12 +217,9 @@ fn every_subject_lists_its_lanes_in_the_same_order() {
     for seed in 1..40u64 {
         let t = generated(seed * 7919, 3);
         let c = Chronology::new(&t);
-        let mut all: Vec<&str> = Vec::new();
+        let mut all: Vec<&Lane> = Vec::new();
         for sec in &c.sections {
-            let lanes: Vec<&str> = c.lanes[sec.lanes.clone()]
-                .iter()
-                .map(String::as_str)
-                .collect();
+            let lanes: Vec<&Lane> = c.lanes[sec.lanes.clone()].iter().collect();
             for pair in lanes.windows(2) {
                 let (a, b) = (
                     all.iter().position(|l| *l == pair[0]),

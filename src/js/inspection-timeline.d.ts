@@ -85,6 +85,9 @@ export interface TimelineStrings {
   kindReinspection: string;
   kindOther: string;
   kindExpected: string;
+  laneInspections: string;
+  laneMonitoringVisits: string;
+  laneOthers: string;
   toneStrength: string;
   toneConcern: string;
   toneMixed: string;

@@ -188,6 +188,21 @@ function loadTable(language) {
   return tables.get(language);
 }
 
+// The order of the plural forms in a listed entry, as Widget.set_locale reads them.
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/** The table `words` as the widget takes it: its entries in British English's order, each
+ *  text or its plural forms joined by U+001F. */
+function listed(words) {
+  const entry = (v) => {
+    if (typeof v === 'string') return v;
+    if (v && typeof v === 'object') return PLURAL_FORMS.map((f) => (typeof v[f] === 'string' ? v[f] : '')).join('\u001f');
+    return null;
+  };
+  // A value that is neither (a newsroom's `null`, say) leaves the British words.
+  return Object.keys(enGB).map((key) => entry(words[key]) ?? entry(enGB[key]));
+}
+
 /** The keys of `strings` that no table has, each with the nearest known key, for a console
  *  note. */
 function unknownKeys(strings) {
@@ -696,9 +711,10 @@ export class InspectionTimeline extends HTMLElement {
     let plural = null;
     if (!tag.toLowerCase().startsWith('en')) {
       const rules = new Intl.PluralRules(tag);
-      plural = (n) => rules.select(n);
+      plural = (n) => PLURAL_FORMS.indexOf(rules.select(n));
     }
-    this.#call((w) => w.set_locale(localeFor(tag), this.#words, plural));
+    const d = localeFor(tag) ?? { months: [], short: [], day: '', month: '' };
+    this.#call((w) => w.set_locale(d.months, d.short, d.day, d.month, listed(this.#words), plural));
   }
 
   /** The words for the language's `table` with the newsroom's own over them. */

@@ -3,7 +3,7 @@
 //! credit line and the notices shown when data cannot be drawn.
 
 use super::Scene;
-use crate::chronology::{Chronology, MONITORING_RULE};
+use crate::chronology::{Chronology, Lane, MONITORING_RULE};
 use crate::date::{range, Locale, PartialDate};
 use crate::model::{Event, Grade, Kind, Status, Timeline, Tone};
 use crate::strings::{Key, Strings};
@@ -18,6 +18,16 @@ pub fn kind_label(kind: Kind, w: &Strings) -> &str {
         Kind::Reinspection => Key::KindReinspection,
         Kind::Other => Key::KindOther,
     })
+}
+
+/// A lane's name: the data's, or that of the kind of events in it.
+pub fn lane_name<'a>(lane: &'a Lane, w: &'a Strings) -> &'a str {
+    match lane {
+        Lane::Named(name) => name,
+        Lane::Inspections => w.get(Key::LaneInspections),
+        Lane::MonitoringVisits => w.get(Key::LaneMonitoringVisits),
+        Lane::Others => w.get(Key::LaneOthers),
+    }
 }
 
 /// What a finding's tone is called on the card: "Strength", "Concern".

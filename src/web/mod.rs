@@ -11,7 +11,7 @@ use crate::date::Locale;
 use crate::interact::{Input, Key, State};
 use crate::layout::{words, Point, Scene};
 use crate::model;
-use crate::strings::{Plural, PluralRule, Strings, Text};
+use crate::strings::{Plural, PluralRule, Strings};
 use crate::theme::{Palette, Theme};
 use crate::view;
 use std::cell::RefCell;
@@ -203,41 +203,47 @@ impl Widget {
         }
     }
 
-    /// Sets the reader's language. `dates` is how dates are written, as the element reads
-    /// it from `Intl`: `{months, short, day, month}` with twelve month names, twelve short
-    /// ones, and patterns for a day ("{d} {m} {y}") and a month ("{m} {y}"); or null for
-    /// British English. `strings` is the language's table of the widget's words, an object by
-    /// key (see `src/strings.rs`), whose counted entries may be objects of plural forms;
-    /// `plural` gives the plural category of a number (`Intl.PluralRules#select`), or is null
-    /// for English's rule.
+    /// Sets the reader's language. Dates are written with `months` and `short` (twelve month
+    /// names and twelve short ones, as the element reads them from `Intl`) and patterns for a
+    /// day ("{d} {m} {y}") and a month ("{m} {y}"), or in British English when `months` is
+    /// empty. `words` is the language's table of the widget's words in the order of
+    /// `src/strings/en-GB.json`, each its text or its plural forms joined by U+001F (see
+    /// [`Strings`]); `plural` gives the plural category of a number as its place in
+    /// [`Plural::ALL`] (from `Intl.PluralRules#select`), or is null for English's rule.
     pub fn set_locale(
         &self,
-        dates: &JsValue,
-        strings: &JsValue,
+        months: Vec<String>,
+        short: Vec<String>,
+        day_pattern: String,
+        month_pattern: String,
+        words: Vec<String>,
         plural: Option<js_sys::Function>,
     ) -> Result<(), JsValue> {
         let mut locale = Locale::en_gb();
-        if !dates.is_null() && !dates.is_undefined() {
-            let get = |key: &str| js_sys::Reflect::get(dates, &JsValue::from_str(key));
-            let names = |key: &str| -> Result<[String; 12], JsValue> {
-                let list: Vec<String> = js_sys::Array::from(&get(key)?)
-                    .iter()
-                    .filter_map(|v| v.as_string())
-                    .collect();
-                list.try_into()
-                    .map_err(|_| fault("a locale needs twelve month names"))
+        if !months.is_empty() {
+            let (Ok(months), Ok(months_short)) = (
+                <[String; 12]>::try_from(months),
+                <[String; 12]>::try_from(short),
+            ) else {
+                return Err(fault("a locale needs twelve month names"));
             };
-            let text = |key: &str| -> Result<String, JsValue> {
-                get(key)?
-                    .as_string()
-                    .ok_or_else(|| fault("a locale needs day and month patterns"))
+            locale = Locale {
+                months,
+                months_short,
+                day_pattern,
+                month_pattern,
+                words: locale.words,
             };
-            locale.months = names("months")?;
-            locale.months_short = names("short")?;
-            locale.day_pattern = text("day")?;
-            locale.month_pattern = text("month")?;
         }
-        locale.words = read_strings(strings, plural);
+        let rule = match plural {
+            Some(f) => PluralRule::Given(Rc::new(move |n| {
+                let k = f.call1(&JsValue::NULL, &JsValue::from_f64(n)).ok();
+                let k = k.and_then(|k| k.as_f64()).unwrap_or(5.0) as usize;
+                Plural::ALL.get(k).copied().unwrap_or(Plural::Other)
+            })),
+            None => PluralRule::English,
+        };
+        locale.words = Strings::from_list(words, rule);
         self.use_locale(locale)
     }
 
@@ -610,38 +616,3 @@ fn fault(message: &str) -> JsValue {
 
 #[cfg(feature = "editor")]
 mod editor;
-
-/// The table of words the element gives, read key by key: a value is text, or an object of
-/// plural forms by category.
-fn read_strings(table: &JsValue, plural: Option<js_sys::Function>) -> Strings {
-    let rule = match plural {
-        Some(f) => PluralRule::Given(Rc::new(move |n| {
-            f.call1(&JsValue::NULL, &JsValue::from_f64(n))
-                .ok()
-                .and_then(|c| c.as_string())
-                .and_then(|c| Plural::from_name(&c))
-                .unwrap_or(Plural::Other)
-        })),
-        None => PluralRule::English,
-    };
-    Strings::new(
-        |key| {
-            let v = js_sys::Reflect::get(table, &JsValue::from_str(key)).ok()?;
-            if let Some(s) = v.as_string() {
-                return Some(Text::One(s));
-            }
-            if !v.is_object() {
-                return None;
-            }
-            let forms = Plural::ALL
-                .into_iter()
-                .filter_map(|p| {
-                    let form = js_sys::Reflect::get(&v, &JsValue::from_str(p.name())).ok()?;
-                    Some((p, form.as_string()?))
-                })
-                .collect();
-            Some(Text::Plural(forms))
-        },
-        rule,
-    )
-}

@@ -405,8 +405,9 @@ impl<'a> Across<'a> {
     fn lane(&mut self, li: usize, rows: usize, rules: &mut Vec<Rule>) {
         let y = self.lane_top[li];
         {
-            let name = &self.c.lanes[li];
-            let text = words::lane_heading(name, self.c.lane_visits[li], &self.cfg.locale.words);
+            let w = &self.cfg.locale.words;
+            let name = words::lane_name(&self.c.lanes[li], w);
+            let text = words::lane_heading(name, self.c.lane_visits[li], w);
             if let Some(text) = ellipsize(&text, self.small, self.width - 2.0 * PAD) {
                 self.labels.push(Label {
                     x: PAD,
