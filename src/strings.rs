@@ -210,14 +210,15 @@ impl PartialEq for Strings {
 impl Eq for Strings {}
 
 impl Default for Strings {
-    /// British English where the crate carries it (natively); in the browser, where the
-    /// element always provides a table, an empty one.
+    /// British English where the crate carries it (natively, and in the editor's build for
+    /// its exports); in the reader's browser, where the element always provides a table, an
+    /// empty one.
     fn default() -> Self {
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
         {
             Strings::en_gb()
         }
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(all(target_arch = "wasm32", not(feature = "editor")))]
         {
             Strings::from_list(Vec::new(), PluralRule::English)
         }
@@ -289,7 +290,7 @@ impl Strings {
     }
 
     /// British English, the widget's default language.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
     pub fn en_gb() -> Strings {
         match Strings::from_json(include_str!("strings/en-GB.json"), PluralRule::English) {
             Ok((s, _)) => s,

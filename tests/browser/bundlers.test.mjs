@@ -100,10 +100,10 @@ test('esbuild bundles the element, with the wasm copied beside the bundle', asyn
   await draws(join(dir, 'dist'));
 });
 
-test('Rollup bundles the element, with the wasm copied beside the bundle', async () => {
+test('Rollup bundles the element into an output directory, with the wasm copied beside the bundle', async () => {
   const dir = await project('rollup');
   await writeFile(join(dir, 'rollup.config.mjs'), `import { nodeResolve } from '${join(ROOT, 'tests/browser/node_modules/@rollup/plugin-node-resolve/dist/es/index.js')}';
-export default { input: 'src/main.js', output: { file: 'dist/main.js', format: 'es' }, plugins: [nodeResolve()] };`);
+export default { input: 'src/main.js', output: { dir: 'dist', format: 'es' }, plugins: [nodeResolve()] };`);
   run(join(BIN, 'rollup'), ['--config', 'rollup.config.mjs', '--silent'], dir);
   await copyWasm(dir);
   assert.ok(await hasFrameScript(join(dir, 'dist')));
