@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8000
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: demo test build setup setup-test check fmt lint native-test package-check browser-test bench fuzz clean
+.PHONY: demo test build setup setup-test check fmt lint native-test package-check browser-test bench size fuzz clean
 
 ## Build and serve the demo article with the Bury data on 127.0.0.1.
 demo: setup build
@@ -58,6 +58,10 @@ browser-test:
 bench: setup-test build
 	cargo run --release --quiet --example bench_validate
 	node tests/browser/bench.mjs
+
+## The reader's download by file (raw, gzip, brotli) and the wasm's largest items by name.
+size: setup build
+	bash .ci/size.sh
 
 ## Each fuzz target (the JSON reader, the whole pipeline) for FUZZ_SECONDS (60) under libFuzzer.
 FUZZ_SECONDS ?= 60

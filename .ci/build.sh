@@ -29,6 +29,8 @@ wasm() {
   fi
   wasm_file=$target_dir/wasm32-unknown-unknown/release/inspection_timeline.wasm
   mkdir -p "$out"
+  # The build before its names are removed, for `make size` to name what takes the room.
+  cp "$wasm_file" "target/$(basename "$out")-named.wasm"
   wasm-bindgen --target web --out-dir "$out" --remove-name-section --remove-producers-section "$wasm_file"
   # Debian's wasm-opt (binaryen 108) breaks wasm-bindgen's output, so only the pinned npm one is used.
   if [ -x "$OPT" ]; then

@@ -292,7 +292,8 @@ export class InspectionTimeline extends HTMLElement {
     this.#wrap.classList.toggle('has-fallback', hasFallback);
     if (this.#started) return;
     // Widgets far down the page start when they come within a screen or so of the viewport.
-    if (this.getAttribute('loading') !== 'eager' && 'IntersectionObserver' in window) {
+    // One already that near starts now: an observer would first wait for the next frame.
+    if (this.getAttribute('loading') !== 'eager' && 'IntersectionObserver' in window && !this.#near()) {
       this.#visible = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           this.#visible.disconnect();
@@ -304,6 +305,14 @@ export class InspectionTimeline extends HTMLElement {
     } else {
       this.#start();
     }
+  }
+
+  /** Whether the element is within a screen's height of the viewport, as the observer's
+   *  margin counts it. */
+  #near() {
+    const r = this.getBoundingClientRect();
+    const h = window.innerHeight || document.documentElement.clientHeight;
+    return r.bottom >= -h && r.top <= 2 * h;
   }
 
   async #start() {

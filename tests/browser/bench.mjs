@@ -2,23 +2,17 @@
 // long from a pointer move to the card, for the Bury data, for 1,000 and 10,000 events, and for
 // 150 subjects of 10 events each.
 // It reports numbers; it asserts nothing about time.
-import { gzipSync } from 'node:zlib';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { serve, launch, open, waitForEvents, ROOT } from './harness.mjs';
+import { readerSizes } from '../../.ci/size.mjs';
+import { join } from 'node:path';
 
-const files = ['inspection-timeline.js', 'inspection_timeline.js', 'inspection_timeline_bg.wasm'];
-let raw = 0;
-let gz = 0;
-console.log('Page weight (the widget\'s CSS is inside inspection-timeline.js):');
-for (const f of files) {
-  const body = await readFile(join(ROOT, 'pkg', f));
-  const z = gzipSync(body, { level: 9 }).length;
-  raw += body.length;
-  gz += z;
-  console.log(`  ${f.padEnd(30)} ${String(body.length).padStart(8)} B raw ${String(z).padStart(8)} B gzip`);
+console.log('What a reader downloads (the widget\'s CSS is inside inspection-timeline.js):');
+const total = { raw: 0, gzip: 0, brotli: 0 };
+for (const r of readerSizes(join(ROOT, 'pkg'))) {
+  for (const k of Object.keys(total)) total[k] += r[k];
+  console.log(`  ${r.file.padEnd(30)} ${String(r.raw).padStart(8)} B raw ${String(r.gzip).padStart(8)} B gzip ${String(r.brotli).padStart(8)} B brotli`);
 }
-console.log(`  ${'total'.padEnd(30)} ${String(raw).padStart(8)} B raw ${String(gz).padStart(8)} B gzip (${(gz / 1024).toFixed(1)} KiB)`);
+console.log(`  ${'total'.padEnd(30)} ${String(total.raw).padStart(8)} B raw ${String(total.gzip).padStart(8)} B gzip ${String(total.brotli).padStart(8)} B brotli (${(total.gzip / 1024).toFixed(1)} KiB gzip)`);
 
 const server = await serve();
 const browser = await launch();
@@ -30,15 +24,19 @@ function stats(xs) {
   return { median: q(0.5), p95: q(0.95), n: s.length };
 }
 
+/** The first contentful paint of the test page `path`, in ms from the start of navigation. */
+async function contentfulPaint(path) {
+  const { page, context } = await open(browser, `${server.base}/tests/browser/pages/${path}`);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  const t = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+  await context.close();
+  return t;
+}
+
 /** The page's own first paint, without the widget: the baseline the widget's time adds to. */
 async function baseline() {
   const times = [];
-  for (let run = 0; run < RUNS; run++) {
-    const { page, context } = await open(browser, `${server.base}/tests/browser/pages/baseline.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-    times.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
-    await context.close();
-  }
+  for (let run = 0; run < RUNS; run++) times.push(await contentfulPaint('baseline.html'));
   return stats(times).median;
 }
 
@@ -115,6 +113,25 @@ async function showAll(page) {
   });
 }
 
+/**
+ * The Bury chart in a short article against the same article without it, loads taking turns
+ * so that both meet the same machine: the first contentful paint of each, and the time the
+ * chart reached the screen (two frames after `render`).
+ */
+async function firstChartAgainstPage(query = '') {
+  const page = [];
+  const chart = [];
+  for (let run = 0; run < RUNS * 2; run++) {
+    page.push(await contentfulPaint('article-baseline.html'));
+    const { page: p, context } = await open(browser, `${server.base}/tests/browser/pages/article.html${query}`);
+    await waitForEvents(p, 'render');
+    await p.waitForFunction(() => window.__firstPaint !== undefined);
+    chart.push(await p.evaluate(() => window.__firstPaint));
+    await context.close();
+  }
+  return { page: stats(page).median, chart: stats(chart).median, n: chart.length };
+}
+
 async function measure(label, url, base, { zoom = false, all = false } = {}) {
   const firstChart = [];
   let shownAll = null;
@@ -178,6 +195,11 @@ async function measure(label, url, base, { zoom = false, all = false } = {}) {
 }
 
 try {
+  for (const [label, query] of [['without hints', ''], ['with the README\'s preload hints', '?preload']]) {
+    const r = await firstChartAgainstPage(query);
+    console.log(`Bury chart in an article, ${label}: on screen at ${r.chart.toFixed(0)} ms, the same page without it paints at ${r.page.toFixed(0)} ms: ${(r.chart - r.page).toFixed(0)} ms later (medians of ${r.n})`);
+  }
+  if (process.env.BENCH_ONLY === 'first-paint') process.exit(0);
   const base = await baseline();
   console.log(`The page's own first paint, without the widget: ${base.toFixed(0)} ms`);
   await measure('Bury data (6 events)', `${server.base}/www/index.html`, base);
