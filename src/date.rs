@@ -343,3 +343,96 @@ pub fn range(start: &PartialDate, end: Option<&PartialDate>, l: &Locale) -> Stri
     }
     format!("{} – {}", start.long(l), end.long(l))
 }
+
+/// What to write instead of a date typed by hand in another form, as a spreadsheet or a
+/// habit might: "Feb 2023" → "write 2023-02"; "03/05/2024" could be either of two days, so
+/// both are named (never one guessed). `None` when the text looks like no date at all.
+pub fn hand_written(s: &str) -> Option<String> {
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month_of = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        (w.len() >= 3)
+            .then(|| {
+                MONTHS_EN_GB
+                    .iter()
+                    .position(|m| m.to_ascii_lowercase().starts_with(&w))
+            })
+            .flatten()
+            .map(|m| m as u32 + 1)
+    };
+    let year_of = |w: &str| digits(w, 4);
+    let day_of = |w: &str| {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (1..=2)
+            .contains(&w.len())
+            .then(|| w.parse::<u32>().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let write = |y: u32, m: u32, d: Option<u32>| match d {
+        Some(d) => format!("write {y:04}-{m:02}-{d:02}"),
+        None => format!("write {y:04}-{m:02}"),
+    };
+    match words.as_slice() {
+        // "Feb 2023", "February 2023".
+        [m, y] if month_of(m).is_some() && year_of(y).is_some() => {
+            Some(write(year_of(y)?, month_of(m)?, None))
+        }
+        // "Q1 2023", "2023 Q1".
+        [q, y] | [y, q] if q.len() == 2 && q.to_ascii_uppercase().starts_with('Q') => {
+            let n = digits(&q[1..], 1).filter(|n| (1..=4).contains(n))?;
+            Some(format!("write {:04}-Q{n}", year_of(y)?))
+        }
+        // "27 Feb 2023", "27th February 2023", "Feb 27, 2023".
+        [d, m, y] | [m, d, y] if month_of(m).is_some() && day_of(d).is_some() => {
+            Some(write(year_of(y)?, month_of(m)?, day_of(d)))
+        }
+        [one] => {
+            let parts: Vec<&str> = one.split(['/', '.', '-']).collect();
+            let n = |p: &str| {
+                (p.len() <= 2 && !p.is_empty())
+                    .then(|| p.parse::<u32>().ok())
+                    .flatten()
+            };
+            match parts.as_slice() {
+                // "2023/02/27", "2023-2-5".
+                [y, m, d] if year_of(y).is_some() => {
+                    let (m, d) = (n(m).filter(|m| (1..=12).contains(m))?, n(d)?);
+                    Some(write(year_of(y)?, m, Some(d)))
+                }
+                [y, m] if year_of(y).is_some() => Some(write(
+                    year_of(y)?,
+                    n(m).filter(|m| (1..=12).contains(m))?,
+                    None,
+                )),
+                // "03/05/2024": day first in Britain, month first in America.
+                [a, b, y] => {
+                    let (a, b, y) = (n(a)?, n(b)?, year_of(y)?);
+                    let named = |d: u32, m: u32| -> Option<String> {
+                        let month = MONTHS_EN_GB.get(m.checked_sub(1)? as usize)?;
+                        (1..=31).contains(&d).then(|| format!("{d} {month} {y}"))
+                    };
+                    match (named(a, b), named(b, a)) {
+                        (Some(x), Some(z)) if a != b => Some(format!(
+                            "it could be {x} or {z}: write {y:04}-{b:02}-{a:02} for the first or {y:04}-{a:02}-{b:02} for the second"
+                        )),
+                        (Some(_), _) => Some(write(y, b, Some(a))),
+                        (None, Some(_)) => Some(write(y, a, Some(b))),
+                        (None, None) => None,
+                    }
+                }
+                // "02/2023".
+                [m, y] => Some(write(
+                    year_of(y)?,
+                    n(m).filter(|m| (1..=12).contains(m))?,
+                    None,
+                )),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}

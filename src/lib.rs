@@ -27,6 +27,7 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod scale;
+pub mod sheet;
 pub mod strings;
 pub mod subjects;
 pub mod text;

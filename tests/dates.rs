@@ -143,3 +143,41 @@ fn dates_follow_the_page_language() {
         "February 27–28, 2023"
     );
 }
+
+#[test]
+fn dates_typed_by_hand_are_shown_in_the_contracts_form_never_guessed() {
+    use inspection_timeline::date::hand_written;
+    let cases = [
+        ("Feb 2023", "write 2023-02"),
+        ("february 2023", "write 2023-02"),
+        ("27 Feb 2023", "write 2023-02-27"),
+        ("27th February 2023", "write 2023-02-27"),
+        ("Feb 27, 2023", "write 2023-02-27"),
+        ("Q1 2023", "write 2023-Q1"),
+        ("2023 q4", "write 2023-Q4"),
+        ("2023/02/27", "write 2023-02-27"),
+        ("2023-2-5", "write 2023-02-05"),
+        ("02/2023", "write 2023-02"),
+        ("27/02/2023", "write 2023-02-27"),
+        ("02/27/2023", "write 2023-02-27"),
+        (
+            "03/05/2024",
+            "it could be 3 May 2024 or 5 March 2024: write 2024-05-03 for the first or 2024-03-05 for the second",
+        ),
+    ];
+    for (typed, hint) in cases {
+        assert_eq!(hand_written(typed).as_deref(), Some(hint), "{typed}");
+    }
+    for nonsense in ["", "soon", "Feb", "32/13/2023", "2023/13", "next year"] {
+        assert_eq!(hand_written(nonsense), None, "{nonsense}");
+    }
+    // The validator shows the hint for such a date, in JSON as in a sheet.
+    let problems = inspection_timeline::parse(
+        r#"{"version": 1, "title": "T", "events": [{"id": "a", "kind": "other", "title": "A", "date": "Feb 2023"}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        problems[0].message,
+        "\"Feb 2023\" is not a date; write 2023-02"
+    );
+}

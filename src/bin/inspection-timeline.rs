@@ -1,4 +1,5 @@
-//! `inspection-timeline`: check data files, draw them as SVG or PNG, print the JSON Schema.
+//! `inspection-timeline`: check data files, draw them as SVG or PNG, turn a spreadsheet into
+//! a data file and back, print the JSON Schema.
 //!
 //! It shares the validator, layout and drawing code with the widget, so its messages and
 //! pictures are the ones readers get.
@@ -18,6 +19,8 @@ const USAGE: &str = "usage:
   inspection-timeline validate [--format text|json] [--strict] FILE...
   inspection-timeline render FILE -o OUT.svg|OUT.png [--width PX] [--height PX] [--preset social|print]
                              [--subjects ID,ID...]
+  inspection-timeline import SHEET.csv|SHEET.tsv [-o DATA.json]
+  inspection-timeline export DATA.json [-o SHEET.csv|SHEET.tsv]
   inspection-timeline schema
 
 validate  checks each file and prints every problem as FILE:LINE:COL: PATH: message, and
@@ -26,6 +29,11 @@ validate  checks each file and prints every problem as FILE:LINE:COL: PATH: mess
           warning), 2 for usage or file errors
 render    draws the chart with its title and credit, as the widget would; --subjects draws only
           those subjects of a file that lists several, in that order (every one without it)
+import    reads a spreadsheet saved as CSV or TSV (docs/DATA.md, The sheet) and writes the data
+          file (to standard output without -o); each problem is printed as
+          FILE:ROW:COLUMN: D7 (date): message, and the exit status is 1
+export    writes a data file as such a sheet (CSV, or TSV for a .tsv name; standard output
+          without -o), so that importing it gives the same data back
 schema    prints the JSON Schema of the data format";
 
 /// The font bundled for PNG output, so images are identical on every machine.
@@ -46,6 +54,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..]),
         Some("render") => render(&args[1..]),
+        Some("import") => import(&args[1..]),
+        Some("export") => export(&args[1..]),
         Some("schema") if args.len() == 1 => {
             print!("{SCHEMA}");
             Ok(ExitCode::SUCCESS)
@@ -143,6 +153,76 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
         );
     }
     Ok(ExitCode::from(status))
+}
+
+/// The one file named in `args` and the `-o` output, if any.
+fn file_and_output(args: &[String], what: &str) -> Result<(String, Option<String>), String> {
+    let (mut file, mut out) = (None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" => out = Some(it.next().ok_or("-o needs a file name")?.clone()),
+            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}")),
+            _ if file.is_some() => return Err(format!("name one {what}")),
+            _ => file = Some(a.clone()),
+        }
+    }
+    Ok((file.ok_or(format!("name the {what}"))?, out))
+}
+
+/// Writes `text` to `out`, or to standard output.
+fn emit(text: &str, out: Option<&str>) -> Result<(), String> {
+    match out {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {path}: {e}")),
+        None => {
+            print!("{text}");
+            Ok(())
+        }
+    }
+}
+
+fn import(args: &[String]) -> Result<ExitCode, String> {
+    use inspection_timeline::sheet;
+    let (file, out) = file_and_output(args, "spreadsheet (CSV or TSV) to import")?;
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let cell_line = |p: &sheet::SheetProblem| format!("{file}:{}:{}: {p}", p.row, p.column);
+    match sheet::import(&text, sheet::separator(Some(&file), &text)) {
+        Ok((json, warnings)) => {
+            for w in warnings.iter().take(SHOWN_PROBLEMS) {
+                let line = format!("{file}:{}:{}: warning: {w}", w.row, w.column);
+                eprintln!("{line}");
+            }
+            emit(&json, out.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            for p in problems.iter().take(SHOWN_PROBLEMS) {
+                eprintln!("{}", cell_line(p));
+            }
+            if let Some(more) = more_problems(problems.len()) {
+                eprintln!("{file}: {more}");
+            }
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn export(args: &[String]) -> Result<ExitCode, String> {
+    let (file, out) = file_and_output(args, "data file to export")?;
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let sep = inspection_timeline::sheet::separator(out.as_deref().or(Some(".csv")), "");
+    match inspection_timeline::sheet::export(&text, sep) {
+        Ok(sheet) => {
+            emit(&sheet, out.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(problems) => {
+            for p in problems.iter().take(SHOWN_PROBLEMS) {
+                eprintln!("{}", problem_line(&file, p));
+            }
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]

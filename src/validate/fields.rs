@@ -2,7 +2,7 @@
 //! path and position: an object with only known fields, text, a date, one of a set of words,
 //! a list. The contract in the parent module is written with them.
 
-use crate::date::PartialDate;
+use crate::date::{DateError, PartialDate};
 use crate::json::{self, Entry, Node, Value};
 use crate::model::Problem;
 
@@ -194,7 +194,12 @@ impl<'a> Validator<'a> {
             } => match s.parse::<PartialDate>() {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    self.report(&path(), *offset, format!("\"{s}\" is not a date; {e}"));
+                    // A date typed by hand ("Feb 2023") is shown in the contract's form.
+                    let how = match (&e, crate::date::hand_written(s)) {
+                        (DateError::Shape, Some(hint)) => hint,
+                        _ => e.to_string(),
+                    };
+                    self.report(&path(), *offset, format!("\"{s}\" is not a date; {how}"));
                     None
                 }
             },

@@ -1,0 +1,567 @@
+//! Reading a sheet into the JSON contract, each problem at its cell.
+//!
+//! The phases are the parts of the sheet, top to bottom: the settings, the header, the events
+//! (their own cells, findings and sources); then the JSON is written and checked by the
+//! validator, whose problems are pointed back at the cells their values came from.
+
+use super::{normal, read, SheetProblem, COLUMNS, EVENT_COLUMNS, LISTS, SETTINGS};
+use crate::model::Problem;
+use crate::validate::{self, suggest};
+
+/// JSON built from the sheet.
+enum J {
+    Str(String),
+    Num(String),
+    Bool(bool),
+    Arr(Vec<J>),
+    Obj(Vec<(&'static str, J)>),
+}
+
+impl J {
+    /// Writes the value indented by `indent` spaces, two more for each level inside.
+    fn write(&self, out: &mut String, indent: usize) {
+        let pad = |out: &mut String, n: usize| out.push_str(&" ".repeat(n));
+        match self {
+            J::Str(s) => quote(s, out),
+            J::Num(n) => out.push_str(n),
+            J::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            J::Arr(items) => {
+                out.push_str("[\n");
+                for (i, item) in items.iter().enumerate() {
+                    pad(out, indent + 2);
+                    item.write(out, indent + 2);
+                    out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+                }
+                pad(out, indent);
+                out.push(']');
+            }
+            J::Obj(fields) => {
+                out.push_str("{\n");
+                for (i, (k, v)) in fields.iter().enumerate() {
+                    pad(out, indent + 2);
+                    quote(k, out);
+                    out.push_str(": ");
+                    v.write(out, indent + 2);
+                    out.push_str(if i + 1 < fields.len() { ",\n" } else { "\n" });
+                }
+                pad(out, indent);
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// `s` as a JSON string.
+fn quote(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// A cell a JSON value came from: row and column from 1, and what the column holds.
+struct Cell {
+    path: String,
+    row: usize,
+    column: usize,
+    field: String,
+}
+
+/// A subject of the settings: its row, its fields, and the grades of its own scale.
+struct SubjectRow {
+    id: String,
+    row: usize,
+    fields: Vec<(&'static str, J)>,
+    own: Vec<(usize, J)>,
+}
+
+/// What the settings block holds.
+#[derive(Default)]
+struct Settings {
+    top: Vec<(&'static str, J)>,
+    schema: Option<J>,
+    version: Option<String>,
+    scale: Vec<J>,
+    subjects: Vec<SubjectRow>,
+}
+
+/// One event being read: its first row, its own cells by column, and what its rows add.
+struct Event {
+    row: usize,
+    own: Vec<(usize, String)>,
+    findings: Vec<J>,
+    sources: Vec<J>,
+}
+
+impl Event {
+    fn id(&self) -> Option<&str> {
+        self.own
+            .iter()
+            .find(|(k, _)| *k == 0)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+struct Reader<'s> {
+    rows: &'s [Vec<String>],
+    header: usize,
+    /// For each of [`COLUMNS`], where the header has it.
+    index: [Option<usize>; COLUMNS.len()],
+    problems: Vec<SheetProblem>,
+    cells: Vec<Cell>,
+}
+
+/// Reads a sheet (`text`, with `sep` between cells) into the JSON contract, checked by the
+/// validator. Returns the JSON text and the validator's warnings, each at its cell; or every
+/// problem, the sheet's own and the validator's, in the order of the cells.
+pub fn import(text: &str, sep: char) -> Result<(String, Vec<SheetProblem>), Vec<SheetProblem>> {
+    let rows = read(text, sep);
+    // The header row is the first with an `id` and a `title` column.
+    let header = rows.iter().position(|r| {
+        let names: Vec<String> = r.iter().map(|c| normal(c)).collect();
+        names.iter().any(|n| n == "id") && names.iter().any(|n| n == "title")
+    });
+    let Some(header) = header else {
+        return Err(vec![SheetProblem {
+            row: rows.len().max(1),
+            column: 1,
+            field: String::new(),
+            message: format!(
+                "no row names the columns: add a header row with at least id, kind, title and date (the columns are {})",
+                COLUMNS.join(", ")
+            ),
+        }]);
+    };
+    let mut r = Reader {
+        rows: &rows,
+        header,
+        index: [None; COLUMNS.len()],
+        problems: Vec::new(),
+        cells: Vec::new(),
+    };
+    let settings = r.settings();
+    r.columns();
+    let events = r.events();
+    let json = r.json(settings, events);
+    r.finish(json)
+}
+
+impl Reader<'_> {
+    fn problem(&mut self, row: usize, column: usize, field: &str, message: String) {
+        self.problems.push(SheetProblem {
+            row: row + 1,
+            column: column + 1,
+            field: field.to_string(),
+            message,
+        });
+    }
+
+    /// Records that the JSON value at `path` came from the cell at `row` and `column` (from 0).
+    fn cell(&mut self, path: String, row: usize, column: usize, field: &str) {
+        self.cells.push(Cell {
+            path,
+            row: row + 1,
+            column: column + 1,
+            field: field.to_string(),
+        });
+    }
+
+    /// The column of `name` in the header, from 0.
+    fn col(&self, name: &str) -> Option<usize> {
+        self.index[COLUMNS.iter().position(|c| *c == name)?]
+    }
+
+    /// The trimmed value of `row` in the column `name` (empty without such a column).
+    fn value(&self, row: usize, name: &str) -> String {
+        self.col(name)
+            .and_then(|c| self.rows[row].get(c))
+            .map_or(String::new(), |v| v.trim().to_string())
+    }
+
+    /// The settings above the header: one to a row, its name in column A.
+    fn settings(&mut self) -> Settings {
+        let mut s = Settings::default();
+        for r in 0..self.header {
+            let row = &self.rows[r];
+            let get = |i: usize| row.get(i).map_or(String::new(), |c| c.trim().to_string());
+            if row.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let name = normal(&row[0]);
+            if let Some(&key) = SETTINGS.iter().find(|k| **k == name) {
+                self.setting(&mut s, r, key, get(1));
+            } else if name == "grade" {
+                let mut grade = vec![("id", J::Str(get(1))), ("label", J::Str(get(2)))];
+                if !get(3).is_empty() {
+                    grade.push(("color", J::Str(get(3))));
+                }
+                if get(4).is_empty() {
+                    let path = format!("scale[{}]", s.scale.len());
+                    self.grade_cells(&path, r);
+                    s.scale.push(J::Obj(grade));
+                } else if let Some(subject) = s.subjects.iter_mut().find(|x| x.id == get(4)) {
+                    subject.own.push((r, J::Obj(grade)));
+                } else {
+                    let message = format!("no subjects row above has the id \"{}\"; add one, or leave column E empty for the file's own scale", get(4));
+                    self.problem(r, 4, "grade", message);
+                }
+            } else if name == "subjects" {
+                let mut fields = vec![("id", J::Str(get(1)))];
+                if !get(2).is_empty() {
+                    fields.push(("label", J::Str(get(2))));
+                }
+                s.subjects.push(SubjectRow {
+                    id: get(1),
+                    row: r,
+                    fields,
+                    own: Vec::new(),
+                });
+            } else {
+                let mut known: Vec<&str> = SETTINGS.to_vec();
+                known.extend_from_slice(LISTS);
+                let message = match name.as_str() {
+                    "" => format!(
+                        "a setting needs its name in column A ({})",
+                        known.join(", ")
+                    ),
+                    _ => format!(
+                        "`{}` is not a setting{} (the settings are {})",
+                        row[0].trim(),
+                        did_you_mean(&name, &known),
+                        known.join(", ")
+                    ),
+                };
+                self.problem(r, 0, "", message);
+            }
+        }
+        s
+    }
+
+    /// A setting whose value is in column B.
+    fn setting(&mut self, s: &mut Settings, r: usize, key: &'static str, value: String) {
+        let seen = s.top.iter().any(|(k, _)| *k == key)
+            || (key == "version" && s.version.is_some())
+            || (key == "$schema" && s.schema.is_some());
+        if seen {
+            self.problem(r, 0, key, format!("`{key}` is set twice; keep one row"));
+            return;
+        }
+        self.cell(key.to_string(), r, 1, key);
+        match key {
+            "version" => s.version = Some(value),
+            "$schema" => s.schema = Some(J::Str(value)),
+            _ if value.is_empty() => {}
+            _ => s.top.push((key, J::Str(value))),
+        }
+    }
+
+    /// Where the fields of the grade at `path` come from: its row's columns B, C and D.
+    fn grade_cells(&mut self, path: &str, r: usize) {
+        for (c, f) in [(1, "id"), (2, "label"), (3, "color")] {
+            self.cell(format!("{path}.{f}"), r, c, "grade");
+        }
+        self.cell(path.to_string(), r, 1, "grade");
+    }
+
+    /// The header's columns, by name in any case; an unknown or repeated name is a problem.
+    fn columns(&mut self) {
+        for (c, name) in self.rows[self.header].iter().enumerate() {
+            let n = normal(name);
+            if n.is_empty() {
+                continue;
+            }
+            match COLUMNS.iter().position(|k| *k == n) {
+                Some(k) if self.index[k].is_some() => {
+                    let message = format!("a second `{}` column; keep one", COLUMNS[k]);
+                    self.problem(self.header, c, COLUMNS[k], message);
+                }
+                Some(k) => self.index[k] = Some(c),
+                None => {
+                    let message = format!(
+                        "`{}` is not a column{} (the columns are {})",
+                        name.trim(),
+                        did_you_mean(&n, COLUMNS),
+                        COLUMNS.join(", ")
+                    );
+                    self.problem(self.header, c, "", message);
+                }
+            }
+        }
+    }
+
+    /// The events below the header: a row with a new id starts one; a row with its id, or
+    /// none, adds a finding and a source to it.
+    fn events(&mut self) -> Vec<Event> {
+        let mut events: Vec<Event> = Vec::new();
+        for r in self.header + 1..self.rows.len() {
+            if self.rows[r].iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let id = self.value(r, "id");
+            let current = events.last().and_then(Event::id);
+            if !id.is_empty() && current != Some(id.as_str()) {
+                let own = (0..EVENT_COLUMNS)
+                    .map(|k| (k, self.value(r, COLUMNS[k])))
+                    .filter(|(_, v)| !v.is_empty())
+                    .collect();
+                events.push(Event {
+                    row: r,
+                    own,
+                    findings: Vec::new(),
+                    sources: Vec::new(),
+                });
+            } else if let Some(e) = events.last() {
+                self.adds_only(r, e);
+            } else {
+                let message = "this row has no id and no event above it: give the event an id";
+                self.problem(r, self.col("id").unwrap_or(0), "id", message.into());
+                continue;
+            }
+            let k = events.len() - 1;
+            if let Some(f) = self.finding(r, k, events[k].findings.len()) {
+                events[k].findings.push(f);
+            }
+            if let Some(s) = self.source(r, k, events[k].sources.len()) {
+                events[k].sources.push(s);
+            }
+        }
+        events
+    }
+
+    /// A row that adds to the event `e` above leaves the event's own cells to its first row.
+    fn adds_only(&mut self, r: usize, e: &Event) {
+        for (k, name) in COLUMNS.iter().enumerate().take(EVENT_COLUMNS) {
+            let v = self.value(r, name);
+            let first = e.own.iter().find(|(j, _)| *j == k).map(|(_, v)| v.as_str());
+            if !v.is_empty() && first != Some(v.as_str()) {
+                let message = format!(
+                    "this row adds to the event on row {} (its id is blank or the same), so the event's {name} belongs on that row; give this row its own id to start a new event",
+                    e.row + 1
+                );
+                self.problem(r, self.col(name).unwrap_or(0), name, message);
+            }
+        }
+    }
+
+    /// The finding on row `r`, the `i`th of event `k`: text, tone and whether it is quoted.
+    fn finding(&mut self, r: usize, k: usize, i: usize) -> Option<J> {
+        let (text, tone, quote) = (
+            self.value(r, "finding"),
+            self.value(r, "tone"),
+            self.value(r, "quote"),
+        );
+        if text.is_empty() {
+            for (name, v) in [("tone", &tone), ("quote", &quote)] {
+                if !v.is_empty() {
+                    let message = format!("a {name} needs a finding in the same row");
+                    self.problem(r, self.col(name).unwrap_or(0), name, message);
+                }
+            }
+            return None;
+        }
+        let path = format!("events[{k}].findings[{i}]");
+        let index = self.index;
+        let at =
+            |name: &str| index[COLUMNS.iter().position(|c| *c == name).unwrap_or(0)].unwrap_or(0);
+        self.cell(format!("{path}.text"), r, at("finding"), "finding");
+        self.cell(path.clone(), r, at("finding"), "finding");
+        let mut f = vec![("text", J::Str(text))];
+        if !tone.is_empty() {
+            self.cell(format!("{path}.tone"), r, at("tone"), "tone");
+            f.push(("tone", J::Str(tone)));
+        }
+        match normal(&quote).as_str() {
+            "" => {}
+            "yes" | "y" | "true" | "x" | "1" => f.push(("quote", J::Bool(true))),
+            "no" | "n" | "false" | "0" => f.push(("quote", J::Bool(false))),
+            _ => {
+                let message = format!("\"{quote}\": write yes when the finding is the regulator's own words, or leave it empty");
+                self.problem(r, at("quote"), "quote", message);
+            }
+        }
+        Some(J::Obj(f))
+    }
+
+    /// The source on row `r`, the `i`th of event `k`: title, address, publisher and date.
+    fn source(&mut self, r: usize, k: usize, i: usize) -> Option<J> {
+        let title = self.value(r, "source");
+        let path = format!("events[{k}].sources[{i}]");
+        let mut s = vec![("title", J::Str(title.clone()))];
+        for (field, column) in [
+            ("url", "url"),
+            ("publisher", "publisher"),
+            ("date", "source date"),
+        ] {
+            let v = self.value(r, column);
+            let at = self.col(column).unwrap_or(0);
+            if v.is_empty() {
+                continue;
+            }
+            if title.is_empty() {
+                let message = format!("a source's {column} needs the source's title in the source column of the same row");
+                self.problem(r, at, column, message);
+            } else {
+                self.cell(format!("{path}.{field}"), r, at, column);
+                s.push((field, J::Str(v)));
+            }
+        }
+        if title.is_empty() {
+            return None;
+        }
+        let at = self.col("source").unwrap_or(0);
+        self.cell(format!("{path}.title"), r, at, "source");
+        self.cell(path, r, at, "source");
+        Some(J::Obj(s))
+    }
+
+    /// The JSON contract of `settings` and `events`, its fields in the contract's order.
+    fn json(&mut self, settings: Settings, events: Vec<Event>) -> String {
+        let mut doc: Vec<(&'static str, J)> = Vec::new();
+        if let Some(s) = settings.schema {
+            doc.push(("$schema", s));
+        }
+        let version = match settings.version.as_deref() {
+            None | Some("") => J::Num("1".into()),
+            Some(v) if v.bytes().all(|b| b.is_ascii_digit()) => J::Num(v.to_string()),
+            Some(v) => J::Str(v.to_string()),
+        };
+        doc.push(("version", version));
+        doc.extend(settings.top);
+        if !settings.scale.is_empty() {
+            doc.push(("scale", J::Arr(settings.scale)));
+        }
+        if !settings.subjects.is_empty() {
+            let mut list = Vec::new();
+            for (i, mut s) in settings.subjects.into_iter().enumerate() {
+                let path = format!("subjects[{i}]");
+                self.cell(format!("{path}.id"), s.row, 1, "subjects");
+                self.cell(format!("{path}.label"), s.row, 2, "subjects");
+                self.cell(path.clone(), s.row, 1, "subjects");
+                for (j, (r, _)) in s.own.iter().enumerate() {
+                    self.grade_cells(&format!("{path}.scale[{j}]"), *r);
+                }
+                if !s.own.is_empty() {
+                    let grades = s.own.into_iter().map(|(_, g)| g).collect();
+                    s.fields.push(("scale", J::Arr(grades)));
+                }
+                list.push(J::Obj(s.fields));
+            }
+            doc.push(("subjects", J::Arr(list)));
+        }
+        let mut list = Vec::new();
+        for (k, e) in events.into_iter().enumerate() {
+            let path = format!("events[{k}]");
+            for (i, name) in COLUMNS.iter().enumerate().take(EVENT_COLUMNS) {
+                if let Some(c) = self.index[i] {
+                    self.cell(format!("{path}.{name}"), e.row, c, name);
+                }
+            }
+            self.cell(path, e.row, self.col("id").unwrap_or(0), "id");
+            let mut fields: Vec<(&'static str, J)> = e
+                .own
+                .into_iter()
+                .map(|(i, v)| (COLUMNS[i], J::Str(v)))
+                .collect();
+            if !e.findings.is_empty() {
+                fields.push(("findings", J::Arr(e.findings)));
+            }
+            if !e.sources.is_empty() {
+                fields.push(("sources", J::Arr(e.sources)));
+            }
+            list.push(J::Obj(fields));
+        }
+        self.cell("events".into(), self.header, 0, "");
+        doc.push(("events", J::Arr(list)));
+        let mut json = String::new();
+        J::Obj(doc).write(&mut json, 0);
+        json.push('\n');
+        json
+    }
+
+    /// The validator's problem `p` at the cell its value came from, in a sheet's words.
+    fn locate(&self, p: &Problem) -> SheetProblem {
+        // "`title` is missing" names a field of the object at `path`: point at its cell.
+        let missing = p
+            .message
+            .strip_prefix('`')
+            .and_then(|m| m.split_once("` is missing"))
+            .map(|(field, _)| field);
+        let path = match missing {
+            Some(f) if p.path.is_empty() => f.to_string(),
+            Some(f) => format!("{}.{f}", p.path),
+            None => p.path.clone(),
+        };
+        let message = match missing {
+            Some(f) if p.path.is_empty() => format!(
+                "`{f}` is missing: add a row above the events with {f} in column A and its value in column B"
+            ),
+            Some(f) if p.path.starts_with("events[") && self.col(f).is_none() => {
+                format!("`{f}` is missing: add a column named {f}")
+            }
+            Some(f) => format!("`{f}` is missing: fill it in"),
+            None => p.message.clone(),
+        };
+        // The cell of the path, or of the nearest path that holds it.
+        let mut at = path.as_str();
+        let found = loop {
+            if let Some(c) = self.cells.iter().find(|c| c.path == at) {
+                break Some(c);
+            }
+            match at.rfind(['.', '[']) {
+                Some(cut) => at = &at[..cut],
+                None => break None,
+            }
+        };
+        match found {
+            Some(c) => SheetProblem {
+                row: c.row,
+                column: c.column,
+                field: c.field.clone(),
+                message,
+            },
+            None => SheetProblem {
+                row: 1,
+                column: 1,
+                field: String::new(),
+                message,
+            },
+        }
+    }
+
+    /// Checks `json` with the validator: the sheet's own problems and the validator's
+    /// together, or the JSON with the validator's warnings.
+    fn finish(mut self, json: String) -> Result<(String, Vec<SheetProblem>), Vec<SheetProblem>> {
+        match validate::parse_with_warnings(&json) {
+            Ok((_, warnings)) if self.problems.is_empty() => {
+                let warnings = warnings.iter().map(|w| self.locate(w)).collect();
+                Ok((json, warnings))
+            }
+            Ok(_) => {
+                self.problems.sort_by_key(|p| (p.row, p.column));
+                Err(self.problems)
+            }
+            Err(found) => {
+                let located: Vec<SheetProblem> = found.iter().map(|p| self.locate(p)).collect();
+                self.problems.extend(located);
+                self.problems.sort_by_key(|p| (p.row, p.column));
+                Err(self.problems)
+            }
+        }
+    }
+}
+
+/// "; did you mean `title`?" for a name near one of `known`, else nothing.
+fn did_you_mean(name: &str, known: &[&str]) -> String {
+    suggest(name, known)
+        .map(|k| format!("; did you mean `{k}`?"))
+        .unwrap_or_default()
+}

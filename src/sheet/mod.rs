@@ -1,0 +1,204 @@
+//! Spreadsheets: the timeline kept as rows of a sheet, read from CSV or TSV (a sheet saved or
+//! published as CSV, or cells copied to the clipboard) and written back.
+//!
+//! The sheet holds the same data as the JSON contract. Settings come first, one to a row with
+//! its name in column A ("title", "credit", …); then, after a header row naming the columns
+//! (it has an `id` and a `title` column), one row per finding. An event's own columns are
+//! filled on its first row; the rows after it that repeat its id (or leave it blank) add a
+//! finding and/or a source. Reading a sheet writes the JSON contract and checks it with the
+//! same validator, so every message is the one a JSON file would get, pointed at a cell.
+
+use std::fmt;
+
+mod export;
+mod import;
+
+pub use export::export;
+pub use import::import;
+
+/// The columns of the events table, as the header names them.
+pub const COLUMNS: &[&str] = &[
+    "id",
+    "subject",
+    "kind",
+    "title",
+    "date",
+    "end",
+    "published",
+    "status",
+    "rating",
+    "summary",
+    "lane",
+    "finding",
+    "tone",
+    "quote",
+    "source",
+    "url",
+    "publisher",
+    "source date",
+];
+
+/// The columns that belong to the event, written on its first row; the rest add a finding
+/// or a source on any of its rows.
+pub(crate) const EVENT_COLUMNS: usize = 11;
+
+/// The settings above the table whose value is in column B, in the order they are written.
+pub const SETTINGS: &[&str] = &[
+    "title",
+    "subtitle",
+    "subject",
+    "regulator",
+    "updated",
+    "credit",
+    "version",
+    "$schema",
+];
+
+/// The settings that take several columns: a grade of the scale (id, label, colour, and the
+/// subject whose own scale it belongs to), and a subject (id, label).
+pub const LISTS: &[&str] = &["grade", "subjects"];
+
+/// A problem in a sheet, at a cell: its row and column from 1, and what the column holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SheetProblem {
+    pub row: usize,
+    pub column: usize,
+    /// The column's header ("date") or the setting's name ("title").
+    pub field: String,
+    pub message: String,
+}
+
+impl SheetProblem {
+    /// The cell as a spreadsheet names it: "D7".
+    pub fn cell(&self) -> String {
+        cell_name(self.row, self.column)
+    }
+}
+
+impl fmt::Display for SheetProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            write!(f, "{}: {}", self.cell(), self.message)
+        } else {
+            write!(f, "{} ({}): {}", self.cell(), self.field, self.message)
+        }
+    }
+}
+
+/// The spreadsheet name of the cell at `row` and `column`, both from 1: "A1", "D7", "AA10".
+pub fn cell_name(row: usize, column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column.max(1);
+    while n > 0 {
+        let r = (n - 1) % 26;
+        letters.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{row}", String::from_utf8_lossy(&letters))
+}
+
+/// The separator of a sheet: a tab for `.tsv` and `.tab` files and for text whose first line
+/// has a tab (cells copied from a spreadsheet), else a comma.
+pub fn separator(name: Option<&str>, text: &str) -> char {
+    let lower = name.unwrap_or("").to_ascii_lowercase();
+    if lower.ends_with(".tsv") || lower.ends_with(".tab") {
+        return '\t';
+    }
+    if lower.ends_with(".csv") {
+        return ',';
+    }
+    if text.lines().next().is_some_and(|l| l.contains('\t')) {
+        '\t'
+    } else {
+        ','
+    }
+}
+
+/// The rows of CSV (or TSV, with `sep` a tab) text, as RFC 4180 reads them: quoted cells may
+/// hold the separator, line ends and doubled quotes; a byte-order mark is skipped; CR, LF and
+/// CRLF end rows. Empty cells at the end of a row and empty rows at the end are dropped.
+pub fn read(text: &str, sep: char) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    // Whether anything was read since the last row ended, so a final line end adds no row.
+    let mut pending = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    cell.push('"');
+                }
+                '"' => quoted = false,
+                _ => cell.push(c),
+            }
+            continue;
+        }
+        pending = true;
+        match c {
+            '"' if cell.is_empty() => quoted = true,
+            c if c == sep => row.push(std::mem::take(&mut cell)),
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+                pending = false;
+            }
+            _ => cell.push(c),
+        }
+    }
+    if pending || !cell.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    for row in &mut rows {
+        while row.last().is_some_and(|c| c.trim().is_empty()) {
+            row.pop();
+        }
+    }
+    while rows.last().is_some_and(Vec::is_empty) {
+        rows.pop();
+    }
+    rows
+}
+
+/// `rows` as CSV (or TSV) text, quoting the cells that need it, with CRLF line ends as
+/// spreadsheets write them.
+pub fn write(rows: &[Vec<String>], sep: char) -> String {
+    let mut out = String::new();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(sep);
+            }
+            if cell.contains([sep, '"', '\n', '\r']) || cell.starts_with(' ') || cell.ends_with(' ')
+            {
+                out.push('"');
+                out.push_str(&cell.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(cell);
+            }
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A header or setting name as written by hand: any case, spaces around it, `_` or `-` for a
+/// space.
+pub(crate) fn normal(name: &str) -> String {
+    name.trim()
+        .to_lowercase()
+        .replace(['_', '-'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
