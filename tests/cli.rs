@@ -535,3 +535,50 @@ fn a_png_warns_naming_the_characters_no_font_can_draw() {
         let _ = fs::remove_file(p);
     }
 }
+
+#[test]
+fn a_sheet_imports_and_exports_and_its_problems_name_their_cells() {
+    let dir = std::env::temp_dir().join(format!("it-sheet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let tsv = dir.join("bury.tsv");
+    let json = dir.join("bury.json");
+    let (tsv_s, json_s) = (tsv.to_str().unwrap(), json.to_str().unwrap());
+    let out = run(&[
+        "export",
+        "www/data/bury-childrens-services.json",
+        "-o",
+        tsv_s,
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let sheet = std::fs::read_to_string(&tsv).unwrap();
+    assert!(
+        sheet.contains("id\tsubject\tkind\ttitle"),
+        "a .tsv name writes tabs"
+    );
+    let out = run(&["import", tsv_s, "-o", json_s]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let back = std::fs::read_to_string(&json).unwrap();
+    let original =
+        std::fs::read_to_string(root().join("www/data/bury-childrens-services.json")).unwrap();
+    assert_eq!(
+        inspection_timeline::parse(&back).unwrap(),
+        inspection_timeline::parse(&original).unwrap()
+    );
+    // A bad cell: FILE:ROW:COLUMN: CELL (column): message, on standard error, exit 1.
+    std::fs::write(&tsv, sheet.replacen("\t2023-02\t", "\tFeb 2023\t", 1)).unwrap();
+    let out = run(&["import", tsv_s]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.is_empty());
+    let line = out.stderr.lines().next().unwrap();
+    let expected = format!("{tsv_s}:13:5: E13 (date): \"Feb 2023\" is not a date; write 2023-02");
+    assert_eq!(line, expected);
+    // Export refuses data with problems, naming them as validate does.
+    let out = run(&["export", "tests/fixtures/invalid/date-shape.json"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("date-shape.json:9:15: events[0].date:"),
+        "{}",
+        out.stderr
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

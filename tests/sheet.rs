@@ -1,0 +1,241 @@
+//! Spreadsheets: a sheet read into the JSON contract and written back, the usual spreadsheet
+//! mess read as a journalist means it, and every problem pointed at its cell.
+
+mod common;
+
+use common::{data_files, root, Rng};
+use inspection_timeline::parse;
+use inspection_timeline::sheet::{cell_name, export, import, read, separator, write, SheetProblem};
+use std::fs;
+
+/// The problems of importing `csv`, as "D7 (date): message" lines.
+fn problems(csv: &str) -> Vec<String> {
+    match import(csv, ',') {
+        Ok((json, _)) => panic!("the sheet was read:\n{json}"),
+        Err(p) => p.iter().map(SheetProblem::to_string).collect(),
+    }
+}
+
+/// A sheet with the settings a file needs and `events` under the header `header`.
+fn sheet(header: &str, events: &[&str]) -> String {
+    format!("title,A chart\n\n{header}\n{}\n", events.join("\n"))
+}
+
+const HEADER: &str = "id,kind,title,date,finding,tone,quote,source,url";
+
+#[test]
+fn export_then_import_gives_back_every_valid_file() {
+    let mut n = 0;
+    for (name, text) in data_files() {
+        let Ok(original) = parse(&text) else { continue };
+        for sep in [',', '\t'] {
+            let sheet = export(&text, sep).unwrap_or_else(|p| panic!("{name}: {p:?}"));
+            let (json, _) = import(&sheet, sep).unwrap_or_else(|p| {
+                panic!(
+                    "{name} did not read back:\n{}\n{sheet}",
+                    p.iter()
+                        .map(|p| p.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+            });
+            assert_eq!(parse(&json).unwrap(), original, "{name} ({sep:?})");
+        }
+        n += 1;
+    }
+    assert!(n >= 8, "only {n} valid files were round-tripped");
+}
+
+#[test]
+fn the_bury_sheet_gives_the_bury_chart() {
+    let json = fs::read_to_string(root().join("www/data/bury-childrens-services.json")).unwrap();
+    let csv = fs::read_to_string(root().join("www/data/bury-childrens-services.csv")).unwrap();
+    let (from_sheet, warnings) = import(&csv, separator(Some("x.csv"), &csv)).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(parse(&from_sheet).unwrap(), parse(&json).unwrap());
+    // And the file in the repository is what export writes, so the two never drift apart.
+    assert_eq!(export(&json, ',').unwrap(), csv);
+}
+
+#[test]
+fn the_template_has_every_setting_and_column() {
+    let template = fs::read_to_string(root().join("docs/sheet-template.csv")).unwrap();
+    let rows = read(&template, ',');
+    let names: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .collect();
+    for s in [
+        "title",
+        "subtitle",
+        "subject",
+        "regulator",
+        "updated",
+        "credit",
+    ] {
+        assert!(names.contains(&s), "the template has no {s} row");
+    }
+    let header = rows
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "id"))
+        .unwrap();
+    assert_eq!(header, inspection_timeline::sheet::COLUMNS);
+    // Filled in with a title and one event, it is a chart.
+    let filled = template.replacen("title,", "title,Filled in", 1)
+        + "visit-1,,monitoring-visit,First visit,2023-02,,,,,,,Inspectors found progress,positive,yes,Ofsted report,https://example.org\r\n";
+    let (json, _) = import(&filled, ',').unwrap();
+    let t = parse(&json).unwrap();
+    assert_eq!(t.events[0].findings[0].text, "Inspectors found progress");
+    assert_eq!(
+        t.events[0].sources[0].url.as_deref(),
+        Some("https://example.org")
+    );
+}
+
+#[test]
+fn quoted_cells_keep_commas_line_ends_and_quotes() {
+    let text =
+        "\u{feff}a,\"b, with comma\",\"two\r\nlines\",\"say \"\"hi\"\"\"\r\nx,y\r\n\r\n,,\r\n";
+    assert_eq!(
+        read(text, ','),
+        vec![
+            vec!["a", "b, with comma", "two\r\nlines", "say \"hi\""],
+            vec!["x", "y"],
+        ]
+    );
+    // CR alone ends a row too, and a last row needs no line end.
+    assert_eq!(read("a,b\rc,d", ','), vec![vec!["a", "b"], vec!["c", "d"]]);
+    // Cells copied from a spreadsheet are separated by tabs.
+    assert_eq!(separator(None, "id\ttitle\n"), '\t');
+    assert_eq!(separator(Some("sheet.TSV"), ""), '\t');
+    assert_eq!(separator(Some("sheet.csv"), "a\tb"), ',');
+}
+
+#[test]
+fn writing_then_reading_gives_back_any_cells() {
+    let mut rng = Rng(7);
+    let alphabet = ['a', 'B', ',', '"', '\n', '\r', '\t', ' ', 'é', '😀', ';'];
+    for _ in 0..300 {
+        let rows: Vec<Vec<String>> = (0..1 + rng.below(5))
+            .map(|_| {
+                (0..1 + rng.below(5))
+                    .map(|_| {
+                        (0..rng.below(6))
+                            .map(|_| alphabet[rng.pick(alphabet.len())])
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        // What reading drops: empty cells at the end of a row, and empty rows at the end.
+        let mut expected = rows.clone();
+        for r in &mut expected {
+            while r.last().is_some_and(|c: &String| c.trim().is_empty()) {
+                r.pop();
+            }
+        }
+        while expected.last().is_some_and(Vec::is_empty) {
+            expected.pop();
+        }
+        for sep in [',', '\t'] {
+            assert_eq!(read(&write(&rows, sep), sep), expected, "{rows:?}");
+        }
+    }
+}
+
+#[test]
+fn headers_are_read_in_any_case_with_spaces_and_trailing_columns() {
+    let csv = "Title , A chart ,,\n\n ID ,KIND,Title,Date, Source_Date ,,\nv1,monitoring-visit,Visit,2023-02,,,\n,,,,,,\n";
+    let (json, _) = import(csv, ',').unwrap();
+    let t = parse(&json).unwrap();
+    assert_eq!(t.title, "A chart");
+    assert_eq!(t.events.len(), 1);
+}
+
+#[test]
+fn cells_are_named_as_spreadsheets_name_them() {
+    assert_eq!(cell_name(7, 4), "D7");
+    assert_eq!(cell_name(1, 26), "Z1");
+    assert_eq!(cell_name(10, 27), "AA10");
+    assert_eq!(cell_name(3, 53), "BA3");
+}
+
+#[test]
+fn a_date_typed_by_hand_is_pointed_at_with_the_contracts_form() {
+    let csv = sheet(
+        HEADER,
+        &[
+            "v1,monitoring-visit,Visit,Feb 2023",
+            "v2,monitoring-visit,Visit,03/05/2024",
+        ],
+    );
+    assert_eq!(
+        problems(&csv),
+        [
+            "D4 (date): \"Feb 2023\" is not a date; write 2023-02",
+            "D5 (date): \"03/05/2024\" is not a date; it could be 3 May 2024 or 5 March 2024: write 2024-05-03 for the first or 2024-03-05 for the second",
+        ]
+    );
+}
+
+#[test]
+fn each_kind_of_problem_names_its_cell() {
+    let cases: &[(&[&str], &str)] = &[
+        // The validator's own messages, at the cell the value came from.
+        (&["v1,visit,Visit,2023"], "B4 (kind): "),
+        (&["v1,monitoring-visit,,2023"], "C4 (title): `title` is missing: fill it in"),
+        (&["v1,monitoring-visit,A,2023", "v1b,monitoring-visit,B,2023", "v1,other,C,2024"], "A6 (id): "),
+        (&["v1,monitoring-visit,A,2023,Found,great"], "F4 (tone): "),
+        // The sheet's own.
+        (&["v1,monitoring-visit,A,2023,,positive"], "F4 (tone): a tone needs a finding in the same row"),
+        (&["v1,monitoring-visit,A,2023,Found,,maybe"], "G4 (quote): \"maybe\": write yes when the finding is the regulator's own words, or leave it empty"),
+        (&["v1,monitoring-visit,A,2023", ",,B"], "C5 (title): this row adds to the event on row 4"),
+        (&[",monitoring-visit,A,2023"], "A4 (id): this row has no id and no event above it"),
+        (&["v1,monitoring-visit,A,2023,,,,,https://x.org"], "I4 (url): a source's url needs the source's title"),
+    ];
+    for (events, start) in cases {
+        let found = problems(&sheet(HEADER, events));
+        assert!(
+            found.iter().any(|p| p.starts_with(start)),
+            "{events:?}: {found:?} has no {start}"
+        );
+    }
+}
+
+#[test]
+fn settings_and_headers_that_do_not_exist_are_named_with_the_nearest() {
+    let found = problems("titel,A chart\ncredit,Me\n\nid,kind,title,dates\nv1,other,A\n");
+    assert!(
+        found[0].starts_with("A1: `titel` is not a setting; did you mean `title`?"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("D4: `dates` is not a column; did you mean `date`?")),
+        "{found:?}"
+    );
+    // Without a title row the chart has no title: the message says where it goes.
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("`title` is missing: add a row above the events")),
+        "{found:?}"
+    );
+    let found = problems("title,A\n\nkind,date\n");
+    assert!(found[0].contains("no row names the columns"), "{found:?}");
+}
+
+#[test]
+fn a_subjects_own_scale_comes_from_grade_rows_naming_it() {
+    let csv = "title,Councils\nsubjects,bury,Bury\ngrade,red,Red,#b00020,bury\ngrade,green,Green,#2e7d32,bury\ngrade,blue,Blue,#1f4e9c,nowhere\n\nid,subject,kind,title,date,rating\nv1,bury,inspection,A,2023,red\n";
+    let found = problems(csv);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("E5 (grade): no subjects row above has the id \"nowhere\""),
+        "{found:?}"
+    );
+    let (json, _) = import(&csv.replace(",nowhere", ",bury"), ',').unwrap();
+    let t = parse(&json).unwrap();
+    assert_eq!(t.subjects[0].scale.len(), 3);
+}
