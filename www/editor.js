@@ -165,9 +165,51 @@ const loadBury = () => loadData('bury-childrens-services.json', 'the Bury data')
 
 async function openFile(file) {
   if (!file) return;
+  if (/\.(csv|tsv|tab)$/i.test(file.name)) return importSheet(await file.text(), file.name);
   setText(await file.text(), file.name);
   say(`Opened ${file.name}.`);
 }
+
+// ---- A sheet: cells pasted from Google Sheets, Excel or LibreOffice (tab-separated on the
+// clipboard), or a CSV or TSV file, become the data; its problems are listed by cell.
+
+/** Whether pasted text is cells of a spreadsheet rather than JSON. */
+const looksLikeSheet = (s) => s.includes('\t') && !/^\s*[{[]/.test(s);
+
+/** Reads `sheet` (named `name`, or pasted) into the data, or lists its problems by cell and
+ *  leaves the text, and so the previews, as they were. */
+async function importSheet(sheet, name) {
+  let result;
+  try {
+    result = (await exports()).importSheet(sheet, name || null);
+  } catch (e) {
+    return say(`Could not read the sheet: ${e.message || e}`);
+  }
+  const what = name || 'the pasted cells';
+  if (typeof result.json === 'string') {
+    setText(result.json, name ? name.replace(/\.(csv|tsv|tab)$/i, '.json') : filename);
+    say(`Read ${what} into the data. Download JSON to publish it.`);
+    return;
+  }
+  const n = result.problems.length;
+  status.className = 'status bad';
+  status.textContent = `${n.toLocaleString('en-GB')} problem${n === 1 ? '' : 's'} in ${what}: fix ${n === 1 ? 'it' : 'them'} in the sheet and paste or open it again. ` +
+    (lastValid === null ? 'Nothing can be shown until then.' : 'The previews keep the last valid version.');
+  problemsList.replaceChildren(...result.problems.map((p) => {
+    const li = document.createElement('li');
+    li.className = 'cell';
+    li.textContent = `${p.cell}${p.field ? ` (${p.field})` : ''}: ${p.message}`;
+    return li;
+  }));
+  say(`${what} has problems; the data was not changed.`);
+}
+
+text.addEventListener('paste', (e) => {
+  const pasted = e.clipboardData?.getData('text/plain') ?? '';
+  if (!looksLikeSheet(pasted)) return;
+  e.preventDefault();
+  importSheet(pasted, null);
+});
 
 $('open').addEventListener('change', (e) => openFile(e.target.files[0]));
 $('bury').addEventListener('click', loadBury);

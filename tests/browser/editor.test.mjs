@@ -173,3 +173,63 @@ test('exports and the embed snippet', async () => {
   await page.screenshot({ path: await artifact('editor-1500.png') });
   await context.close();
 });
+
+/** Pastes `text` into the editor as a spreadsheet puts cells on the clipboard. */
+const paste = (page, text) => page.evaluate((t) => {
+  const data = new DataTransfer();
+  data.setData('text/plain', t);
+  document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+}, text);
+
+test('cells pasted from a spreadsheet become the data, and a bad cell is listed by its name', async () => {
+  const { page, context, errors } = await editor();
+  const rows = [
+    ['title', 'Pasted from a sheet'],
+    [],
+    ['id', 'kind', 'title', 'date', 'finding', 'tone'],
+    ['v1', 'monitoring-visit', 'First visit', '2023-02', 'Some progress', 'positive'],
+    ['v1', '', '', '', 'Still "inconsistent"', 'negative'],
+    ['v2', 'monitoring-visit', 'Second visit', '2023-09'],
+  ];
+  const tsv = (r) => r.map((row) => row.join('\t')).join('\r\n');
+  await paste(page, tsv(rows));
+  await waitForEvents(page, 'render', 2, 'desktop');
+  assert.match(await page.textContent('#status'), /^Valid: 2 events/);
+  const data = JSON.parse(await page.inputValue('#text'));
+  assert.equal(data.title, 'Pasted from a sheet');
+  assert.deepEqual(data.events[0].findings.map((f) => f.text), ['Some progress', 'Still "inconsistent"']);
+  const before = await pixels(page);
+  const json = await page.inputValue('#text');
+
+  // A month typed as a spreadsheet shows it: listed by cell, nothing replaced.
+  rows[5][3] = 'Sep 2023';
+  rows[4][2] = 'Another title';
+  await paste(page, tsv(rows));
+  await page.waitForFunction(() => document.querySelectorAll('#problems li.cell').length > 0);
+  const items = await page.$$eval('#problems li', (l) => l.map((li) => li.textContent));
+  assert.deepEqual(items, [
+    'C5 (title): this row adds to the event on row 4 (its id is blank or the same), so the event\'s title belongs on that row; give this row its own id to start a new event',
+    'D6 (date): "Sep 2023" is not a date; write 2023-09',
+  ]);
+  assert.match(await page.textContent('#status'), /2 problems in the pasted cells.*The previews keep the last valid version\./);
+  assert.equal(await page.inputValue('#text'), json, 'the data is unchanged');
+  assert.equal(await pixels(page), before, 'the preview keeps the last good chart');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a CSV file opened in the editor becomes the same data as the JSON file', async () => {
+  const { page, context, errors } = await editor();
+  const json = await page.inputValue('#text');
+  await page.fill('#text', '{}');
+  await page.setInputFiles('#open', {
+    name: 'bury-childrens-services.csv',
+    mimeType: 'text/csv',
+    buffer: await readFile(new URL('../../www/data/bury-childrens-services.csv', import.meta.url)),
+  });
+  await page.waitForFunction(() => /Read bury-childrens-services\.csv/.test(document.getElementById('notice').textContent));
+  // The sheet gives back the JSON file, byte for byte.
+  assert.equal(await page.inputValue('#text'), json);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
