@@ -346,7 +346,10 @@ pub fn range(start: &PartialDate, end: Option<&PartialDate>, l: &Locale) -> Stri
 
 /// What to write instead of a date typed by hand in another form, as a spreadsheet or a
 /// habit might: "Feb 2023" → "write 2023-02"; "03/05/2024" could be either of two days, so
-/// both are named (never one guessed). `None` when the text looks like no date at all.
+/// both are named (never one guessed). `None` when the text looks like no date at all. A
+/// newsroom tool's help (the command line, the editor's build): the reader's build leaves it
+/// out and gives the general form.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub fn hand_written(s: &str) -> Option<String> {
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')

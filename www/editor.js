@@ -102,15 +102,28 @@ previews[1].addEventListener('error', (e) => {
   }
   const problems = e.detail.problems.filter((p) => !aboutSubjects(p));
   if (!problems.length) return;
+  showProblems(problems, e.detail.more || 0);
+  // The newsroom's build says more than the reader's (the form of a date typed by hand, say):
+  // once it has loaded, its messages replace these, for the same text.
+  const checked = text.value;
+  exports().then((m) => {
+    if (text.value !== checked || lastValid === checked) return;
+    const all = m.validate(checked).filter((p) => !aboutSubjects(p));
+    if (all.length) showProblems(all.slice(0, 100), Math.max(0, all.length - 100));
+  }).catch(() => { /* the reader's messages stay */ });
+});
+
+/** Lists `problems` (the first hundred) and says how many more there are. */
+function showProblems(problems, moreCount) {
   status.className = 'status bad';
-  const total = problems.length + (e.detail.more || 0);
+  const total = problems.length + moreCount;
   status.textContent = `${total.toLocaleString('en-GB')} problem${total === 1 ? '' : 's'} to fix. ` +
     (lastValid === null ? 'Nothing can be shown until they are fixed.' : 'The previews keep the last valid version.');
-  const more = e.detail.more ? [Object.assign(document.createElement('li'), {
-    textContent: `and ${e.detail.more.toLocaleString('en-GB')} more problem${e.detail.more === 1 ? '' : 's'}`,
+  const more = moreCount ? [Object.assign(document.createElement('li'), {
+    textContent: `and ${moreCount.toLocaleString('en-GB')} more problem${moreCount === 1 ? '' : 's'}`,
   })] : [];
   problemsList.replaceChildren(...problems.map((p) => problemItem(p)), ...more);
-});
+}
 // Valid, but something looks wrong: listed as warnings under the status, the chart drawn.
 previews[1].addEventListener('warning', (e) => {
   const n = e.detail.warnings.length;

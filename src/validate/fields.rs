@@ -194,8 +194,13 @@ impl<'a> Validator<'a> {
             } => match s.parse::<PartialDate>() {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    // A date typed by hand ("Feb 2023") is shown in the contract's form.
-                    let how = match (&e, crate::date::hand_written(s)) {
+                    // A date typed by hand ("Feb 2023") is shown in the contract's form by the
+                    // newsroom's tools; the reader's build gives the general form.
+                    #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+                    let hint = crate::date::hand_written(s);
+                    #[cfg(all(target_arch = "wasm32", not(feature = "editor")))]
+                    let hint: Option<String> = None;
+                    let how = match (&e, hint) {
                         (DateError::Shape, Some(hint)) => hint,
                         _ => e.to_string(),
                     };

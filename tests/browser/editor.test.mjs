@@ -233,3 +233,13 @@ test('a CSV file opened in the editor becomes the same data as the JSON file', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a date typed by hand in the JSON is listed with the form to write, from the newsroom build', async () => {
+  const { page, context, errors } = await editor();
+  const good = await page.inputValue('#text');
+  await page.fill('#text', good.replace('"date": "2023-02"', '"date": "Feb 2023"'));
+  await page.waitForFunction(() => /write 2023-02$/.test(document.querySelector('#problems button')?.textContent ?? ''));
+  assert.equal(await page.$$eval('#problems button', (b) => b.length), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
