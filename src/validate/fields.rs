@@ -35,6 +35,7 @@ pub(crate) fn quoted_list(names: &[&str]) -> String {
 /// into `b`: the optimal string alignment distance. Field names and grade ids are short, so
 /// two rows of a table suffice; written here rather than taken from a crate, whose general
 /// version would cost every reader a hash table's code.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut before: Vec<usize> = vec![0; b.len() + 1];
@@ -53,7 +54,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The known name closest to a misspelt one, if it is close enough to be a likely slip. A
+/// newsroom tool's help, like the form of a hand-typed date: the reader's build, whose
+/// problems only a developer's console shows, names none.
+#[cfg(all(target_arch = "wasm32", not(feature = "editor")))]
+pub(crate) fn suggest<'k>(_word: &str, _known: &[&'k str]) -> Option<&'k str> {
+    None
+}
+
 /// The known name closest to a misspelt one, if it is close enough to be a likely slip.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 pub(crate) fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = word.to_ascii_lowercase();
     known

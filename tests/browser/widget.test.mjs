@@ -127,8 +127,11 @@ test('invalid data keeps the last good chart, says so, and fires error with ever
   bad.events[1].finding = [];
   await page.evaluate((d) => { document.querySelector('inspection-timeline').data = d; }, bad);
   const [err] = await waitForEvents(page, 'error');
-  assert.deepEqual(err.detail.problems.map((p) => `${p.path}: ${p.message}`), [
-    'events[1].finding: unknown field `finding`; did you mean `findings`?',
+  const said = err.detail.problems.map((p) => `${p.path}: ${p.message}`);
+  // The reader's build lists the fields rather than name the nearest; the command line and
+  // the editor's build say "did you mean `findings`?".
+  assert.match(said[0], /^events\[1\]\.finding: unknown field `finding`; the fields allowed here are `id`, `kind`, /);
+  assert.deepEqual(said.slice(1), [
     'events[3].end: 2023-01-05 is before date 2023-02-27; end is the last day of the visit, so it cannot come first',
   ]);
   assert.equal(await canvasPixels(page), before, 'the chart is unchanged');
