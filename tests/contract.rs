@@ -149,9 +149,14 @@ fn impossible_dates_are_refused() {
     assert_eq!(one(&e("2024-02-30")), "events[0].date: \"2024-02-30\" is not a date; 2024-02-30 is not a date: February 2024 has 29 days");
     assert_eq!(one(&e("2023-13")), "events[0].date: \"2023-13\" is not a date; 2023-13 is not a date: months run from 01 to 12");
     assert_eq!(one(&e("2023-Q5")), "events[0].date: \"2023-Q5\" is not a date; 2023-Q5 is not a date: quarters run from Q1 to Q4");
+    // A date typed in another form gets the contract's form; text like no date, the forms.
     assert_eq!(
         one(&e("27/02/2023")),
-        "events[0].date: \"27/02/2023\" is not a date; write the date as YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (for example 2023-02-27)"
+        "events[0].date: \"27/02/2023\" is not a date; write 2023-02-27"
+    );
+    assert_eq!(
+        one(&e("soon")),
+        "events[0].date: \"soon\" is not a date; write the date as YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD (for example 2023-02-27)"
     );
     assert!(
         problems(&e("2024-02-29")).is_empty(),
