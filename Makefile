@@ -37,6 +37,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --features editor -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features sheet -- -D warnings
 	@# Only the web shell may touch the browser; the core stays pure and natively testable.
 	@if grep -rlE 'wasm_bindgen|web_sys|js_sys' src --include='*.rs' | grep -v '^src/web/'; then \
 	  echo "error: only src/web/ may use wasm_bindgen, web_sys or js_sys"; exit 1; fi

@@ -47,6 +47,8 @@ wasm "" pkg
 # What the newsroom's editor page adds: SVG and PNG export. Kept out of the readers' package,
 # where it would cost every reader about 9 KB of gzip.
 wasm editor pkg/editor
+# What a page whose `src` is a sheet published as CSV loads, only then: the sheet reader alone.
+wasm sheet pkg/sheet
 cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts src/js/inspection-timeline-frame.js \
   src/js/inspection-timeline-frame.d.ts pkg/
 cp src/schema.json pkg/inspection-timeline.schema.json
@@ -111,6 +113,8 @@ cat > pkg/package.json <<JSON
     "inspection_timeline_bg.wasm.d.ts",
     "inspection-timeline.schema.json",
     "strings/",
+    "sheet/inspection_timeline.js",
+    "sheet/inspection_timeline_bg.wasm",
     "LICENSE"
   ],
   "sideEffects": ["./inspection-timeline.js", "./inspection-timeline-frame.js"]

@@ -349,7 +349,7 @@ pub fn range(start: &PartialDate, end: Option<&PartialDate>, l: &Locale) -> Stri
 /// both are named (never one guessed). `None` when the text looks like no date at all. A
 /// newsroom tool's help (the command line, the editor's build): the reader's build leaves it
 /// out and gives the general form.
-#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor", feature = "sheet"))]
 pub fn hand_written(s: &str) -> Option<String> {
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')

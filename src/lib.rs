@@ -35,7 +35,12 @@ pub mod theme;
 pub mod validate;
 pub mod view;
 
-#[cfg(target_arch = "wasm32")]
+/// The sheet reader alone, for pages whose `src` is a sheet published as CSV: a build of its
+/// own (the `sheet` feature) that such pages load when they need it.
+#[cfg(all(target_arch = "wasm32", feature = "sheet"))]
+#[path = "web/sheet_reader.rs"]
+pub mod sheet_reader;
+#[cfg(all(target_arch = "wasm32", not(feature = "sheet")))]
 pub mod web;
 
 pub use chronology::Chronology;

@@ -9,6 +9,16 @@
 import init, { Widget, theme_css } from './inspection_timeline.js';
 import enGB from './strings/en-GB.js';
 
+// The sheet reader, a module of its own that only a page whose `src` is a sheet loads.
+let sheetReader = null;
+function loadSheetReader() {
+  sheetReader ??= import('./sheet/inspection_timeline.js').then(async (m) => {
+    await m.default({ module_or_path: new URL('./sheet/inspection_timeline_bg.wasm', import.meta.url) });
+    return m;
+  });
+  return sheetReader;
+}
+
 let ready = null;
 // One download and compile per page, however many widgets it has.
 function loadWasm() {
@@ -241,7 +251,7 @@ const THEME_PROPERTIES = {
 };
 
 export class InspectionTimeline extends HTMLElement {
-  static observedAttributes = ['src', 'refresh', 'theme', 'lang', 'view', 'subjects'];
+  static observedAttributes = ['src', 'refresh', 'theme', 'lang', 'view', 'subjects', 'format'];
 
   #root;
   #wrap;
@@ -393,6 +403,10 @@ export class InspectionTimeline extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (!this.#widget || value === old) return;
     if (name === 'src' && value) this.#load(value);
+    if (name === 'format' && this.getAttribute('src')) {
+      this.#srcText = null;
+      this.#load(this.getAttribute('src'));
+    }
     if (name === 'refresh') this.#schedule();
     if (name === 'theme') this.#applyTheme();
     if (name === 'lang') this.#applyLocale();
@@ -593,6 +607,7 @@ export class InspectionTimeline extends HTMLElement {
     const { url, ctrl } = request;
     const timedOut = () => ctrl.signal.reason?.name === 'TimeoutError';
     let text;
+    let type = '';
     try {
       let res;
       try {
@@ -610,7 +625,7 @@ export class InspectionTimeline extends HTMLElement {
         throw new Error('the connection closed before the whole file arrived');
       }
       // A login page, an error page or a wrong address answered with a web page: not data.
-      const type = res.headers.get('content-type') || '';
+      type = res.headers.get('content-type') || '';
       if (/html/i.test(type) || /^\s*</.test(text)) {
         throw new Error(`the server sent a web page (${type || 'HTML'}), not the data; check the address in src`);
       }
@@ -625,7 +640,40 @@ export class InspectionTimeline extends HTMLElement {
     }
     if (text === this.#srcText || !this.#widget) return;
     this.#srcText = text;
-    this.#apply(text, 'src');
+    if (this.#isSheet(url, type)) this.#applySheet(text, url);
+    else this.#apply(text, 'src');
+  }
+
+  /** Whether `src` is a sheet: `format="csv"`, or (without `format`) an address ending in
+   *  .csv or .tsv or an answer of type CSV or TSV, as a sheet published to the web is. */
+  #isSheet(url, type) {
+    const format = (this.getAttribute('format') || '').toLowerCase();
+    if (format) return format === 'csv' || format === 'tsv';
+    return /\.(csv|tsv)$/i.test(new URL(url).pathname) || /csv|tab-separated/i.test(type);
+  }
+
+  // Reads a sheet into the data with the sheet reader, loaded now; its problems are reported
+  // by cell ("E13 (date)") and, like any bad data, keep the last good chart.
+  async #applySheet(text, url) {
+    let result;
+    try {
+      result = (await loadSheetReader()).importSheet(text, new URL(url).pathname);
+    } catch (e) {
+      this.#fail(`could not read the sheet ${url}: ${e && e.message ? e.message : e}`);
+      return;
+    }
+    if (!this.#widget || this.#srcText !== text) return;
+    if (typeof result.json === 'string') {
+      this.#apply(result.json, 'src');
+      return;
+    }
+    const problems = result.problems.map((p) => ({
+      path: p.field ? `${p.cell} (${p.field})` : p.cell, message: p.message, line: p.row, column: p.column,
+    }));
+    console.warn('inspection-timeline: the sheet has problems:\n' + problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+    if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
+    this.#widget.fetch_failed();
+    this.#emitError(problems.slice(0, 100), Math.max(0, problems.length - 100));
   }
 
   // A fault inside the WebAssembly (it should never happen on any data) leaves the module

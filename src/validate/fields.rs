@@ -35,7 +35,7 @@ pub(crate) fn quoted_list(names: &[&str]) -> String {
 /// into `b`: the optimal string alignment distance. Field names and grade ids are short, so
 /// two rows of a table suffice; written here rather than taken from a crate, whose general
 /// version would cost every reader a hash table's code.
-#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor", feature = "sheet"))]
 fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut before: Vec<usize> = vec![0; b.len() + 1];
@@ -57,13 +57,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// The known name closest to a misspelt one, if it is close enough to be a likely slip. A
 /// newsroom tool's help, like the form of a hand-typed date: the reader's build, whose
 /// problems only a developer's console shows, names none.
-#[cfg(all(target_arch = "wasm32", not(feature = "editor")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    not(feature = "editor"),
+    not(feature = "sheet")
+))]
 pub(crate) fn suggest<'k>(_word: &str, _known: &[&'k str]) -> Option<&'k str> {
     None
 }
 
 /// The known name closest to a misspelt one, if it is close enough to be a likely slip.
-#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor", feature = "sheet"))]
 pub(crate) fn suggest<'k>(word: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = word.to_ascii_lowercase();
     known
@@ -206,9 +210,13 @@ impl<'a> Validator<'a> {
                 Err(e) => {
                     // A date typed by hand ("Feb 2023") is shown in the contract's form by the
                     // newsroom's tools; the reader's build gives the general form.
-                    #[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+                    #[cfg(any(not(target_arch = "wasm32"), feature = "editor", feature = "sheet"))]
                     let hint = crate::date::hand_written(s);
-                    #[cfg(all(target_arch = "wasm32", not(feature = "editor")))]
+                    #[cfg(all(
+                        target_arch = "wasm32",
+                        not(feature = "editor"),
+                        not(feature = "sheet")
+                    ))]
                     let hint: Option<String> = None;
                     let how = match (&e, hint) {
                         (DateError::Shape, Some(hint)) => hint,

@@ -57,59 +57,6 @@ pub fn validate(json: &str) -> Result<JsValue, JsValue> {
     serde_wasm_bindgen::to_value(&problems).map_err(|e| fault(&e.to_string()))
 }
 
-/// A problem of a sheet for the editor's list: its cell ("D7"), row and column from 1, the
-/// column's name and the message.
-#[derive(serde::Serialize)]
-struct CellProblem {
-    cell: String,
-    row: usize,
-    column: usize,
-    field: String,
-    message: String,
-}
-
-/// The result of reading a sheet, for the editor.
-#[derive(serde::Serialize)]
-struct SheetResult {
-    /// The data as JSON text; absent (undefined) when the sheet has problems.
-    json: Option<String>,
-    problems: Vec<CellProblem>,
-    warnings: Vec<CellProblem>,
-}
-
-/// Reads cells pasted from a spreadsheet or a CSV/TSV file named `name` (tabs or commas, as
-/// the text or the name shows) into the data's JSON: `{json, problems, warnings}`, each
-/// problem `{cell, row, column, field, message}`.
-#[wasm_bindgen(js_name = importSheet)]
-pub fn import_sheet(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    use crate::sheet;
-    let listed = |found: Vec<sheet::SheetProblem>| -> Vec<CellProblem> {
-        found
-            .into_iter()
-            .map(|p| CellProblem {
-                cell: p.cell(),
-                row: p.row,
-                column: p.column,
-                field: p.field,
-                message: p.message,
-            })
-            .collect()
-    };
-    let result = match sheet::import(text, sheet::separator(name.as_deref(), text)) {
-        Ok((json, warnings)) => SheetResult {
-            json: Some(json),
-            problems: Vec::new(),
-            warnings: listed(warnings),
-        },
-        Err(problems) => SheetResult {
-            json: None,
-            problems: listed(problems),
-            warnings: Vec::new(),
-        },
-    };
-    serde_wasm_bindgen::to_value(&result).map_err(|e| fault(&e.to_string()))
-}
-
 /// The chart of `json` laid out `width` CSS px wide, as an SVG document `scale` times that,
 /// with the subjects `subjects` (every one when `null`).
 #[wasm_bindgen(js_name = exportSvg)]

@@ -616,3 +616,5 @@ fn fault(message: &str) -> JsValue {
 
 #[cfg(feature = "editor")]
 mod editor;
+#[cfg(feature = "editor")]
+mod sheet_reader;
