@@ -580,5 +580,21 @@ fn a_sheet_imports_and_exports_and_its_problems_name_their_cells() {
         "{}",
         out.stderr
     );
+    // A CSV saved by Excel in Windows-1252 is read, with a warning that says so.
+    let excel = dir.join("excel.csv");
+    std::fs::write(
+        &excel,
+        b"title,Caf\xe9\n\nid,kind,title,date\nv,other,A,2023\n",
+    )
+    .unwrap();
+    let out = run(&["import", excel.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("warning: the file is not UTF-8, so it was read as Windows-1252"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains("\"title\": \"Café\""), "{}", out.stdout);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -239,3 +239,33 @@ fn a_subjects_own_scale_comes_from_grade_rows_naming_it() {
     let t = parse(&json).unwrap();
     assert_eq!(t.subjects[0].scale.len(), 3);
 }
+
+#[test]
+fn files_from_excel_are_read_in_their_encodings() {
+    use inspection_timeline::sheet::decode;
+    // UTF-8, with its byte-order mark left for the reader to skip.
+    assert_eq!(
+        decode("\u{feff}café".as_bytes()),
+        ("\u{feff}café".to_string(), None)
+    );
+    // Excel's "Unicode text": UTF-16 with a byte-order mark, little- or big-endian.
+    let le: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain("id\tcafé".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain("id\tcafé".encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    assert_eq!(decode(&le).0, "id\tcafé");
+    assert_eq!(decode(&be).0, "id\tcafé");
+    // Excel's "CSV (Comma delimited)" on Windows: Windows-1252, said to be a guess.
+    let (text, note) = decode(b"title,Caf\xe9 \x93open\x94 \x96 \x80 5\n");
+    assert_eq!(text, "title,Café “open” – € 5\n");
+    assert!(note.unwrap().contains("Windows-1252"));
+    // Such a file imports like any other.
+    let sheet = "title,Caf\u{e9}\n\nid,kind,title,date\nv,other,Caf\u{e9},2023\n";
+    let bytes: Vec<u8> = sheet.chars().map(|c| c as u32 as u8).collect();
+    let (json, _) = import(&decode(&bytes).0, ',').unwrap();
+    assert_eq!(parse(&json).unwrap().title, "Café");
+}

@@ -178,7 +178,14 @@ const loadBury = () => loadData('bury-childrens-services.json', 'the Bury data')
 
 async function openFile(file) {
   if (!file) return;
-  if (/\.(csv|tsv|tab)$/i.test(file.name)) return importSheet(await file.text(), file.name);
+  if (/\.(csv|tsv|tab)$/i.test(file.name)) {
+    // Excel writes CSV in Windows-1252 and "Unicode text" in UTF-16: the newsroom build reads
+    // each, and says when it had to guess.
+    const { text: sheet, note } = (await exports()).decodeSheet(new Uint8Array(await file.arrayBuffer()));
+    await importSheet(sheet, file.name);
+    if (note) say(`${notice.textContent} Note: ${note}.`);
+    return;
+  }
   setText(await file.text(), file.name);
   say(`Opened ${file.name}.`);
 }

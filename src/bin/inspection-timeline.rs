@@ -184,7 +184,11 @@ fn emit(text: &str, out: Option<&str>) -> Result<(), String> {
 fn import(args: &[String]) -> Result<ExitCode, String> {
     use inspection_timeline::sheet;
     let (file, out) = file_and_output(args, "spreadsheet (CSV or TSV) to import")?;
-    let text = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let (text, note) = sheet::decode(&bytes);
+    if let Some(note) = note {
+        eprintln!("{file}: warning: {note}");
+    }
     let cell_line = |p: &sheet::SheetProblem| format!("{file}:{}:{}: {p}", p.row, p.column);
     match sheet::import(&text, sheet::separator(Some(&file), &text)) {
         Ok((json, warnings)) => {

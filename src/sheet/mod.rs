@@ -115,6 +115,50 @@ pub fn separator(name: Option<&str>, text: &str) -> char {
     }
 }
 
+/// What Windows-1252 maps the bytes 0x80 to 0x9F to; the bytes from 0xA0 are Latin-1's, the
+/// code points of the same number. The five bytes it leaves undefined keep their own.
+const WINDOWS_1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// The text of a sheet file: UTF-8 (with or without a byte-order mark); UTF-16 with its
+/// byte-order mark (Excel's "Unicode text"); or, when the bytes are not UTF-8, Windows-1252
+/// (what Excel's "CSV (Comma delimited)" writes on Windows), with a note that says so, since
+/// that is read by elimination rather than known.
+pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
+    let utf16 = |big: bool| {
+        let units = bytes[2..].chunks_exact(2).map(|p| {
+            if big {
+                u16::from_be_bytes([p[0], p[1]])
+            } else {
+                u16::from_le_bytes([p[0], p[1]])
+            }
+        });
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{fffd}'))
+            .collect::<String>()
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => (utf16(false), None),
+        [0xfe, 0xff, ..] => (utf16(true), None),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => (text.to_string(), None),
+            Err(_) => {
+                let text = bytes
+                    .iter()
+                    .map(|&b| match b {
+                        0x80..=0x9f => WINDOWS_1252[usize::from(b - 0x80)],
+                        _ => char::from(b),
+                    })
+                    .collect();
+                let note = "the file is not UTF-8, so it was read as Windows-1252, the encoding of Excel's \"CSV (Comma delimited)\": check its accented letters and curly quotes, or save it as \"CSV UTF-8\"";
+                (text, Some(note.to_string()))
+            }
+        },
+    }
+}
+
 /// The rows of CSV (or TSV, with `sep` a tab) text, as RFC 4180 reads them: quoted cells may
 /// hold the separator, line ends and doubled quotes; a byte-order mark is skipped; CR, LF and
 /// CRLF end rows. Empty cells at the end of a row and empty rows at the end are dropped.

@@ -38,6 +38,21 @@ fn listed(found: Vec<sheet::SheetProblem>) -> Vec<CellProblem> {
         .collect()
 }
 
+/// The text of a sheet file's `bytes` and, when its encoding was read by elimination, a note
+/// that says so: `{text, note}` (see [`sheet::decode`]).
+#[wasm_bindgen(js_name = decodeSheet)]
+pub fn decode_sheet(bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let (text, note) = sheet::decode(bytes);
+    let out = js_sys::Object::new();
+    js_sys::Reflect::set(&out, &"text".into(), &text.into())?;
+    js_sys::Reflect::set(
+        &out,
+        &"note".into(),
+        &note.map_or(JsValue::NULL, JsValue::from),
+    )?;
+    Ok(out.into())
+}
+
 /// Reads a sheet (cells pasted from a spreadsheet, or a CSV or TSV file named `name`; tabs or
 /// commas, as the text or the name shows) into the data's JSON: `{json, problems, warnings}`,
 /// each problem `{cell, row, column, field, message}`.

@@ -244,3 +244,16 @@ test('a date typed by hand in the JSON is listed with the form to write, from th
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a CSV saved by Excel in Windows-1252 opens in the editor, with a note to check it', async () => {
+  const { page, context, errors } = await editor();
+  await page.setInputFiles('#open', {
+    name: 'excel.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([...Buffer.from('title,Caf'), 0xe9, ...Buffer.from(' \n\nid,kind,title,date\nv,other,A,2023\n')]),
+  });
+  await page.waitForFunction(() => /Windows-1252/.test(document.getElementById('notice').textContent));
+  assert.equal(JSON.parse(await page.inputValue('#text')).title, 'Café');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
