@@ -572,6 +572,16 @@ fn a_sheet_imports_and_exports_and_its_problems_name_their_cells() {
     let line = out.stderr.lines().next().unwrap();
     let expected = format!("{tsv_s}:13:5: E13 (date): \"Feb 2023\" is not a date; write 2023-02");
     assert_eq!(line, expected);
+    // validate checks a sheet as import reads it.
+    let out = run(&["validate", tsv_s]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stdout.lines().next().unwrap(), expected);
+    let out = run(&["validate", "www/data/bury-childrens-services.csv"]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(
+        out.stdout.trim(),
+        "www/data/bury-childrens-services.csv: valid, 6 events"
+    );
     // Export refuses data with problems, naming them as validate does.
     let out = run(&["export", "tests/fixtures/invalid/date-shape.json"]);
     assert_eq!(out.code, 1);

@@ -16,7 +16,7 @@ use inspection_timeline::{Problem, Timeline};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  inspection-timeline validate [--format text|json] [--strict] FILE...
+  inspection-timeline validate [--format text|json] [--strict] FILE...  (data files, or sheets as .csv/.tsv)
   inspection-timeline render FILE -o OUT.svg|OUT.png [--width PX] [--height PX] [--preset social|print]
                              [--subjects ID,ID...]
   inspection-timeline import SHEET.csv|SHEET.tsv [-o DATA.json]
@@ -106,6 +106,13 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
     let mut status = 0u8;
     let mut report = Vec::new();
     for file in &files {
+        // A sheet is checked as `import` reads it, each problem at its cell.
+        if is_sheet(file) {
+            let (entry, code) = validate_sheet(file, json, strict);
+            status = status.max(code);
+            report.push(entry);
+            continue;
+        }
         let entry = match std::fs::read_to_string(file) {
             Err(e) => {
                 status = 2;
@@ -153,6 +160,70 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
         );
     }
     Ok(ExitCode::from(status))
+}
+
+/// Whether `file` is a spreadsheet saved as CSV or TSV, by its name.
+fn is_sheet(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".tab")
+}
+
+/// Checks the sheet `file` for `validate`: its report entry and exit status. Problems are
+/// printed as `FILE:ROW:COLUMN: D7 (date): message`, and listed in JSON with the cell as path.
+fn validate_sheet(file: &str, json: bool, strict: bool) -> (serde_json::Value, u8) {
+    use inspection_timeline::sheet;
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            let message = format!("cannot read the file: {e}");
+            if !json {
+                eprintln!("{file}: {message}");
+            }
+            return (
+                serde_json::json!({ "file": file, "valid": false, "error": message }),
+                2,
+            );
+        }
+    };
+    let (text, note) = sheet::decode(&bytes);
+    if let (Some(note), false) = (&note, json) {
+        println!("{file}: warning: {note}");
+    }
+    let listed = |found: &[sheet::SheetProblem]| -> Vec<serde_json::Value> {
+        found
+            .iter()
+            .map(|p| {
+                let path = if p.field.is_empty() { p.cell() } else { format!("{} ({})", p.cell(), p.field) };
+                serde_json::json!({ "path": path, "message": p.message, "line": p.row, "column": p.column })
+            })
+            .collect()
+    };
+    match sheet::import(&text, sheet::separator(Some(file), &text)) {
+        Ok((data, warnings)) => {
+            let n = inspection_timeline::parse(&data).map_or(0, |t| t.events.len());
+            if !json {
+                println!("{file}: valid, {n} event{}", if n == 1 { "" } else { "s" });
+                for w in warnings.iter().take(SHOWN_PROBLEMS) {
+                    println!("{file}:{}:{}: warning: {w}", w.row, w.column);
+                }
+            }
+            let code = u8::from(strict && (!warnings.is_empty() || note.is_some()));
+            let entry = serde_json::json!({ "file": file, "valid": true, "events": n, "problems": [], "warnings": listed(&warnings) });
+            (entry, code)
+        }
+        Err(problems) => {
+            if !json {
+                for p in problems.iter().take(SHOWN_PROBLEMS) {
+                    println!("{file}:{}:{}: {p}", p.row, p.column);
+                }
+                if let Some(more) = more_problems(problems.len()) {
+                    println!("{file}: {more}; --format json lists every one");
+                }
+            }
+            let entry = serde_json::json!({ "file": file, "valid": false, "problems": listed(&problems), "warnings": [] });
+            (entry, 1)
+        }
+    }
 }
 
 /// The one file named in `args` and the `-o` output, if any.
