@@ -10,6 +10,7 @@
 //! (everything a reader reads: labels, the card, the description, notices).
 
 pub mod across;
+mod description;
 pub mod frame;
 pub mod legend;
 pub mod pack;
@@ -24,8 +25,9 @@ use crate::scale::TimeScale;
 pub use crate::theme::Ink;
 use crate::view::View;
 
+pub use description::describe;
 pub use frame::{frame, Frame};
-pub use words::{card, cluster_card, describe, Card, CardFinding, CardSource};
+pub use words::{card, cluster_card, Card, CardFinding, CardSource};
 
 /// What the layout needs to know about the place it draws into.
 #[derive(Clone, Debug, PartialEq)]

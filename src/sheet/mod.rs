@@ -12,6 +12,7 @@ use std::fmt;
 
 mod export;
 mod import;
+mod json_text;
 
 pub use export::export;
 pub use import::import;

@@ -20,6 +20,7 @@ mod data;
 mod dom;
 mod input;
 mod paint;
+mod preferences;
 
 use data::Data;
 
@@ -201,122 +202,6 @@ impl Widget {
                 Ok(out.into())
             }
         }
-    }
-
-    /// Sets the reader's language. Dates are written with `months` and `short` (twelve month
-    /// names and twelve short ones, as the element reads them from `Intl`) and patterns for a
-    /// day ("{d} {m} {y}") and a month ("{m} {y}"), or in British English when `months` is
-    /// empty. `words` is the language's table of the widget's words in the order of
-    /// `src/strings/en-GB.json`, each its text or its plural forms joined by U+001F (see
-    /// [`Strings`]); `plural` gives the plural category of a number as its place in
-    /// [`Plural::ALL`] (from `Intl.PluralRules#select`), or is null for English's rule.
-    pub fn set_locale(
-        &self,
-        months: Vec<String>,
-        short: Vec<String>,
-        day_pattern: String,
-        month_pattern: String,
-        words: Vec<String>,
-        plural: Option<js_sys::Function>,
-    ) -> Result<(), JsValue> {
-        let mut locale = Locale::en_gb();
-        if !months.is_empty() {
-            let (Ok(months), Ok(months_short)) = (
-                <[String; 12]>::try_from(months),
-                <[String; 12]>::try_from(short),
-            ) else {
-                return Err(fault("a locale needs twelve month names"));
-            };
-            locale = Locale {
-                months,
-                months_short,
-                day_pattern,
-                month_pattern,
-                words: locale.words,
-            };
-        }
-        let rule = match plural {
-            Some(f) => PluralRule::Given(Rc::new(move |n| {
-                let k = f.call1(&JsValue::NULL, &JsValue::from_f64(n)).ok();
-                let k = k.and_then(|k| k.as_f64()).unwrap_or(5.0) as usize;
-                Plural::ALL.get(k).copied().unwrap_or(Plural::Other)
-            })),
-            None => PluralRule::English,
-        };
-        locale.words = Strings::from_list(words, rule);
-        self.use_locale(locale)
-    }
-
-    fn use_locale(&self, locale: Locale) -> Result<(), JsValue> {
-        let mut inner = self.inner.borrow_mut();
-        if locale == inner.locale {
-            return Ok(());
-        }
-        inner.locale = locale;
-        inner.dom.label(&inner.locale.words)?;
-        if let Some(d) = inner.data.take() {
-            let ids = inner.subjects.take();
-            inner.data =
-                Some(Data::new(d.file, ids.as_deref(), inner.all_subjects, &inner.locale).0);
-            inner.subjects = ids;
-        }
-        inner.font = inner.font();
-        inner.relayout()?;
-        inner.show(false)?;
-        inner.fill_text(true)
-    }
-
-    /// Sets the colours from the page's theme: an object with an `[r, g, b]` array for each of
-    /// `background` (or null when transparent), `surface`, `text`, `muted`, `rule`, `focus`,
-    /// `inspection`, `monitoringVisit`, `reinspection` and `other`, and `grades`, an object of
-    /// `[r, g, b]` by grade id. The chart is repainted, not laid out again, and only when a
-    /// colour changed.
-    pub fn set_theme(&self, theme: &JsValue) -> Result<(), JsValue> {
-        let get = |key: &str| js_sys::Reflect::get(theme, &JsValue::from_str(key));
-        let rgb = |v: JsValue| -> Option<Rgb> {
-            let a: js_sys::Array = v.dyn_into().ok()?;
-            let c = |i: u32| a.get(i).as_f64().map(|n| n.clamp(0.0, 255.0) as u8);
-            Some(Rgb(c(0)?, c(1)?, c(2)?))
-        };
-        let colour = |key: &str, default: Rgb| get(key).ok().and_then(rgb).unwrap_or(default);
-        let d = Theme::LIGHT;
-        let mut grades = Vec::new();
-        if let Ok(g) = get("grades") {
-            if let Ok(entries) =
-                js_sys::Object::entries(&g.unchecked_into()).dyn_into::<js_sys::Array>()
-            {
-                for entry in entries.iter() {
-                    let pair: js_sys::Array = entry.unchecked_into();
-                    if let (Some(id), Some(c)) = (pair.get(0).as_string(), rgb(pair.get(1))) {
-                        grades.push((id, c));
-                    }
-                }
-            }
-        }
-        let next = Theme {
-            background: get("background").ok().and_then(rgb),
-            surface: colour("surface", d.surface),
-            text: colour("text", d.text),
-            muted: colour("muted", d.muted),
-            rule: colour("rule", d.rule),
-            focus: colour("focus", d.focus),
-            inspection: colour("inspection", d.inspection),
-            monitoring: colour("monitoringVisit", d.monitoring),
-            reinspection: colour("reinspection", d.reinspection),
-            other: colour("other", d.other),
-            grades,
-        };
-        let mut inner = self.inner.borrow_mut();
-        if next == inner.theme {
-            return Ok(());
-        }
-        inner.palette = Palette::new(
-            &next,
-            inner.data.as_ref().map_or(&[][..], |d| &d.file.grades),
-        );
-        inner.theme = next;
-        inner.font = inner.font();
-        inner.paint()
     }
 
     /// Shows only the subjects with these ids, in this order (every subject for `null`), and
