@@ -269,3 +269,69 @@ fn files_from_excel_are_read_in_their_encodings() {
     let (json, _) = import(&decode(&bytes).0, ',').unwrap();
     assert_eq!(parse(&json).unwrap().title, "Café");
 }
+
+#[test]
+fn any_sheet_gets_an_answer_and_every_problem_a_cell_of_it() {
+    // Sheets made of the pieces a real one has, in any order: the reader must never panic,
+    // and whatever it reads must be valid data.
+    let pieces = [
+        ",",
+        "\t",
+        "\n",
+        "\r\n",
+        "\r",
+        "\"",
+        "\"\"",
+        " ",
+        "id",
+        "title",
+        "kind",
+        "date",
+        "end",
+        "finding",
+        "tone",
+        "quote",
+        "source",
+        "url",
+        "grade",
+        "subjects",
+        "subject",
+        "version",
+        "monitoring-visit",
+        "inspection",
+        "other",
+        "2023",
+        "2023-02",
+        "Feb 2023",
+        "03/05/2024",
+        "yes",
+        "maybe",
+        "positive",
+        "v1",
+        "é",
+        "😀",
+        "\u{feff}",
+        "Q1 2023",
+        "x",
+    ];
+    let mut rng = Rng(11);
+    for _ in 0..3000 {
+        let text: String = (0..rng.below(60))
+            .map(|_| pieces[rng.pick(pieces.len())])
+            .collect();
+        for sep in [',', '\t'] {
+            let rows = read(&text, sep).len();
+            match import(&text, sep) {
+                Ok((json, _)) => assert!(parse(&json).is_ok(), "{text:?}"),
+                Err(problems) => {
+                    for p in problems {
+                        assert!(
+                            p.row >= 1 && p.row <= rows.max(1) && p.column >= 1,
+                            "{text:?}: {p:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
