@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make fuzz`: runs each fuzz target in fuzz/ for SECONDS (default 60), seeded with every JSON
-# file of the fixtures and the demo (the sheet reader with the sheets). Installs cargo-fuzz (from crates.io) if it is missing.
+# file of the fixtures and the demo (the sheet reader with the sheets). Installs cargo-fuzz
+# (from crates.io) if it is missing.
 # libFuzzer needs no nightly toolchain here: the targets are built without a sanitizer
 # (`--sanitizer none`; the crate has no unsafe code for one to check), and RUSTC_BOOTSTRAP
 # lets the stable compiler take cargo-fuzz's instrumentation flags.
