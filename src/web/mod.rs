@@ -36,7 +36,9 @@ extern "C" {
 }
 
 /// Panics should never happen on user data; if one does, its message reaches the console
-/// instead of an anonymous "unreachable" trap.
+/// instead of an anonymous "unreachable" trap. The size-optimised build aborts at once on a
+/// panic, with no message to report, so it leaves this out.
+#[cfg(not(panic = "immediate-abort"))]
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {
