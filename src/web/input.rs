@@ -1,7 +1,7 @@
 //! The widget's listeners: one closure per event name, all handled by [`handle`], which turns
 //! DOM events (pixels, buttons, fingers, keys) into the state machine's inputs.
 
-use super::{console_error, Inner, Widget};
+use super::{console_fault, Inner, Widget};
 use crate::interact::{Input, Key};
 use crate::layout::words;
 use wasm_bindgen::prelude::*;
@@ -146,19 +146,19 @@ fn handle(on: On, e: &Event, w: &mut Inner) {
         On::Button(key) => w.apply(Input::Key(key), false),
         On::Scroll => {
             if let Err(e) = w.scrolled() {
-                console_error(&format!("inspection-timeline: {e:?}"));
+                console_fault("inspection-timeline:", &e);
             }
         }
         On::ShowAll => {
             if let Err(e) = w.show_all_subjects() {
-                console_error(&format!("inspection-timeline: {e:?}"));
+                console_fault("inspection-timeline:", &e);
             }
         }
         On::Page(forward) => {
             let n = w.data.as_ref().map_or(0, |d| d.chronology.order.len());
             w.table_start = words::table_page_start(w.table_start, forward, n);
             if let Err(e) = w.write_table() {
-                console_error(&format!("inspection-timeline: {e:?}"));
+                console_fault("inspection-timeline:", &e);
             }
             // The widget's one live region says which rows the table now holds.
             let said = w.dom.pages_text.text_content();

@@ -33,6 +33,10 @@ use web_sys::{Event, HtmlElement, MouseEvent, Node};
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(s: &str);
+    /// Reports a failure with the error itself, which the console shows in full (formatting
+    /// it in Rust would cost the reader's download a JavaScript value printer).
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_fault(s: &str, e: &JsValue);
 }
 
 /// Panics should never happen on user data; if one does, its message reaches the console
