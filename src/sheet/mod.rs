@@ -237,11 +237,12 @@ pub fn write(rows: &[Vec<String>], sep: char) -> String {
     out
 }
 
-/// A header or setting name as written by hand: any case, spaces around it, `_` or `-` for a
-/// space.
+/// A header or setting name as written by hand: its letters in any case (names are ASCII, and
+/// folding only those keeps the Unicode case tables out of the build), spaces around it, `_`
+/// or `-` for a space.
 pub(crate) fn normal(name: &str) -> String {
     name.trim()
-        .to_lowercase()
+        .to_ascii_lowercase()
         .replace(['_', '-'], " ")
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -1,41 +1,35 @@
 //! Reading a spreadsheet in the browser: the editor's paste, and the small module a page loads
 //! only when its `src` is a sheet published as CSV. Both hand back the data's JSON, or the
-//! problems by cell.
+//! problems by cell. The results are built as plain objects by hand: a serialiser would double
+//! the size of the small module.
 
 use crate::sheet;
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-/// A problem of a sheet: its cell ("D7"), row and column from 1, the column's name and the
-/// message.
-#[derive(serde::Serialize)]
-struct CellProblem {
-    cell: String,
-    row: usize,
-    column: usize,
-    field: String,
-    message: String,
+/// An object with the given fields.
+fn object(fields: &[(&str, JsValue)]) -> Result<JsValue, JsValue> {
+    let out = Object::new();
+    for (k, v) in fields {
+        Reflect::set(&out, &JsValue::from_str(k), v)?;
+    }
+    Ok(out.into())
 }
 
-/// The result of reading a sheet.
-#[derive(serde::Serialize)]
-struct SheetResult {
-    /// The data as JSON text; absent (undefined) when the sheet has problems.
-    json: Option<String>,
-    problems: Vec<CellProblem>,
-    warnings: Vec<CellProblem>,
-}
-
-fn listed(found: Vec<sheet::SheetProblem>) -> Vec<CellProblem> {
-    found
-        .into_iter()
-        .map(|p| CellProblem {
-            cell: p.cell(),
-            row: p.row,
-            column: p.column,
-            field: p.field,
-            message: p.message,
-        })
-        .collect()
+/// The problems as `[{cell, row, column, field, message}]`: the cell as a spreadsheet names
+/// it ("D7"), its row and column from 1, the column's name and the message.
+fn listed(found: Vec<sheet::SheetProblem>) -> Result<JsValue, JsValue> {
+    let list = Array::new();
+    for p in found {
+        list.push(&object(&[
+            ("cell", p.cell().into()),
+            ("row", (p.row as f64).into()),
+            ("column", (p.column as f64).into()),
+            ("field", p.field.into()),
+            ("message", p.message.into()),
+        ])?);
+    }
+    Ok(list.into())
 }
 
 /// The text of a sheet file's `bytes` and, when its encoding was read by elimination, a note
@@ -43,32 +37,27 @@ fn listed(found: Vec<sheet::SheetProblem>) -> Vec<CellProblem> {
 #[wasm_bindgen(js_name = decodeSheet)]
 pub fn decode_sheet(bytes: &[u8]) -> Result<JsValue, JsValue> {
     let (text, note) = sheet::decode(bytes);
-    let out = js_sys::Object::new();
-    js_sys::Reflect::set(&out, &"text".into(), &text.into())?;
-    js_sys::Reflect::set(
-        &out,
-        &"note".into(),
-        &note.map_or(JsValue::NULL, JsValue::from),
-    )?;
-    Ok(out.into())
+    object(&[
+        ("text", text.into()),
+        ("note", note.map_or(JsValue::NULL, JsValue::from)),
+    ])
 }
 
 /// Reads a sheet (cells pasted from a spreadsheet, or a CSV or TSV file named `name`; tabs or
 /// commas, as the text or the name shows) into the data's JSON: `{json, problems, warnings}`,
-/// each problem `{cell, row, column, field, message}`.
+/// `json` null when there are problems, each problem as [`listed`] writes it.
 #[wasm_bindgen(js_name = importSheet)]
 pub fn import_sheet(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    let result = match sheet::import(text, sheet::separator(name.as_deref(), text)) {
-        Ok((json, warnings)) => SheetResult {
-            json: Some(json),
-            problems: Vec::new(),
-            warnings: listed(warnings),
-        },
-        Err(problems) => SheetResult {
-            json: None,
-            problems: listed(problems),
-            warnings: Vec::new(),
-        },
-    };
-    serde_wasm_bindgen::to_value(&result).map_err(|e| JsValue::from_str(&e.to_string()))
+    match sheet::import(text, sheet::separator(name.as_deref(), text)) {
+        Ok((json, warnings)) => object(&[
+            ("json", json.into()),
+            ("problems", Array::new().into()),
+            ("warnings", listed(warnings)?),
+        ]),
+        Err(problems) => object(&[
+            ("json", JsValue::NULL),
+            ("problems", listed(problems)?),
+            ("warnings", Array::new().into()),
+        ]),
+    }
 }
