@@ -117,3 +117,14 @@ test('a newsroom replaces any word with el.strings, and hears of keys that do no
   assert.equal(words.tableWhen, 'When', 'the other words stay');
   await context.close();
 });
+
+test('the first chart of a French page is already in French: the table loads with the wasm', async () => {
+  // What the chart says at its very first render, before anything could be redrawn.
+  const init = () => document.addEventListener('render', (e) => {
+    window.__firstLabel ??= e.target.shadowRoot.querySelector('canvas').getAttribute('aria-label');
+  }, true);
+  const { page: p, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/lang.html?lang=fr`, { init });
+  await waitForEvents(p, 'render');
+  assert.match(await p.evaluate(() => window.__firstLabel), /a été noté « inadequate »/);
+  await context.close();
+});
