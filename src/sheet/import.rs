@@ -8,10 +8,10 @@ use super::json_text::J;
 use super::{normal, read, SheetProblem, COLUMNS, EVENT_COLUMNS, LISTS, SETTINGS};
 use crate::model::Problem;
 use crate::validate::{self, suggest};
+use std::collections::HashMap;
 
 /// A cell a JSON value came from: row and column from 1, and what the column holds.
 struct Cell {
-    path: String,
     row: usize,
     column: usize,
     field: String,
@@ -58,7 +58,9 @@ struct Reader<'s> {
     /// For each of [`COLUMNS`], where the header has it.
     index: [Option<usize>; COLUMNS.len()],
     problems: Vec<SheetProblem>,
-    cells: Vec<Cell>,
+    /// The cell of each JSON path, looked up for every problem: by key, so that a sheet with a
+    /// problem on every row takes time in proportion to its rows.
+    cells: HashMap<String, Cell>,
 }
 
 /// Reads a sheet (`text`, with `sep` between cells) into the JSON contract, checked by the
@@ -87,7 +89,7 @@ pub fn import(text: &str, sep: char) -> Result<(String, Vec<SheetProblem>), Vec<
         header,
         index: [None; COLUMNS.len()],
         problems: Vec::new(),
-        cells: Vec::new(),
+        cells: HashMap::new(),
     };
     let settings = r.settings();
     r.columns();
@@ -108,8 +110,8 @@ impl Reader<'_> {
 
     /// Records that the JSON value at `path` came from the cell at `row` and `column` (from 0).
     fn cell(&mut self, path: String, row: usize, column: usize, field: &str) {
-        self.cells.push(Cell {
-            path,
+        // The first cell recorded for a path is the one its problems point at.
+        self.cells.entry(path).or_insert_with(|| Cell {
             row: row + 1,
             column: column + 1,
             field: field.to_string(),
@@ -310,14 +312,13 @@ impl Reader<'_> {
             return None;
         }
         let path = format!("events[{k}].findings[{i}]");
-        let index = self.index;
-        let at =
-            |name: &str| index[COLUMNS.iter().position(|c| *c == name).unwrap_or(0)].unwrap_or(0);
-        self.cell(format!("{path}.text"), r, at("finding"), "finding");
-        self.cell(path.clone(), r, at("finding"), "finding");
+        let [at_text, at_tone, at_quote] =
+            ["finding", "tone", "quote"].map(|name| self.col(name).unwrap_or(0));
+        self.cell(format!("{path}.text"), r, at_text, "finding");
+        self.cell(path.clone(), r, at_text, "finding");
         let mut f = vec![("text", J::Str(text))];
         if !tone.is_empty() {
-            self.cell(format!("{path}.tone"), r, at("tone"), "tone");
+            self.cell(format!("{path}.tone"), r, at_tone, "tone");
             f.push(("tone", J::Str(tone)));
         }
         match normal(&quote).as_str() {
@@ -326,7 +327,7 @@ impl Reader<'_> {
             "no" | "n" | "false" | "0" => f.push(("quote", J::Bool(false))),
             _ => {
                 let message = format!("\"{quote}\": write yes when the finding is the regulator's own words, or leave it empty");
-                self.problem(r, at("quote"), "quote", message);
+                self.problem(r, at_quote, "quote", message);
             }
         }
         Some(J::Obj(f))
@@ -454,7 +455,7 @@ impl Reader<'_> {
         // The cell of the path, or of the nearest path that holds it.
         let mut at = path.as_str();
         let found = loop {
-            if let Some(c) = self.cells.iter().find(|c| c.path == at) {
+            if let Some(c) = self.cells.get(at) {
                 break Some(c);
             }
             match at.rfind(['.', '[']) {
