@@ -5,7 +5,10 @@ mod common;
 
 use common::{data_files, root, Rng};
 use inspection_timeline::parse;
-use inspection_timeline::sheet::{cell_name, export, import, read, separator, write, SheetProblem};
+use inspection_timeline::sheet::{
+    cell_name, export, import, read, separator, write, SheetProblem, COLUMNS, SETTINGS,
+};
+use inspection_timeline::validate::{EVENT_FIELDS, FINDING_FIELDS, SOURCE_FIELDS, TOP_FIELDS};
 use std::fs;
 
 /// The problems of importing `csv`, as "D7 (date): message" lines.
@@ -65,14 +68,11 @@ fn the_template_has_every_setting_and_column() {
         .iter()
         .filter_map(|r| r.first().map(String::as_str))
         .collect();
-    for s in [
-        "title",
-        "subtitle",
-        "subject",
-        "regulator",
-        "updated",
-        "credit",
-    ] {
+    // Every setting a journalist fills in; the file's version and schema address are not.
+    for s in SETTINGS
+        .iter()
+        .filter(|s| !["version", "$schema"].contains(s))
+    {
         assert!(names.contains(&s), "the template has no {s} row");
     }
     let header = rows
@@ -333,5 +333,48 @@ fn any_sheet_gets_an_answer_and_every_problem_a_cell_of_it() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn the_sheet_has_a_place_for_every_field_of_the_contract() {
+    // A field added to the contract without a column or a setting would be lost on export.
+    for f in TOP_FIELDS
+        .iter()
+        .filter(|f| !["scale", "subjects", "events"].contains(f))
+    {
+        assert!(SETTINGS.contains(f), "no setting for the file's `{f}`");
+    }
+    for s in SETTINGS {
+        assert!(
+            TOP_FIELDS.contains(s),
+            "the setting `{s}` is not a field of the file"
+        );
+    }
+    for f in EVENT_FIELDS
+        .iter()
+        .filter(|f| !["findings", "sources"].contains(f))
+    {
+        assert!(COLUMNS.contains(f), "no column for an event's `{f}`");
+    }
+    // A finding's text and a source's title and date have columns of their own names.
+    let named = |f: &str, renamed: &[(&str, &str)]| {
+        renamed
+            .iter()
+            .find(|(k, _)| *k == f)
+            .map_or(f.to_string(), |(_, c)| c.to_string())
+    };
+    for f in FINDING_FIELDS {
+        assert!(
+            COLUMNS.contains(&named(f, &[("text", "finding")]).as_str()),
+            "no column for a finding's `{f}`"
+        );
+    }
+    for f in SOURCE_FIELDS {
+        let column = named(f, &[("title", "source"), ("date", "source date")]);
+        assert!(
+            COLUMNS.contains(&column.as_str()),
+            "no column for a source's `{f}`"
+        );
     }
 }
