@@ -73,7 +73,7 @@ fn the_template_has_every_setting_and_column() {
         .iter()
         .filter(|s| !["version", "$schema"].contains(s))
     {
-        assert!(names.contains(&s), "the template has no {s} row");
+        assert!(names.contains(s), "the template has no {s} row");
     }
     let header = rows
         .iter()
