@@ -61,6 +61,15 @@ for table in src/strings/*.json; do
     fs.writeFileSync(out, `export default ${JSON.stringify(JSON.parse(fs.readFileSync(src, "utf8")))};\n`);' \
     "$table" "pkg/strings/$(basename "$table" .json).js"
 done
+# The British table is written into the element, which every page needs anyway: one request
+# fewer before the first chart. Its module stays in strings/ for anyone who imports it.
+node -e 'const fs = require("fs"); const [element, table] = process.argv.slice(1);
+  const line = "import enGB from \x27./strings/en-GB.js\x27;";
+  const source = fs.readFileSync(element, "utf8");
+  if (!source.includes(line)) { console.error(`[build] ${element} no longer has: ${line}`); process.exit(1); }
+  fs.writeFileSync(element, source.replace(line, () =>
+    `const enGB = ${JSON.stringify(JSON.parse(fs.readFileSync(table, "utf8")))};`));' \
+  pkg/inspection-timeline.js src/strings/en-GB.json
 if [ -d tests/browser/node_modules/terser ]; then
   node .ci/minify.mjs pkg/inspection-timeline.js pkg/inspection_timeline.js pkg/inspection-timeline-frame.js
 else

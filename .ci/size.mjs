@@ -4,9 +4,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 
-/** What a reader of a British English page downloads: the element (with its styles), the
- *  wasm's bindings, the wasm, and the British table of words. */
-export const READER_FILES = ['inspection-timeline.js', 'inspection_timeline.js', 'inspection_timeline_bg.wasm', 'strings/en-GB.js'];
+/** What a reader of a British English page downloads: the element (with its styles and the
+ *  British table of words), the wasm's bindings and the wasm. */
+export const READER_FILES = ['inspection-timeline.js', 'inspection_timeline.js', 'inspection_timeline_bg.wasm'];
 
 /** Each reader file of `dir` with its raw, gzip (level 9) and brotli (quality 11) size. */
 export function readerSizes(dir) {

@@ -6,7 +6,8 @@
 // printing, and turns the widget's results into `render` and `error` events. Drawing,
 // validation and interaction all happen in Rust.
 
-import init, { Widget, theme_css } from './inspection_timeline.js';
+// The British table of words is part of this file once built (the build writes it in here),
+// so it costs no request of its own.
 import enGB from './strings/en-GB.js';
 
 // The sheet reader, a module of its own that only a page whose `src` is a sheet loads.
@@ -20,11 +21,21 @@ function loadSheetReader() {
 }
 
 let ready = null;
-// One download and compile per page, however many widgets it has.
+// One download and compile per page, however many widgets it has. The bindings are imported,
+// and the wasm requested, both at once and only when a widget starts: this file runs as soon
+// as it arrives, so the data, the bindings and the wasm all download side by side. The
+// resolved value is the bindings module, whose `Widget` draws the charts.
 function loadWasm() {
-  ready ??= init({ module_or_path: new URL('./inspection_timeline_bg.wasm', import.meta.url) })
+  ready ??= (async () => {
+    const wasm = fetch(new URL('./inspection_timeline_bg.wasm', import.meta.url));
+    // Until `init` awaits it, a failed request is handled there, not reported as unhandled.
+    wasm.catch(() => {});
+    const bindings = await import('./inspection_timeline.js');
+    await bindings.default({ module_or_path: wasm });
     // The default colours are written once, in Rust, and join the stylesheet here.
-    .then(() => styles().replaceSync(css + theme_css() + forcedColours));
+    styles().replaceSync(css + bindings.theme_css() + forcedColours);
+    return bindings;
+  })();
   return ready;
 }
 
@@ -335,8 +346,9 @@ export class InspectionTimeline extends HTMLElement {
       : null;
     // The words of the page's language load with the wasm, so the first chart is in them.
     const language = tableLanguage(this.#tag());
+    let bindings;
     try {
-      await Promise.all([loadWasm(), language && loadTable(language).loading]);
+      [bindings] = await Promise.all([loadWasm(), language && loadTable(language).loading]);
     } catch (e) {
       early?.ctrl.abort();
       this.#started = false;
@@ -351,7 +363,7 @@ export class InspectionTimeline extends HTMLElement {
     }
     // The widget reports from inside its own work; the page hears of it just after, so that a
     // listener may use the element (read `view`, call `zoomTo`) without re-entering it.
-    this.#widget = new Widget(this.#wrap, this, (what, a, b) => queueMicrotask(() => {
+    this.#widget = new bindings.Widget(this.#wrap, this, (what, a, b) => queueMicrotask(() => {
       // Nothing is reported for a widget that has since been removed.
       if (!this.#widget) return;
       if (what === 'view') this.dispatchEvent(new CustomEvent('viewchange', { detail: a ? { start: a, end: b } : null }));
@@ -712,12 +724,23 @@ export class InspectionTimeline extends HTMLElement {
     this.#call((w) => w.resize(width, dpr));
   }
 
-  /** Turns any CSS colour (a name, a system colour, `rgb()`) into [r, g, b] via the browser. */
-  #rgb(probe, value) {
-    probe.style.color = '#000';
-    probe.style.color = value;
-    const m = getComputedStyle(probe).color.match(/[\d.]+/g) || ['0', '0', '0'];
-    return m.slice(0, 3).map((n) => Math.round(Number(n)));
+  /** Turns CSS colours (names, system colours, `rgb()`) into [r, g, b] through the browser,
+   *  all in one style pass: every probe is set before any is read. */
+  #rgb(values) {
+    const probes = values.map((value) => {
+      const probe = document.createElement('span');
+      // A colour the browser cannot read leaves the black set first.
+      probe.style.color = '#000';
+      probe.style.color = value;
+      return probe;
+    });
+    this.#root.append(...probes);
+    const colours = probes.map((probe) => {
+      const m = getComputedStyle(probe).color.match(/[\d.]+/g) || ['0', '0', '0'];
+      return m.slice(0, 3).map((n) => Math.round(Number(n)));
+    });
+    for (const probe of probes) probe.remove();
+    return colours;
   }
 
   // Reads the theme's custom properties into one named object; the widget resolves it into
@@ -725,20 +748,22 @@ export class InspectionTimeline extends HTMLElement {
   #applyTheme() {
     if (!this.#widget) return;
     const style = getComputedStyle(this.#wrap);
-    const probe = document.createElement('span');
-    this.#root.append(probe);
-    const read = (property) => {
-      const value = style.getPropertyValue(property).trim();
-      return value ? this.#rgb(probe, value) : null;
-    };
-    const bg = style.getPropertyValue('--it-background').trim();
-    const theme = { background: !bg || bg === 'transparent' ? null : read('--it-background'), grades: {} };
-    for (const [role, property] of Object.entries(THEME_PROPERTIES)) theme[role] = read(property);
-    for (const id of this.#widget.grade_ids()) {
-      const colour = read(`--it-grade-${id}`);
-      if (colour) theme.grades[id] = colour;
+    const value = (property) => style.getPropertyValue(property).trim();
+    const bg = value('--it-background');
+    const theme = { background: null, grades: {} };
+    // [where the colour goes, its CSS value], for every property that is set.
+    const wanted = [];
+    if (bg && bg !== 'transparent') wanted.push([(c) => { theme.background = c; }, bg]);
+    for (const [role, property] of Object.entries(THEME_PROPERTIES)) {
+      theme[role] = null;
+      const v = value(property);
+      if (v) wanted.push([(c) => { theme[role] = c; }, v]);
     }
-    probe.remove();
+    for (const id of this.#widget.grade_ids()) {
+      const v = value(`--it-grade-${id}`);
+      if (v) wanted.push([(c) => { theme.grades[id] = c; }, v]);
+    }
+    this.#rgb(wanted.map(([, v]) => v)).forEach((colour, i) => wanted[i][0](colour));
     this.#call((w) => w.set_theme(theme));
   }
 

@@ -187,6 +187,34 @@ test('inline JSON works and several widgets on a page load the wasm once and act
   await context.close();
 });
 
+test('the data, the bindings and the wasm are requested side by side, not one after another', async () => {
+  // The wasm's bindings are held back until the data file and the wasm have both been asked
+  // for. An element that waited for the bindings before asking for either would never get
+  // them; the hold gives up after 10 s so that such an element fails this test, not hangs it.
+  const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const asked = new Set();
+  let seen;
+  const both = new Promise((resolve) => { seen = resolve; });
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.wasm')) asked.add('wasm');
+    if (path.endsWith('/bury-childrens-services.json')) asked.add('data');
+    if (asked.size === 2) seen();
+  });
+  let heldUntil = null;
+  await page.route('**/pkg/inspection_timeline.js', async (route) => {
+    await Promise.race([both, new Promise((r) => setTimeout(r, 10000))]);
+    heldUntil = [...asked].sort();
+    await route.continue();
+  });
+  await page.addInitScript(() => document.addEventListener('render', () => { window.__drawn = true; }, true));
+  await page.goto(`${env.server.base}/tests/browser/pages/article.html`);
+  await page.waitForFunction(() => window.__drawn === true);
+  assert.deepEqual(heldUntil, ['data', 'wasm'], 'requested while the bindings were still on their way');
+  await context.close();
+});
+
 test('a failing fetch says what failed and never leaves a blank box', async () => {
   env.server.overrides.set('/www/data/missing.json', 404);
   const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/missing.html`);
