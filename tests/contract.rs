@@ -461,11 +461,12 @@ fn quote_marks_a_word_processor_types_are_named_for_what_they_are() {
 fn a_slip_in_a_year_is_a_warning_with_the_year_meant() {
     use inspection_timeline::validate::parse_with_warnings;
     let bury = include_str!("../www/data/bury-childrens-services.json");
-    let (_, none) = parse_with_warnings(bury).unwrap();
+    let none = parse_with_warnings(bury).unwrap().warnings;
     assert!(none.is_empty(), "{none:#?}");
     let typo = bury.replacen("\"date\": \"2023-02\"", "\"date\": \"0223-02\"", 1);
     assert_ne!(typo, bury);
-    let (t, warnings) = parse_with_warnings(&typo).expect("still valid");
+    let checked = parse_with_warnings(&typo).expect("still valid");
+    let (t, warnings) = (checked.timeline, checked.warnings);
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     let w = &warnings[0];
     let i = t
@@ -495,7 +496,7 @@ fn more_visits_than_the_rule_and_a_visit_after_the_reinspection_are_warnings() {
 {{"id": "r", "kind": "reinspection", "title": "R", "date": "2022-05", "status": "expected"}}]}}"#,
         visits.join(",\n")
     );
-    let (_, warnings) = parse_with_warnings(&text).unwrap();
+    let warnings = parse_with_warnings(&text).unwrap().warnings;
     let said: Vec<(&str, u32)> = warnings.iter().map(|w| (w.path.as_str(), w.line)).collect();
     // Visits 6 and 7 come after the re-inspection expected in May 2022; visit 7 is also one
     // more than the six the rule allows.

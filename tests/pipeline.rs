@@ -178,7 +178,7 @@ fn check_scene(scene: &Scene, what: &str) {
 /// hover and press keys, and draw as SVG. Returns the largest SVG's length and how many
 /// events were drawn, when the text was valid.
 fn pipeline(text: &str, rng: &mut Rng) -> Option<(usize, usize)> {
-    let (file, _warnings) = parse_with_warnings(text).ok()?;
+    let file = parse_with_warnings(text).ok()?.timeline;
     let ids: Vec<String> = file.subjects.iter().rev().map(|s| s.id.clone()).collect();
     let chosen = select(&file, Some(&ids), rng.pick(2) == 0);
     let t = chosen.timeline.as_ref().unwrap_or(&file);

@@ -16,9 +16,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok((file, _)) = parse_with_warnings(text) else {
+    let Ok(checked) = parse_with_warnings(text) else {
         return;
     };
+    let file = checked.timeline;
     let ids: Vec<String> = file.subjects.iter().rev().map(|s| s.id.clone()).collect();
     let chosen = select(&file, Some(&ids), false);
     let t = chosen.timeline.as_ref().unwrap_or(&file);

@@ -123,7 +123,11 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
                 serde_json::json!({ "file": file, "valid": false, "error": message })
             }
             Ok(text) => match parse_with_warnings(&text) {
-                Ok((t, warnings)) => {
+                Ok(inspection_timeline::validate::Checked {
+                    timeline: t,
+                    warnings,
+                    ..
+                }) => {
                     if strict && !warnings.is_empty() {
                         status = status.max(1);
                     }
@@ -403,13 +407,13 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
             return Ok(ExitCode::from(2));
         }
     };
-    let timeline = match parse_with_warnings(&text) {
-        Ok((t, warnings)) => {
+    let checked = match parse_with_warnings(&text) {
+        Ok(checked) => {
             // Drawn all the same; said so that a slip is caught before the image is used.
-            for w in &warnings {
+            for w in &checked.warnings {
                 eprintln!("{}", warning_line(&input, w));
             }
-            t
+            checked
         }
         Err(problems) => {
             for p in &problems {
@@ -421,6 +425,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     // An image shows every subject chosen: it has no button to show the rest. Unlike the
     // widget, which draws what it can for readers, the command line stops at an unknown id,
     // so that a slip is fixed before an image is published.
+    let timeline = checked.timeline;
     let chosen = select(&timeline, subjects.as_deref(), true);
     if !chosen.problems.is_empty() {
         for p in &chosen.problems {
@@ -428,9 +433,16 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::from(1));
     }
-    let timeline = chosen.timeline.unwrap_or(timeline);
+    // The chronology worked out while checking is the one drawn, unless subjects were chosen.
+    let (timeline, chronology) = match chosen.timeline {
+        Some(t) => {
+            let c = Chronology::new(&t);
+            (t, c)
+        }
+        None => (timeline, checked.chronology),
+    };
 
-    let (fr, scale, (out_w, out_h)) = sized_frame(&timeline, preset, width, height);
+    let (fr, scale, (out_w, out_h)) = sized_frame(&timeline, &chronology, preset, width, height);
     let theme = Theme {
         background: Some(Rgb(255, 255, 255)),
         ..Theme::LIGHT
@@ -484,6 +496,7 @@ fn without_glyph(fonts: &resvg::usvg::fontdb::Database, chars: &[char]) -> Vec<c
 /// pixels make one CSS pixel, and the image's size.
 fn sized_frame(
     timeline: &Timeline,
+    chronology: &Chronology,
     preset: Preset,
     width: Option<u32>,
     height: Option<u32>,
@@ -496,11 +509,10 @@ fn sized_frame(
         Preset::Print => (width.unwrap_or(2250), 300.0 / 96.0),
     };
     let social_h = height.unwrap_or(630);
-    let chronology = Chronology::new(timeline);
     let lay_out = |scale: f64| {
         frame(
             timeline,
-            &chronology,
+            chronology,
             &LayoutConfig {
                 width: f64::from(out_w) / scale,
                 ..LayoutConfig::default()

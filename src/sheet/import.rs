@@ -483,8 +483,8 @@ impl Reader<'_> {
     /// together, or the JSON with the validator's warnings.
     fn finish(mut self, json: String) -> Result<(String, Vec<SheetProblem>), Vec<SheetProblem>> {
         match validate::parse_with_warnings(&json) {
-            Ok((_, warnings)) if self.problems.is_empty() => {
-                let warnings = warnings.iter().map(|w| self.locate(w)).collect();
+            Ok(checked) if self.problems.is_empty() => {
+                let warnings = checked.warnings.iter().map(|w| self.locate(w)).collect();
                 Ok((json, warnings))
             }
             Ok(_) => {

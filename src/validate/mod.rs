@@ -5,6 +5,7 @@
 //! Messages are written for the journalists who edit the file: they name the value, say what is
 //! wrong and, where possible, how to fix it.
 
+use crate::chronology::Chronology;
 use crate::date::PartialDate;
 mod fields;
 mod grades;
@@ -58,13 +59,26 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<Problem>> {
     read(text).map(|(t, _)| t)
 }
 
-/// Like [`parse`], and for a valid file also what looks wrong though it is allowed (a date
-/// far from all the others, more visits than the regulator makes): warnings, in source
-/// order, each at its place in the text like a problem.
-pub fn parse_with_warnings(text: &str) -> Result<(Timeline, Vec<Problem>), Vec<Problem>> {
-    let (t, places) = read(text)?;
-    let warnings = warnings::check(&t, text, &places);
-    Ok((t, warnings))
+/// A valid file: its timeline, the facts worked out from it (worked out once here, for the
+/// warnings, and used again by whoever draws it), and what looks wrong though it is allowed.
+pub struct Checked {
+    pub timeline: Timeline,
+    pub chronology: Chronology,
+    /// A date far from all the others, more visits than the regulator makes: in source order,
+    /// each at its place in the text like a problem.
+    pub warnings: Vec<Problem>,
+}
+
+/// Like [`parse`], and for a valid file also its chronology and its warnings.
+pub fn parse_with_warnings(text: &str) -> Result<Checked, Vec<Problem>> {
+    let (timeline, places) = read(text)?;
+    let chronology = Chronology::new(&timeline);
+    let warnings = warnings::check(&timeline, &chronology, text, &places);
+    Ok(Checked {
+        timeline,
+        chronology,
+        warnings,
+    })
 }
 
 /// The timeline, and for each of its events where it and its date are in the text.

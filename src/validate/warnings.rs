@@ -38,11 +38,10 @@ impl Place {
 const FAR: f64 = 50.0 * 365.25;
 
 /// Every warning for `t`, read from `text`, whose events are at `places`.
-pub(super) fn check(t: &Timeline, text: &str, places: &[Place]) -> Vec<Problem> {
-    let c = Chronology::new(t);
+pub(super) fn check(t: &Timeline, c: &Chronology, text: &str, places: &[Place]) -> Vec<Problem> {
     // (byte offset, path, message)
     let mut found: Vec<(usize, String, String)> = Vec::new();
-    far_dates(t, &c, places, &mut found);
+    far_dates(t, c, places, &mut found);
     let (_, most) = MONITORING_RULE;
     for (i, n) in c.numbers.iter().enumerate() {
         if *n == Some(most + 1) {
@@ -53,7 +52,7 @@ pub(super) fn check(t: &Timeline, text: &str, places: &[Place]) -> Vec<Problem> 
             ));
         }
     }
-    visits_after_reinspection(t, &c, places, &mut found);
+    visits_after_reinspection(t, c, places, &mut found);
     let offsets: Vec<usize> = found.iter().map(|f| f.0).collect();
     let problems = found
         .into_iter()

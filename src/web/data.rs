@@ -26,33 +26,42 @@ pub(super) struct Data {
 
 impl Data {
     /// The data of `file` for the subjects `ids` (all when `None`), only the first few unless
-    /// `all`; and the ids the file does not have.
+    /// `all`; and the ids the file does not have. `whole` is the chronology of the whole file
+    /// when it is at hand, used as it is when every subject is shown.
     pub(super) fn new(
         file: Timeline,
+        whole: Option<Chronology>,
         ids: Option<&[String]>,
         all: bool,
         locale: &Locale,
     ) -> (Data, Vec<Problem>) {
         let chosen = subjects::select(&file, ids, all);
         let shown = chosen.timeline.as_ref().unwrap_or(&file);
-        let chronology = Chronology::new(shown);
-        let mut description = layout::describe(shown, &chronology, locale);
-        if chosen.hidden() > 0 {
-            description.push(' ');
-            description.push_str(&words::subjects_shown(
-                chosen.shown,
-                chosen.chosen,
-                &locale.words,
-            ));
-        }
-        let data = Data {
+        let chronology = match (whole, &chosen.timeline) {
+            (Some(c), None) => c,
+            _ => Chronology::new(shown),
+        };
+        let mut data = Data {
             hidden: chosen.hidden(),
             chosen: chosen.timeline,
             file,
             chronology,
-            description,
+            description: String::new(),
         };
+        data.describe(locale);
         (data, chosen.problems)
+    }
+
+    /// Writes the description of what is drawn in the language of `locale`.
+    pub(super) fn describe(&mut self, locale: &Locale) {
+        let shown = self.timeline();
+        let mut description = layout::describe(shown, &self.chronology, locale);
+        if self.hidden > 0 {
+            let n = shown.subjects.len();
+            description.push(' ');
+            description.push_str(&words::subjects_shown(n, n + self.hidden, &locale.words));
+        }
+        self.description = description;
     }
 
     /// The timeline drawn: the chosen subjects.
@@ -69,7 +78,15 @@ impl Inner {
             return Ok(Vec::new());
         };
         let ids = self.subjects.take();
-        let (data, problems) = Data::new(d.file, ids.as_deref(), self.all_subjects, &self.locale);
+        // The chronology drawn so far is the whole file's when every subject was shown.
+        let whole = d.chosen.is_none().then_some(d.chronology);
+        let (data, problems) = Data::new(
+            d.file,
+            whole,
+            ids.as_deref(),
+            self.all_subjects,
+            &self.locale,
+        );
         self.subjects = ids;
         self.data = Some(data);
         // Marks and events are numbered afresh: only the window of time carries over.

@@ -158,11 +158,13 @@ impl Widget {
     pub fn set_data(&self, json: &str) -> Result<JsValue, JsValue> {
         let mut inner = self.inner.borrow_mut();
         match crate::validate::parse_with_warnings(json) {
-            Ok((t, warnings)) => {
-                let n = t.events.len();
-                inner.palette = Palette::new(&inner.theme, &t.grades);
+            Ok(checked) => {
+                let n = checked.timeline.events.len();
+                inner.palette = Palette::new(&inner.theme, &checked.timeline.grades);
+                let warnings = checked.warnings;
                 let (data, problems) = Data::new(
-                    t,
+                    checked.timeline,
+                    Some(checked.chronology),
                     inner.subjects.as_deref(),
                     inner.all_subjects,
                     &inner.locale,

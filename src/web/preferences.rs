@@ -57,11 +57,10 @@ impl Widget {
         }
         inner.locale = locale;
         inner.dom.label(&inner.locale.words)?;
-        if let Some(d) = inner.data.take() {
-            let ids = inner.subjects.take();
-            inner.data =
-                Some(Data::new(d.file, ids.as_deref(), inner.all_subjects, &inner.locale).0);
-            inner.subjects = ids;
+        // The same subjects and facts; only their description is in the new language.
+        let inner = &mut *inner;
+        if let Some(d) = &mut inner.data {
+            d.describe(&inner.locale);
         }
         inner.font = inner.font();
         inner.relayout()?;
