@@ -18,10 +18,13 @@ wasm() {
       -Z build-std=std,panic_abort
   elif [ "${SMALL_WASM:-1}" = 1 ] && rustup component list --installed 2>/dev/null | grep -q '^rust-src' &&
     # Rebuilding std with our size settings and aborting without panic messages saves about
-    # 15% of the gzipped wasm every reader downloads. Both are unstable options, so when this
-    # toolchain refuses them the ordinary build below is used instead.
-    RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo build "${args[@]}" \
-      -Z build-std=std,panic_abort --target-dir target/small; then
+    # 15% of the gzipped wasm every reader downloads; std's smaller algorithms
+    # (`optimize_for_size`) 2.2 KB more, and dropping source locations and `{:?}` output,
+    # which no reader sees, 0.4 KB. All are unstable options, so when this toolchain refuses
+    # them the ordinary build below is used instead.
+    RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+      cargo build "${args[@]}" -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
+      --target-dir target/small; then
     target_dir=target/small
   else
     [ "$MODE" = rustup ] && echo "[build] building without the size-optimised std" >&2
