@@ -72,6 +72,9 @@ const css = `
 /* The chart's box is as tall as the chart; the canvas holds it, or the part of a tall one around the screen. */
 canvas { position: absolute; left: 0; top: 0; display: block; max-width: 100%; touch-action: manipulation;
   -webkit-tap-highlight-color: transparent; }
+/* The emphasis is drawn on a canvas of its own over the chart; the chart's canvas takes the
+   pointer, the keyboard and the name. */
+.overlay { pointer-events: none; }
 canvas:focus { outline: none; }
 canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; }
 .msg { display: none; margin: 6px 0; padding: 6px 10px; border-left: 3px solid var(--it-mixed);
@@ -121,7 +124,7 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
 .pages[hidden] { display: none; }
 @media print {
   .wrap { background: none; }
-  .card, .zoom, .pages { display: none; }
+  .card, .zoom, .pages, .overlay { display: none; }
   .chart { height: auto !important; }
   canvas { position: static; max-width: 100%; height: auto !important; }
   /* On paper the events table, with every finding, follows the chart. */

@@ -21,8 +21,9 @@ pub(super) struct Dom {
     /// window of a tall chart around what the reader sees.
     pub(super) chart: HtmlElement,
     pub(super) canvas: HtmlCanvasElement,
-    /// The chart without emphasis, kept off-screen so that pointer moves only copy it.
-    pub(super) base: HtmlCanvasElement,
+    /// The emphasis (the mark under the pointer or the keyboard, with its ring) on a canvas of
+    /// its own over the chart, so that a pointer move clears and draws only that.
+    pub(super) overlay: HtmlCanvasElement,
     pub(super) card: HtmlElement,
     pub(super) message: Element,
     pub(super) credit: Element,
@@ -56,6 +57,8 @@ impl Dom {
         let canvas: HtmlCanvasElement = el(&doc, "canvas", "", &chart)?.dyn_into()?;
         canvas.set_attribute("tabindex", "0")?;
         canvas.set_attribute("role", "img")?;
+        let overlay: HtmlCanvasElement = el(&doc, "canvas", "overlay", &chart)?.dyn_into()?;
+        overlay.set_attribute("aria-hidden", "true")?;
         let card: HtmlElement = el(&doc, "div", "card", &chart)?.dyn_into()?;
         card.set_id("card");
         card.set_attribute("role", "tooltip")?;
@@ -94,7 +97,6 @@ impl Dom {
         let pages_next = page_button()?;
         let live = el(&doc, "div", "sr-only", &figure)?;
         live.set_attribute("aria-live", "polite")?;
-        let base: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
         Ok(Dom {
             doc,
             host,
@@ -103,7 +105,7 @@ impl Dom {
             subtitle,
             chart,
             canvas,
-            base,
+            overlay,
             card,
             message,
             credit,

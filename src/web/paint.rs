@@ -33,9 +33,11 @@ fn place_window(
         current,
     );
     if Some(next) != current {
-        let style = dom.canvas.style();
-        style.set_property("top", &format!("{}px", next.0))?;
-        style.set_property("height", &format!("{}px", next.1 - next.0))?;
+        for canvas in [&dom.canvas, &dom.overlay] {
+            let style = canvas.style();
+            style.set_property("top", &format!("{}px", next.0))?;
+            style.set_property("height", &format!("{}px", next.1 - next.0))?;
+        }
     }
     Ok(next)
 }
@@ -98,11 +100,12 @@ impl Inner {
             .chart
             .style()
             .set_property("height", &format!("{}px", scene.height))?;
-        let c = &self.dom.canvas;
-        c.style()
-            .set_property("width", &format!("{}px", scene.width))?;
+        for c in [&self.dom.canvas, &self.dom.overlay] {
+            c.style()
+                .set_property("width", &format!("{}px", scene.width))?;
+        }
         self.window = place_window(&self.dom, self.dpr, None, &scene)?;
-        c.set_attribute(
+        self.dom.canvas.set_attribute(
             "aria-label",
             &format!("{} {}", d.timeline().title, d.description),
         )?;
@@ -114,7 +117,7 @@ impl Inner {
         Ok(())
     }
 
-    /// Draws the scene into the cached bitmap with the current palette, then shows it.
+    /// Draws the scene with the current palette, then its emphasis and card.
     pub(super) fn paint(&mut self) -> Result<(), JsValue> {
         self.draw()?;
         self.show(false)
@@ -139,7 +142,7 @@ impl Inner {
         Ok(())
     }
 
-    /// Draws the scene into the cached bitmap with the current palette.
+    /// Draws the scene with the current palette, without emphasis.
     pub(super) fn draw(&mut self) -> Result<(), JsValue> {
         let Some(scene) = &self.scene else {
             return Ok(());
@@ -149,11 +152,11 @@ impl Inner {
             ((self.window.1 - self.window.0) * self.dpr).round() as u32,
         );
         // Assigning a size also clears a canvas.
-        for canvas in [&self.dom.canvas, &self.dom.base] {
+        for canvas in [&self.dom.canvas, &self.dom.overlay] {
             canvas.set_width(w);
             canvas.set_height(h);
         }
-        let backend = CanvasBackend::with_canvas_object(self.dom.base.clone())
+        let backend = CanvasBackend::with_canvas_object(self.dom.canvas.clone())
             .ok_or_else(|| fault("the canvas has no 2D context"))?;
         render::render_base(
             &backend.into_drawing_area(),
@@ -166,19 +169,19 @@ impl Inner {
         .map_err(|e| fault(&e.to_string()))
     }
 
-    /// Paints the canvas for the current state: the cached chart, then the emphasised mark,
-    /// and shows or hides the card; with `announce`, a screen reader hears which event it is.
+    /// Paints the emphasis for the current state over the chart (the chart itself is left as
+    /// it is), and shows or hides the card; with `announce`, a screen reader hears which
+    /// event it is.
     pub(super) fn show(&mut self, announce: bool) -> Result<(), JsValue> {
         let Some(scene) = &self.scene else {
             return Ok(());
         };
-        let c = &self.dom.canvas;
+        let c = &self.dom.overlay;
         let ctx: web_sys::CanvasRenderingContext2d = c
             .get_context("2d")?
             .ok_or_else(|| fault("the canvas has no 2D context"))?
             .dyn_into()?;
         ctx.clear_rect(0.0, 0.0, f64::from(c.width()), f64::from(c.height()));
-        ctx.draw_image_with_html_canvas_element(&self.dom.base, 0.0, 0.0)?;
         let hl = Highlight {
             mark: self.state.highlight(),
             focus_ring: self.state.keyboard,
