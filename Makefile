@@ -71,4 +71,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf pkg/*.js pkg/*.ts pkg/*.wasm pkg/package.json pkg/strings tests/artifacts
+	rm -rf pkg/*.js pkg/*.ts pkg/*.wasm pkg/package.json pkg/strings pkg/embed tests/artifacts

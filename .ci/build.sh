@@ -55,6 +55,17 @@ wasm sheet pkg/sheet
 cp src/js/inspection-timeline.js src/js/inspection-timeline.d.ts src/js/inspection-timeline-frame.js \
   src/js/inspection-timeline-frame.d.ts pkg/
 cp src/schema.json pkg/inspection-timeline.schema.json
+# The iframe page, for CMSs that forbid scripts, ships in the package too, beside the element it
+# imports; its no-script note loses the demo's link to the Bury data.
+rm -rf pkg/embed
+mkdir -p pkg/embed
+cp www/embed.css pkg/embed/embed.css
+node -e 'const fs = require("fs");
+  const swap = (from, to, [a, b]) => { const s = fs.readFileSync(from, "utf8");
+    if (!s.includes(a)) { console.error(`[build] ${from} no longer has: ${a}`); process.exit(1); }
+    fs.writeFileSync(to, s.replace(a, b)); };
+  swap("www/embed.js", "pkg/embed/embed.js", ["import \x27../pkg/inspection-timeline.js\x27;", "import \x27../inspection-timeline.js\x27;"]);
+  swap("www/embed.html", "pkg/embed/embed.html", [" <a href=\"data/bury-childrens-services.json\">Its data</a> can be read without.", ""]);'
 # The widget's words: one module per language, which the element imports (British English) or
 # loads when the page is in that language (the others).
 rm -rf pkg/strings
@@ -127,6 +138,7 @@ cat > pkg/package.json <<JSON
     "strings/",
     "sheet/inspection_timeline.js",
     "sheet/inspection_timeline_bg.wasm",
+    "embed/",
     "LICENSE"
   ],
   "sideEffects": ["./inspection-timeline.js", "./inspection-timeline-frame.js"]

@@ -226,9 +226,10 @@ export class InspectionTimeline extends HTMLElement {
   get subjects(): string[] | null;
   set subjects(ids: readonly string[] | string | null);
   /** The widget's words in use: the page language's table with the newsroom's own over it.
-   *  Setting some keys replaces those words and keeps the rest. */
+   *  Setting some keys replaces those words and keeps the rest, including words set before;
+   *  `null` goes back to the language's own words. */
   get strings(): TimelineStrings;
-  set strings(words: Partial<TimelineStrings>);
+  set strings(words: Partial<TimelineStrings> | null);
   addEventListener<K extends keyof InspectionTimelineEventMap>(type: K, listener: (this: InspectionTimeline, ev: InspectionTimelineEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
   removeEventListener<K extends keyof InspectionTimelineEventMap>(type: K, listener: (this: InspectionTimeline, ev: InspectionTimelineEventMap[K]) => any, options?: boolean | EventListenerOptions): void;

@@ -46,11 +46,10 @@ const css = `
 :host { display: block; position: relative; text-align: left; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
-/* Everything a host page could set on the element itself and have inherited is reset here. */
-.wrap { position: relative; font-family: var(--it-font, inherit); font-size: 16px; font-style: normal;
-  font-weight: normal; line-height: 1.4; letter-spacing: normal; word-spacing: normal; text-transform: none;
-  text-indent: 0; text-shadow: none; white-space: normal; visibility: visible; color: var(--it-text);
-  background: var(--it-background); }
+/* Everything a host page could set on the element itself and have inherited (alignment, small
+   capitals, word breaking, the cursor…) is reset here, and only the font family is taken. */
+.wrap { all: initial; display: block; position: relative; font-family: var(--it-font, inherit); font-size: 16px;
+  line-height: 1.4; color: var(--it-text); background: var(--it-background); }
 .wrap[data-state=loading] { min-height: var(--it-reserve, 380px); }
 .wrap[data-state=ready] .fallback, .wrap[data-state=loading].has-fallback .it { display: none; }
 .wrap[data-state=failed] .it { display: none; }
@@ -231,9 +230,39 @@ function listed(words) {
  *  note. */
 function unknownKeys(strings) {
   return Object.keys(strings).filter((k) => !Object.hasOwn(enGB, k)).map((k) => {
-    const near = Object.keys(enGB).find((known) => known.toLowerCase() === k.toLowerCase());
+    const near = nearestKey(k);
     return near ? `"${k}" (did you mean "${near}"?)` : `"${k}"`;
   });
+}
+
+/** The known key nearest to `key` in edits (ignoring case), if it is near enough to be a slip:
+ *  at most a third of the key's letters changed. */
+function nearestKey(key) {
+  const a = key.toLowerCase();
+  let best = null;
+  let bestDistance = Math.max(1, Math.floor(a.length / 3)) + 1;
+  for (const known of Object.keys(enGB)) {
+    const d = editDistance(a, known.toLowerCase(), bestDistance);
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return best;
+}
+
+/** Levenshtein's distance between `a` and `b` (letters inserted, removed or changed; two
+ *  swapped count as one change), or `limit` when it is at least that. */
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before = null;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
+    }
+    [before, prev] = [prev, row];
+  }
+  return Math.min(prev[b.length], limit);
 }
 
 /** Month names and date patterns for the language `tag`, from the browser's Intl data. */
@@ -276,6 +305,8 @@ export class InspectionTimeline extends HTMLElement {
   #visible = null;
   #pending = null;
   #lastGood = null;
+  // Where the last good data came from (`src`, `inline`, `data`), for a `render` after a move.
+  #lastOrigin = 'data';
   #fetching = null;
   #srcText = null;
   #timer = null;
@@ -376,9 +407,9 @@ export class InspectionTimeline extends HTMLElement {
     this.#call((w) => w.set_subjects(this.subjects));
     if (this.#pending !== null || this.#lastGood !== null) {
       // Data set before the start, or kept from before the element was moved in the page.
-      const text = this.#pending ?? this.#lastGood;
+      const [text, origin] = this.#pending !== null ? [this.#pending, 'data'] : [this.#lastGood, this.#lastOrigin];
       this.#pending = null;
-      this.#apply(text, 'data');
+      this.#apply(text, origin);
       if (this.getAttribute('src')) this.#load(this.getAttribute('src'));
     } else if (inline) {
       this.#apply(inline.textContent, 'inline');
@@ -416,8 +447,14 @@ export class InspectionTimeline extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
-    if (!this.#widget || value === old) return;
-    if (name === 'src' && value) this.#load(value);
+    if (!this.#widget) return;
+    // Setting `src`, even to the address it had, loads the file and draws it, whatever was
+    // drawn since (`el.data`, say); other attributes set to the value they had change nothing.
+    if (name === 'src' && value) {
+      this.#srcText = null;
+      this.#load(value);
+    }
+    if (value === old) return;
     if (name === 'format' && this.getAttribute('src')) {
       this.#srcText = null;
       this.#load(this.getAttribute('src'));
@@ -539,6 +576,9 @@ export class InspectionTimeline extends HTMLElement {
       this.#emitError([problem('the data is empty; pass an object or a JSON string')]);
       return;
     }
+    // The next answer from `src` (a refresh, a new address) is drawn even if it is the text
+    // drawn before this.
+    this.#srcText = null;
     if (this.#widget) this.#apply(text, 'data');
     else this.#pending = text;
   }
@@ -559,6 +599,7 @@ export class InspectionTimeline extends HTMLElement {
     if (!this.#call((w) => { result = w.set_data(text); })) return;
     if (result.ok) {
       this.#lastGood = text;
+      this.#lastOrigin = origin;
       this.#wrap.dataset.state = 'ready';
       // A new data set may bring its own grades to recolour.
       this.#applyTheme();
@@ -802,14 +843,14 @@ export class InspectionTimeline extends HTMLElement {
     this.#call((w) => w.set_locale(d.months, d.short, d.day, d.month, listed(this.#words), plural));
   }
 
-  /** The words for the language's `table` with the newsroom's own over them. */
-  /** The words of the page's language as far as they have loaded, for a notice written when
-   *  the widget could not start. */
+  /** The words of the page's language as far as they have loaded (the newsroom's own over
+   *  them), for a notice written when the widget could not start, or new words set. */
   #loadedWords() {
     const language = tableLanguage(this.#tag());
     return this.#wordsWith((language && tables.get(language)?.table) || {});
   }
 
+  /** The words for the language's `table` with the newsroom's own over them. */
   #wordsWith(table) {
     return { ...enGB, ...table, ...this.#strings };
   }
@@ -826,8 +867,9 @@ export class InspectionTimeline extends HTMLElement {
     const given = value && typeof value === 'object' ? { ...value } : {};
     const unknown = unknownKeys(given);
     if (unknown.length) console.warn(`inspection-timeline: el.strings has keys the widget does not use: ${unknown.join(', ')}`);
-    this.#strings = given;
-    this.#words = { ...this.#words, ...given };
+    // Words set earlier stay unless set again; `null` goes back to the language's own.
+    this.#strings = value === null || value === undefined ? {} : { ...this.#strings, ...given };
+    this.#words = this.#loadedWords();
     this.#applyLocale();
   }
 

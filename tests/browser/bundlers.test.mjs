@@ -91,9 +91,12 @@ test('webpack 5 bundles the element and emits its wasm by itself', async () => {
 const copyWasm = (dir) => copyFile(join(dir, 'node_modules/inspection-timeline/inspection_timeline_bg.wasm'),
   join(dir, 'dist/inspection_timeline_bg.wasm'));
 
-test('esbuild bundles the element, with the wasm copied beside the bundle', async () => {
+test('esbuild bundles the element, splitting the language tables, with the wasm copied beside the bundle', async () => {
   const dir = await project('esbuild');
-  run(join(BIN, 'esbuild'), ['src/main.js', '--bundle', '--format=esm', '--outfile=dist/main.js', '--log-level=error'], dir);
+  run(join(BIN, 'esbuild'), ['src/main.js', '--bundle', '--splitting', '--format=esm', '--outdir=dist', '--log-level=error'], dir);
+  // The tables of other languages are chunks of their own, not part of what every page loads.
+  const main = await readFile(join(dir, 'dist/main.js'), 'utf8');
+  assert.ok(!main.includes('Ymweliad'), 'the Welsh table is in the main bundle');
   await copyWasm(dir);
   assert.ok(await hasFrameScript(join(dir, 'dist')));
   await writeFile(join(dir, 'dist/index.html'), page('main.js'));

@@ -26,8 +26,13 @@ test('a hostile host stylesheet changes neither the chart nor hovering, and the 
   const hostile = await open(env.browser, `${env.server.base}/tests/browser/pages/hostile.html`);
   await waitForEvents(clean.page, 'render');
   await waitForEvents(hostile.page, 'render');
+  // The title's inherited properties (alignment, capitals, breaking, cursor…) are the widget's
+  // own on both pages.
   const geometry = (page) => inRoot(page, `const c = root.querySelector('canvas'); const r = c.getBoundingClientRect();
-    return { w: r.width, h: r.height, px: c.width, title: getComputedStyle(root.querySelector('.title')).fontSize, image: c.toDataURL() };`);
+    const t = getComputedStyle(root.querySelector('.title'));
+    const inherited = ['fontSize', 'textAlign', 'fontVariantCaps', 'wordBreak', 'cursor', 'fontStyle', 'hyphens',
+      'imageRendering', 'webkitTextFillColor'].map((p) => p + ':' + t[p]).join(' ');
+    return { w: r.width, h: r.height, px: c.width, inherited, image: c.toDataURL() };`);
   const a = await geometry(clean.page);
   const b = await geometry(hostile.page);
   assert.deepEqual({ ...b, image: b.image === a.image }, { ...a, image: true });
@@ -155,6 +160,16 @@ test('the iframe page tells its parent its height with pym.js messages', async (
   const messages = await page.evaluate(() => window.__messages);
   assert.ok(messages.length >= 2);
   for (const m of messages) assert.match(m, /^pymxPYMxburyxPYMxheightxPYMx\d+$/);
+  await context.close();
+});
+
+test("the package's own iframe page draws the data its address names", async () => {
+  const { page, context, errors } = await open(env.browser,
+    `${env.server.base}/pkg/embed/embed.html?src=/www/data/bury-childrens-services.json&lang=fr`);
+  const [ev] = await waitForEvents(page, 'render');
+  assert.equal(ev.detail.origin, 'src');
+  assert.equal(await page.evaluate(() => document.querySelector('inspection-timeline').getAttribute('lang')), 'fr');
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -34,7 +34,7 @@ test('a French page reads the widget in French, with French dates', async () => 
   assert.match(await description(p), /a été noté « inadequate » par Ofsted \(novembre 2021\); 4 visites de suivi depuis/);
   assert.equal(await inRoot(p, "return root.querySelector('.zoom button').getAttribute('aria-label')"), 'Zoom avant');
   // The keyboard's announcement and the card are French too.
-  await p.locator('inspection-timeline canvas').focus();
+  await p.locator('inspection-timeline canvas[role=img]').focus();
   await p.keyboard.press('ArrowRight');
   await p.keyboard.press('ArrowRight');
   const card = await inRoot(p, "return root.querySelector('.card').textContent");
@@ -107,14 +107,21 @@ test('a newsroom replaces any word with el.strings, and hears of keys that do no
   const warnings = [];
   p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await p.evaluate(() => {
-    document.querySelector('inspection-timeline').strings = { tableEvent: 'Item', zoomin: 'Closer' };
+    document.querySelector('inspection-timeline').strings = { tableEvent: 'Item', zoomin: 'Closer', tabelNext: 'On' };
   });
   await p.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('thead th')?.textContent === 'Item');
   assert.equal(warnings.length, 1);
   assert.match(warnings[0], /"zoomin" \(did you mean "zoomIn"\?\)/);
+  assert.match(warnings[0], /"tabelNext" \(did you mean "tableNext"\?\)/, 'a slip of letters is matched too');
   const words = await inRoot(p, 'return el.strings');
   assert.equal(words.tableEvent, 'Item');
   assert.equal(words.tableWhen, 'When', 'the other words stay');
+  // Words set later add to those set before; null goes back to the language's own.
+  assert.deepEqual(await headings(p).then((h) => h.slice(0, 2)), ['Item', 'When']);
+  await p.evaluate(() => { document.querySelector('inspection-timeline').strings = { tableWhen: 'Date' }; });
+  assert.deepEqual(await headings(p).then((h) => h.slice(0, 2)), ['Item', 'Date']);
+  await p.evaluate(() => { document.querySelector('inspection-timeline').strings = null; });
+  assert.deepEqual(await headings(p).then((h) => h.slice(0, 2)), ['Event', 'When']);
   await context.close();
 });
 

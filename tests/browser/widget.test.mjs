@@ -215,6 +215,27 @@ test('the data, the bindings and the wasm are requested side by side, not one af
   await context.close();
 });
 
+test('setting src draws its file even after el.data replaced it, and a moved chart keeps its origin', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  const title = () => inRoot(page, "return root.querySelector('.title').textContent");
+  await page.evaluate(() => {
+    document.querySelector('inspection-timeline').data = { version: 1, title: 'Other', events: [{ id: 'a', kind: 'other', title: 'A', date: '2024' }] };
+  });
+  await waitForEvents(page, 'render', 2);
+  assert.equal(await title(), 'Other');
+  // The same address again: the file's text is the one loaded first, and is drawn all the same.
+  await page.evaluate(() => { const el = document.querySelector('inspection-timeline'); el.setAttribute('src', el.getAttribute('src')); });
+  const third = (await waitForEvents(page, 'render', 3))[2];
+  assert.equal(third.detail.origin, 'src');
+  assert.equal(await title(), BURY.title);
+  await page.evaluate(() => document.body.prepend(document.querySelector('inspection-timeline')));
+  const fourth = (await waitForEvents(page, 'render', 4))[3];
+  assert.equal(fourth.detail.origin, 'src', 'drawn again after the move from the file it came from');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a failing fetch says what failed and never leaves a blank box', async () => {
   env.server.overrides.set('/www/data/missing.json', 404);
   const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/missing.html`);
