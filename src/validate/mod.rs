@@ -310,6 +310,22 @@ impl Validator<'_> {
             .map(|s| s.unwrap_or(Status::Done));
         self.dates_agree(&e, node, (date, end, published), status);
         let rating = self.rating_id(&e).map(|r| Rating { item: i, ..r });
+        // A grade the chart would show on the event's card but never in its rating band.
+        let rating = match (&rating, kind, status) {
+            (Some(r), _, Some(Status::Expected)) => {
+                self.report(&r.path, r.offset, "an expected event has given no rating yet; remove `rating`, and add it with the report once the event has happened (and `status` is no longer \"expected\")".into());
+                None
+            }
+            (Some(r), Some(k), _) if !k.is_graded() => {
+                let name = Kind::ALL
+                    .iter()
+                    .find(|(_, x)| *x == k)
+                    .map_or("", |(n, _)| n);
+                self.report(&r.path, r.offset, format!("a `{name}` event gives no rating: only an inspection or a re-inspection does; remove `rating`, or change `kind` if this event was one of those"));
+                None
+            }
+            _ => rating,
+        };
         if e.get("subject").is_some() {
             named.offset = e.get("subject").map_or(node.offset, |n| n.offset);
             named.id = self.string(&e, "subject", false, "");
