@@ -393,6 +393,31 @@ pub fn hand_written(s: &str) -> Option<String> {
         [d, m, y] | [m, d, y] if month_of(m).is_some() && day_of(d).is_some() => {
             Some(write(year_of(y)?, month_of(m)?, day_of(d)))
         }
+        // "Feb-23": how a spreadsheet shows a month it has turned into a date.
+        [one]
+            if one.split('-').count() == 2
+                && one.split('-').next().and_then(month_of).is_some()
+                && one.split('-').nth(1).and_then(|y| digits(y, 2)).is_some() =>
+        {
+            let m = one.split('-').next().and_then(month_of)?;
+            let y = 2000 + one.split('-').nth(1).and_then(|y| digits(y, 2))?;
+            Some(format!(
+                "if it means {} {y}, write {y:04}-{m:02} (a spreadsheet shows a month it has turned into a date as {one}; format the column as text and type it again)",
+                MONTHS_EN_GB[m as usize - 1]
+            ))
+        }
+        // 44958: a spreadsheet's number for a date (days since 30 December 1899), shown when
+        // the column is formatted as a number.
+        [one]
+            if one.len() == 5 && digits(one, 5).is_some_and(|n| (20_000..=80_000).contains(&n)) =>
+        {
+            let n = i64::from(digits(one, 5)?);
+            let (y, m, d) = civil_from_days(days_from_civil(1899, 12, 30) + n);
+            Some(format!(
+                "it looks like a spreadsheet's number for the date {d} {} {y}; format the column as text and type the date as {y:04}-{m:02}-{d:02} (or {y:04}-{m:02} if only the month is known)",
+                MONTHS_EN_GB[m as usize - 1]
+            ))
+        }
         [one] => {
             let parts: Vec<&str> = one.split(['/', '.', '-']).collect();
             let n = |p: &str| {
@@ -418,10 +443,21 @@ pub fn hand_written(s: &str) -> Option<String> {
                         let month = MONTHS_EN_GB.get(m.checked_sub(1)? as usize)?;
                         (1..=31).contains(&d).then(|| format!("{d} {month} {y}"))
                     };
+                    // A spreadsheet turns "2023-02" into the first of the month; say so, rather
+                    // than have the journalist invent a day.
+                    let first = match (a, b) {
+                        (1, m) | (m, 1) if (1..=12).contains(&m) => format!(
+                            "; if only the month is known, write {y:04}-{m:02} (a spreadsheet turns a month into its first day unless the column is formatted as text)"
+                        ),
+                        _ => String::new(),
+                    };
                     match (named(a, b), named(b, a)) {
                         (Some(x), Some(z)) if a != b => Some(format!(
-                            "it could be {x} or {z}: write {y:04}-{b:02}-{a:02} for the first or {y:04}-{a:02}-{b:02} for the second"
+                            "it could be {x} or {z}: write {y:04}-{b:02}-{a:02} for the first or {y:04}-{a:02}-{b:02} for the second{first}"
                         )),
+                        (Some(_), _) if a == 1 && b == 1 => {
+                            Some(format!("{}{first}", write(y, b, Some(a))))
+                        }
                         (Some(_), _) => Some(write(y, b, Some(a))),
                         (None, Some(_)) => Some(write(y, a, Some(b))),
                         (None, None) => None,

@@ -608,3 +608,45 @@ fn a_sheet_imports_and_exports_and_its_problems_name_their_cells() {
     assert!(out.stdout.contains("\"title\": \"Café\""), "{}", out.stdout);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_file_not_saved_as_utf8_is_pointed_at_with_how_to_save_it() {
+    let dir = std::env::temp_dir().join(format!("it-cli-encoding-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // "Café £5" as Windows-1252 writes it, on the second line.
+    let latin = dir.join("latin.json");
+    std::fs::write(
+        &latin,
+        b"{\"version\": 1,\r\n \"title\": \"Caf\xe9 \xa35\",\n \"events\": []}",
+    )
+    .unwrap();
+    let unicode = dir.join("unicode.json");
+    std::fs::write(&unicode, b"\xff\xfe{\0}\0").unwrap();
+    let (latin_s, unicode_s) = (latin.to_str().unwrap(), unicode.to_str().unwrap());
+    let r = run(&["validate", latin_s, unicode_s]);
+    assert_eq!(r.code, 2);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("{latin_s}:2:15: this character is not UTF-8")),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        lines[0].ends_with("save it as UTF-8 (in most editors, Save As, then the encoding UTF-8)")
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{unicode_s}: cannot read the file: it is saved as UTF-16"
+        )),
+        "{}",
+        r.stderr
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn help_after_a_command_prints_the_usage() {
+    let r = run(&["validate", "--help"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("usage:"), "{}", r.stdout);
+}

@@ -164,6 +164,24 @@ fn dates_typed_by_hand_are_shown_in_the_contracts_form_never_guessed() {
             "03/05/2024",
             "it could be 3 May 2024 or 5 March 2024: write 2024-05-03 for the first or 2024-03-05 for the second",
         ),
+        // What a spreadsheet makes of "2023-02" typed into a column it reads as dates: the
+        // first of the month, "Feb-23", or its number for the day.
+        (
+            "01/02/2023",
+            "it could be 1 February 2023 or 2 January 2023: write 2023-02-01 for the first or 2023-01-02 for the second; if only the month is known, write 2023-02 (a spreadsheet turns a month into its first day unless the column is formatted as text)",
+        ),
+        (
+            "01/01/2023",
+            "write 2023-01-01; if only the month is known, write 2023-01 (a spreadsheet turns a month into its first day unless the column is formatted as text)",
+        ),
+        (
+            "Feb-23",
+            "if it means February 2023, write 2023-02 (a spreadsheet shows a month it has turned into a date as Feb-23; format the column as text and type it again)",
+        ),
+        (
+            "44958",
+            "it looks like a spreadsheet's number for the date 1 February 2023; format the column as text and type the date as 2023-02-01 (or 2023-02 if only the month is known)",
+        ),
     ];
     for (typed, hint) in cases {
         assert_eq!(hand_written(typed).as_deref(), Some(hint), "{typed}");

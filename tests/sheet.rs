@@ -109,6 +109,49 @@ fn quoted_cells_keep_commas_line_ends_and_quotes() {
     assert_eq!(separator(None, "id\ttitle\n"), '\t');
     assert_eq!(separator(Some("sheet.TSV"), ""), '\t');
     assert_eq!(separator(Some("sheet.csv"), "a\tb"), ',');
+    // Whatever the file is called, the header row decides: a European Excel's semicolons, or
+    // Excel's "Unicode text" (tabs) saved with a .csv name.
+    assert_eq!(
+        separator(Some("sheet.csv"), "title;Bury\n\nid;kind;title;date\n"),
+        ';'
+    );
+    assert_eq!(separator(Some("sheet.csv"), "\"id\"\t\"Title\"\n"), '\t');
+    assert_eq!(separator(Some("sheet.tsv"), "ID, title\n"), ',');
+}
+
+#[test]
+fn a_semicolon_sheet_reads_as_the_comma_sheet_does() {
+    let csv = include_str!("../www/data/bury-childrens-services.csv");
+    let (json, _) = import(csv, separator(Some("x.csv"), csv)).unwrap();
+    // The same cells with semicolons, as a European Excel saves "CSV": every cell quoted, so
+    // that commas and semicolons inside cells stay text.
+    let rows = read(csv, ',');
+    let semicolons: String = rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<String> = r
+                .iter()
+                .map(|c| format!("\"{}\"", c.replace('"', "\"\"")))
+                .collect();
+            cells.join(";") + "\r\n"
+        })
+        .collect();
+    let (again, _) = import(&semicolons, separator(Some("x.csv"), &semicolons)).unwrap();
+    assert_eq!(again, json);
+}
+
+#[test]
+fn a_workbook_or_a_web_page_is_named_for_what_it_is() {
+    let said = |text: &str| {
+        import(text, separator(Some("x.csv"), text)).unwrap_err()[0]
+            .message
+            .clone()
+    };
+    assert!(said("PK\u{3}\u{4}\u{14}\0\u{6}\0[Content_Types].xml")
+        .starts_with("this is a spreadsheet workbook"));
+    assert!(said("<!DOCTYPE html>\n<html><head><title>Sign in</title>")
+        .starts_with("this is a web page, not the sheet"));
+    assert!(said("a,b\nc,d\n").starts_with("no row names the columns"));
 }
 
 #[test]

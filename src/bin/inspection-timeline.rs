@@ -51,6 +51,11 @@ fn main() -> ExitCode {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `validate --help` asks for help as much as `--help` does.
+    if args.iter().any(|a| a == "--help" || a == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let result = match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..]),
         Some("render") => render(&args[1..]),
@@ -60,7 +65,7 @@ fn main() -> ExitCode {
             print!("{SCHEMA}");
             Ok(ExitCode::SUCCESS)
         }
-        Some("--help" | "-h" | "help") => {
+        Some("help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
@@ -113,14 +118,13 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
             report.push(entry);
             continue;
         }
-        let entry = match std::fs::read_to_string(file) {
+        let entry = match read_text(file) {
             Err(e) => {
                 status = 2;
-                let message = format!("cannot read the file: {e}");
                 if !json {
-                    eprintln!("{file}: {message}");
+                    eprintln!("{file}:{e}");
                 }
-                serde_json::json!({ "file": file, "valid": false, "error": message })
+                serde_json::json!({ "file": file, "valid": false, "error": e.trim() })
             }
             Ok(text) => match parse_with_warnings(&text) {
                 Ok(inspection_timeline::validate::Checked {
@@ -167,6 +171,37 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
 }
 
 /// Whether `file` is a spreadsheet saved as CSV or TSV, by its name.
+/// The text of the data file `path`, or why it cannot be read, said so that a journalist can
+/// act on it: "cannot read the file: …", after the line and column of the first character that
+/// is not UTF-8 when the file was saved in another encoding.
+fn read_text(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                "there is no such file; check its name and folder".to_string()
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                "this computer does not allow reading it".to_string()
+            }
+            _ if std::path::Path::new(path).is_dir() => "this is a folder, not a file".to_string(),
+            _ => e.to_string(),
+        };
+        format!(" cannot read the file: {why}")
+    })?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(" cannot read the file: it is saved as UTF-16 (\"Unicode\"); save it as UTF-8 (in most editors, Save As, then the encoding UTF-8)".into());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // Lines end at LF, CR or CRLF, as everywhere in the data's positions.
+        let text = std::str::from_utf8(good).unwrap_or_default();
+        let line = text.matches('\n').count() + text.replace("\r\n", "\n").matches('\r').count() + 1;
+        let start = text.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let column = text[start..].chars().count() + 1;
+        format!("{line}:{column}: this character is not UTF-8, so the file was saved in another encoding (Windows-1252 or Latin-1, perhaps); save it as UTF-8 (in most editors, Save As, then the encoding UTF-8)")
+    })
+}
+
 fn is_sheet(file: &str) -> bool {
     let lower = file.to_ascii_lowercase();
     lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".tab")
@@ -288,7 +323,7 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
 
 fn export(args: &[String]) -> Result<ExitCode, String> {
     let (file, out) = file_and_output(args, "data file to export")?;
-    let text = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let text = read_text(&file).map_err(|e| format!("{file}:{e}"))?;
     let sep = inspection_timeline::sheet::separator(out.as_deref().or(Some(".csv")), "");
     match inspection_timeline::sheet::export(&text, sep) {
         Ok(sheet) => {
@@ -400,10 +435,10 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         preset,
         subjects,
     } = render_args(args)?;
-    let text = match std::fs::read_to_string(&input) {
+    let text = match read_text(&input) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{input}: cannot read the file: {e}");
+            eprintln!("{input}:{e}");
             return Ok(ExitCode::from(2));
         }
     };

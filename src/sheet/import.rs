@@ -74,14 +74,31 @@ pub fn import(text: &str, sep: char) -> Result<(String, Vec<SheetProblem>), Vec<
         names.iter().any(|n| n == "id") && names.iter().any(|n| n == "title")
     });
     let Some(header) = header else {
+        // A file that is not a sheet at all is named for what it is, at its start.
+        let start = text
+            .trim_start()
+            .get(..200)
+            .unwrap_or(text.trim_start())
+            .to_ascii_lowercase();
+        let (row, message) = if text.starts_with("PK\u{3}\u{4}") {
+            (1, "this is a spreadsheet workbook (.xlsx or .ods), not a sheet saved as text: save it as CSV (in Excel, File › Save As › CSV UTF-8; in Google Sheets, File › Download › CSV) and use that file".to_string())
+        } else if start.starts_with('<') && (start.contains("<html") || start.contains("<!doctype"))
+        {
+            (1, "this is a web page, not the sheet: if it came from a link, publish the sheet to the web as CSV and use the address that ends in output=csv".to_string())
+        } else {
+            (
+                rows.len().max(1),
+                format!(
+                    "no row names the columns: add a header row with at least id, kind, title and date (the columns are {})",
+                    COLUMNS.join(", ")
+                ),
+            )
+        };
         return Err(vec![SheetProblem {
-            row: rows.len().max(1),
+            row,
             column: 1,
             field: String::new(),
-            message: format!(
-                "no row names the columns: add a header row with at least id, kind, title and date (the columns are {})",
-                COLUMNS.join(", ")
-            ),
+            message,
         }]);
     };
     let mut r = Reader {

@@ -99,9 +99,27 @@ pub fn cell_name(row: usize, column: usize) -> String {
     format!("{}{row}", String::from_utf8_lossy(&letters))
 }
 
-/// The separator of a sheet: a tab for `.tsv` and `.tab` files and for text whose first line
-/// has a tab (cells copied from a spreadsheet), else a comma.
+/// The separator of a sheet: the one that splits its header row (the first line with an `id`
+/// and a `title` cell) into cells, so that a `.csv` saved by a European Excel (semicolons) or
+/// Excel's "Unicode text" named `.csv` (tabs) are read all the same. Without such a line: a
+/// tab for `.tsv` and `.tab` files and for text whose first line has a tab (cells copied from
+/// a spreadsheet), else a comma.
 pub fn separator(name: Option<&str>, text: &str) -> char {
+    let names_columns = |line: &str, sep: char| {
+        let cells: Vec<String> = line
+            .split(sep)
+            .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
+            .collect();
+        cells.iter().any(|c| c == "id") && cells.iter().any(|c| c == "title")
+    };
+    for line in text.lines().take(100) {
+        if let Some(sep) = [',', '\t', ';']
+            .into_iter()
+            .find(|&s| names_columns(line, s))
+        {
+            return sep;
+        }
+    }
     let lower = name.unwrap_or("").to_ascii_lowercase();
     if lower.ends_with(".tsv") || lower.ends_with(".tab") {
         return '\t';
