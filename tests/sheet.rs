@@ -421,3 +421,31 @@ fn the_sheet_has_a_place_for_every_field_of_the_contract() {
         );
     }
 }
+
+#[test]
+fn a_slip_in_a_repeated_id_is_reported_once_with_the_id_meant() {
+    let csv = include_str!("../www/data/bury-childrens-services.csv");
+    let lines: Vec<&str> = csv.split_inclusive('\n').collect();
+    let row = lines
+        .iter()
+        .position(|l| l.starts_with("monitoring-visit-3,,,,"))
+        .expect("a row that adds a finding to the third visit");
+    let first = lines
+        .iter()
+        .position(|l| l.starts_with("monitoring-visit-3,"))
+        .unwrap();
+    let mut edited: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    edited[row] = edited[row].replacen("monitoring-visit-3", "monitoring-visit3", 1);
+    let text = edited.concat();
+    let problems = import(&text, ',').unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!((problems[0].row, problems[0].column), (row + 1, 1));
+    assert!(
+        problems[0].message.starts_with(&format!(
+            "\"monitoring-visit3\" starts no event (this row has no kind, title or date): did you mean monitoring-visit-3, the event on row {}?",
+            first + 1
+        )),
+        "{}",
+        problems[0].message
+    );
+}

@@ -269,16 +269,38 @@ impl Reader<'_> {
             let id = self.value(r, "id");
             let current = events.last().and_then(Event::id);
             if !id.is_empty() && current != Some(id.as_str()) {
-                let own = (0..EVENT_COLUMNS)
+                let own: Vec<(usize, String)> = (0..EVENT_COLUMNS)
                     .map(|k| (k, self.value(r, COLUMNS[k])))
                     .filter(|(_, v)| !v.is_empty())
                     .collect();
-                events.push(Event {
-                    row: r,
-                    own,
-                    findings: Vec::new(),
-                    sources: Vec::new(),
-                });
+                // A new id with nothing else of an event (no kind, title or date) is most
+                // likely a slip in repeating the id of the event it adds to.
+                if own.len() == 1 && !events.is_empty() {
+                    let near = self.slip_for(&id, &events);
+                    let at = self.col("id").unwrap_or(0);
+                    let message = match near {
+                        Some(k) => format!(
+                            "\"{id}\" starts no event (this row has no kind, title or date): did you mean {}, the event on row {}? A row that adds a finding or a source repeats its event's id, or leaves it blank",
+                            events[k].id().unwrap_or(""),
+                            events[k].row + 1
+                        ),
+                        None => format!(
+                            "\"{id}\" starts a new event but this row has no kind, title or date: fill them in, or, if the row adds a finding or a source to the event above, repeat that event's id (or leave it blank)"
+                        ),
+                    };
+                    self.problem(r, at, "id", message);
+                    // Read on as the event meant, so that one slip is reported once.
+                    if near != Some(events.len() - 1) {
+                        continue;
+                    }
+                } else {
+                    events.push(Event {
+                        row: r,
+                        own,
+                        findings: Vec::new(),
+                        sources: Vec::new(),
+                    });
+                }
             } else if let Some(e) = events.last() {
                 self.adds_only(r, e);
             } else {
@@ -295,6 +317,13 @@ impl Reader<'_> {
             }
         }
         events
+    }
+
+    /// The event of `events` whose id `id` is most likely a slip for.
+    fn slip_for(&self, id: &str, events: &[Event]) -> Option<usize> {
+        let ids: Vec<&str> = events.iter().filter_map(Event::id).collect();
+        let meant = suggest(id, &ids)?;
+        events.iter().position(|e| e.id() == Some(meant))
     }
 
     /// A row that adds to the event `e` above leaves the event's own cells to its first row.
