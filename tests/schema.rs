@@ -85,3 +85,36 @@ fn the_schema_knows_every_calendar_day() {
         assert!(!date_ok(d), "{d}");
     }
 }
+
+#[test]
+fn the_schema_and_the_validator_take_the_same_web_addresses() {
+    let schema = schema();
+    let cases = [
+        ("https://www.ofsted.gov.uk/provider/44/80451", true),
+        ("http://example.org", true),
+        ("HTTPS://Example.org:8443/a?b=c#d", true),
+        ("https://reports.ofsted.gov.uk?x=1", true),
+        ("https://bücher.example/seite", true),
+        ("https://user@example.org/", true),
+        ("https://...", false),
+        ("https://x", false),
+        ("https://x./page", false),
+        ("https://.example.org", false),
+        ("https://a..b/", false),
+        ("https://a@b@example.org/", false),
+        ("https://example.org:/", false),
+        ("https://exa mple.org", false),
+        ("www.example.org", false),
+        ("https://", false),
+    ];
+    for (url, good) in cases {
+        let data = serde_json::json!({
+            "version": 1, "title": "T",
+            "events": [{ "id": "a", "kind": "other", "title": "A", "date": "2023",
+                "sources": [{ "title": "S", "url": url }] }]
+        });
+        let ours = inspection_timeline::parse(&data.to_string()).is_ok();
+        assert_eq!(ours, good, "validator on {url}");
+        assert_eq!(schema.is_valid(&data), good, "schema on {url}");
+    }
+}

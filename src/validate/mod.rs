@@ -446,12 +446,13 @@ impl Validator<'_> {
             let url = self.string(&s, "url", false, "");
             if let Some(u) = &url {
                 let lower = u.to_ascii_lowercase();
-                let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-                    && u.len() > lower.find("//").unwrap_or(0) + 2
+                let scheme = (lower.starts_with("https://") || lower.starts_with("http://"))
                     && !u.chars().any(|c| c.is_whitespace());
-                if !ok {
-                    let offset = s.get("url").map_or(node.offset, |n| n.offset);
+                let offset = s.get("url").map_or(node.offset, |n| n.offset);
+                if !scheme {
                     self.report(&join(&path, "url"), offset, format!("\"{u}\" is not a web address; it must start with https:// (or http://) and contain no spaces"));
+                } else if !has_site(&u[lower.find("//").unwrap_or(0) + 2..]) {
+                    self.report(&join(&path, "url"), offset, format!("\"{u}\" is not a full web address: after {} comes the site's whole name, such as www.example.org; copy the address from the browser's address bar", &u[..lower.find("//").unwrap_or(0) + 2]));
                 }
             }
             let publisher = self.string(&s, "publisher", false, "");
@@ -467,4 +468,25 @@ impl Validator<'_> {
         }
         out
     }
+}
+
+/// Whether the rest of a web address after `https://` starts with a site's full name: labels of
+/// letters, digits and hyphens joined by dots (at least two labels, none empty, so neither
+/// `https://x` nor a placeholder `https://...`), perhaps after a user and before a port. The
+/// schema's `url` pattern says the same.
+fn has_site(rest: &str) -> bool {
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host = authority.split_once('@').map_or(authority, |(_, h)| h);
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => host,
+    };
+    let label = |l: &str| {
+        !l.is_empty()
+            && l
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || ('\u{a1}'..='\u{ffff}').contains(&c))
+    };
+    host.split('.').count() >= 2 && host.split('.').all(label)
 }
