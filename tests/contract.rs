@@ -515,3 +515,24 @@ fn more_visits_than_the_rule_and_a_visit_after_the_reinspection_are_warnings() {
         .message
         .contains("re-inspection expected in 2022-05 (events[8])"));
 }
+
+#[test]
+fn a_word_or_date_with_a_pasted_space_says_so_rather_than_show_the_same_value() {
+    // A non-breaking space after a date, a space after a kind, a zero-width space before a
+    // rating: each looks right on screen.
+    let text = "{\"version\": 1, \"title\": \"T\", \"events\": [{\"id\": \"a\", \"kind\": \"inspection \", \"title\": \"A\", \"date\": \"2023-02\u{a0}\", \"rating\": \"\u{200b}inadequate\"}]}";
+    let problems = inspection_timeline::parse(text).unwrap_err();
+    let said: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.message.as_str()))
+        .collect();
+    let tail = "(perhaps pasted from a web page or a document); remove it, to leave";
+    assert_eq!(
+        said,
+        [
+            ("events[0].kind", format!("\"inspection \" has a space or an invisible character after it {tail} \"inspection\"").as_str()),
+            ("events[0].date", format!("\"2023-02\u{a0}\" has a space or an invisible character after it {tail} \"2023-02\"").as_str()),
+            ("events[0].rating", format!("\"\u{200b}inadequate\" has a space or an invisible character before it {tail} \"inadequate\"").as_str()),
+        ]
+    );
+}

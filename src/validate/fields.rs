@@ -207,6 +207,11 @@ impl<'a> Validator<'a> {
                 offset,
             } => match s.parse::<PartialDate>() {
                 Ok(d) => Some(d),
+                Err(_) if padded(s).is_some_and(|(t, _)| t.parse::<PartialDate>().is_ok()) => {
+                    let (t, at) = padded(s).unwrap_or((s, ""));
+                    self.report(&path(), *offset, padded_message(s, t, at));
+                    None
+                }
                 Err(e) => {
                     // A date typed by hand ("Feb 2023") is shown in the contract's form by the
                     // newsroom's tools; the reader's build gives the general form.
@@ -250,6 +255,12 @@ impl<'a> Validator<'a> {
                 if let Some((_, v)) = options.iter().find(|(n, _)| n == s) {
                     return Some(Some(*v));
                 }
+                if let Some((t, at)) =
+                    padded(s).filter(|(t, _)| options.iter().any(|(n, _)| n == t))
+                {
+                    self.report(&path(), *offset, padded_message(s, t, at));
+                    return None;
+                }
                 let names = names();
                 let hint = match suggest(s, &names) {
                     Some(g) => format!("did you mean `{g}`?"),
@@ -290,6 +301,27 @@ impl<'n> Obj<'n> {
     pub(super) fn get(&self, name: &str) -> Option<&'n Node<'n>> {
         self.entries.iter().find(|e| e.key == name).map(|e| &e.node)
     }
+}
+
+/// For a word or date with spaces or invisible characters around it (a non-breaking space
+/// pasted from a web page, say): the word itself and where the extra characters are, so the
+/// message can say so rather than show what looks like the right value.
+pub(super) fn padded(s: &str) -> Option<(&str, &'static str)> {
+    let t = s.trim_matches(|c: char| !visible(c));
+    let (start, end) = (!s.starts_with(t), !s.ends_with(t));
+    let at = match (start, end) {
+        _ if t.is_empty() => return None,
+        (true, true) => "before and after it",
+        (true, false) => "before it",
+        (false, true) => "after it",
+        (false, false) => return None,
+    };
+    Some((t, at))
+}
+
+/// The problem of a word `s` that is `t` with extra characters `at` some place.
+pub(super) fn padded_message(s: &str, t: &str, at: &str) -> String {
+    format!("\"{s}\" has a space or an invisible character {at} (perhaps pasted from a web page or a document); remove it, to leave \"{t}\"")
 }
 
 /// Whether `c` shows: not a space, and not one of the format characters that draw nothing

@@ -1,7 +1,7 @@
 //! The contract's grades: a rating scale (the file's, or a subject's own), and each event's
 //! rating, checked against its subject's scale once the whole file has been read.
 
-use super::fields::{join, quoted_list, suggest, Obj, Validator};
+use super::fields::{join, padded, padded_message, quoted_list, suggest, Obj, Validator};
 use super::{Rating, GRADE_FIELDS};
 use crate::json::{Node, Value};
 use crate::model::{Grade, Rgb};
@@ -115,15 +115,17 @@ impl Validator<'_> {
         let pos = scale.iter().copied().find(|&g| &grades[g].id == s);
         if pos.is_none() && !scale.is_empty() && !self.grade_ids.iter().any(|g| g == s) {
             let ids: Vec<&str> = scale.iter().map(|&g| grades[g].id.as_str()).collect();
-            let hint = match suggest(s, &ids) {
-                Some(g) => format!("did you mean `{g}`?"),
-                None => format!("use {}", quoted_list(&ids)),
+            let message = match padded(s).filter(|(t, _)| ids.contains(t)) {
+                Some((t, at)) => padded_message(s, t, at),
+                None => {
+                    let hint = match suggest(s, &ids) {
+                        Some(g) => format!("did you mean `{g}`?"),
+                        None => format!("use {}", quoted_list(&ids)),
+                    };
+                    format!("\"{s}\" is not a grade in the scale; {hint}")
+                }
             };
-            self.report(
-                &r.path,
-                r.offset,
-                format!("\"{s}\" is not a grade in the scale; {hint}"),
-            );
+            self.report(&r.path, r.offset, message);
         }
         pos
     }

@@ -484,9 +484,9 @@ fn has_site(rest: &str) -> bool {
     };
     let label = |l: &str| {
         !l.is_empty()
-            && l
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || ('\u{a1}'..='\u{ffff}').contains(&c))
+            && l.chars().all(|c| {
+                c.is_ascii_alphanumeric() || c == '-' || ('\u{a1}'..='\u{ffff}').contains(&c)
+            })
     };
     host.split('.').count() >= 2 && host.split('.').all(label)
 }
