@@ -106,6 +106,9 @@ pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
 
 /// What to do about curly quotes where JSON needs straight ones.
 const CURLY: &str = "replace the curly quotes “ ” with straight ones \"";
+const COMMENT: &str =
+    "JSON has no comments: remove this note (a note for readers belongs in an event's summary)";
+const WEB_PAGE: &str = "this is a web page (HTML), not the data: a sign-in or error page was saved in its place; open the data's address in a browser, and save the data file itself";
 
 /// Deepest nesting accepted; data files are a few levels deep, and a limit keeps hostile input
 /// from exhausting the stack.
@@ -176,6 +179,12 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// Whether a curly quote mark (“ ” ‘ ’), as word processors type, is next.
+    /// Whether a comment starts here (`//` or `/*`), which JSON does not allow.
+    fn comment(&self) -> bool {
+        let rest = &self.s[self.i..];
+        rest.starts_with(b"//") || rest.starts_with(b"/*")
+    }
+
     fn curly(&self) -> bool {
         let rest = &self.s[self.i..];
         ["\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}"]
@@ -214,6 +223,8 @@ impl<'a> Parser<'a, '_> {
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(b'\'') => return Err(self.err("use double quotes \" around text, not single quotes")),
             _ if self.curly() => return Err(self.err(CURLY)),
+            _ if self.comment() => return Err(self.err(COMMENT)),
+            Some(b'<') => return Err(self.err(WEB_PAGE)),
             Some(b'}' | b']') => return Err(self.err("expected a value here; remove the comma before it")),
             Some(_) => return Err(self.err("expected a value: text in double quotes, a number, true, false, a list [...] or an object {...}")),
             None => return Err(self.err("the data ends too early; a closing } or ] is missing")),
@@ -325,6 +336,11 @@ impl<'a> Parser<'a, '_> {
                             "this text is not closed: a \" is missing before the end of the line"
                                 .into(),
                     })
+                }
+                Some(b'\t') => {
+                    return Err(self.err(
+                        "text may not contain a tab (perhaps pasted from a spreadsheet); replace it with a space",
+                    ))
                 }
                 Some(_) => {
                     return Err(self
@@ -467,6 +483,7 @@ impl<'a> Parser<'a, '_> {
                 Some(b'"') => self.string()?,
                 None => return Err(self.err("the data ends too early; a } is missing")),
                 _ if self.curly() => return Err(self.err(CURLY)),
+                _ if self.comment() => return Err(self.err(COMMENT)),
                 _ => return Err(self.err("expected a field name in double quotes")),
             };
             self.skip_ws();

@@ -347,7 +347,15 @@ fn required_fields_and_types_are_named() {
     );
     assert_eq!(
         one(&doc(VISIT).replace("\"title\": \"T\"", "\"title\": \"  \"")),
-        "title: is empty; write some text or remove the field"
+        "title: is empty; write the title, for example \"Children's services inspections\""
+    );
+    // An empty finding goes as a whole; an empty optional field may simply go.
+    assert_eq!(
+        problems(&doc(r#"{"id": "v", "kind": "other", "title": "V", "date": "2023", "findings": [{"text": " "}], "summary": ""}"#)),
+        [
+            "events[0].findings[0].text: is empty; write the finding, or remove the whole finding from the list",
+            "events[0].summary: is empty; write some text or remove the field",
+        ]
     );
     assert_eq!(
         one(&doc(r#"{"kind": "other", "title": "V", "date": "2021"}"#)),
@@ -455,6 +463,21 @@ fn quote_marks_a_word_processor_types_are_named_for_what_they_are() {
     assert!(m.contains("a comma may be missing"), "{m}");
     let (_, _, m) = problem(r#"{"title": "T" "version": 1}"#);
     assert!(m.contains("a comma may be missing"), "{m}");
+    // A note written as a comment, a saved sign-in page, a tab pasted into text.
+    assert_eq!(
+        problem("{\"version\": 1,\n  // checked by the desk\n  \"title\": \"T\"}"),
+        (2, 3, "not valid JSON: JSON has no comments: remove this note (a note for readers belongs in an event's summary)".into())
+    );
+    let (line, column, m) = problem("\n<!DOCTYPE html><html><title>Sign in</title>");
+    assert_eq!((line, column), (2, 1));
+    assert!(
+        m.starts_with("not valid JSON: this is a web page (HTML), not the data"),
+        "{m}"
+    );
+    assert_eq!(
+        problem("{\"title\": \"a\tb\"}"),
+        (1, 13, "not valid JSON: text may not contain a tab (perhaps pasted from a spreadsheet); replace it with a space".into())
+    );
 }
 
 #[test]

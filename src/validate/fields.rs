@@ -174,18 +174,23 @@ impl<'a> Validator<'a> {
                 value: Value::String(s),
                 offset,
             }) => {
+                // What to do about empty text: a field that must be there is written, an
+                // empty finding goes, anything else may go.
+                let fix = || match (required, name) {
+                    (true, "text") => {
+                        "write the finding, or remove the whole finding from the list".to_string()
+                    }
+                    (true, _) => format!("write the {name}, for example {example}"),
+                    (false, _) => "write some text or remove the field".to_string(),
+                };
                 if s.trim().is_empty() {
-                    self.report(
-                        &path(),
-                        *offset,
-                        "is empty; write some text or remove the field".into(),
-                    );
+                    self.report(&path(), *offset, format!("is empty; {}", fix()));
                     None
                 } else if !s.chars().any(visible) {
                     self.report(
                         &path(),
                         *offset,
-                        "has only invisible characters (such as zero-width spaces), so nothing would show; write some text or remove the field".into(),
+                        format!("has only invisible characters (such as zero-width spaces), so nothing would show; {}", fix()),
                     );
                     None
                 } else {
