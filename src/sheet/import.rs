@@ -247,7 +247,7 @@ impl Reader<'_> {
                 Some(k) => self.index[k] = Some(c),
                 None => {
                     let message = format!(
-                        "`{}` is not a column{} (the columns are {})",
+                        "`{}` is not a column{}; rename it, or delete the column (the newsroom's own notes can live in another tab of the spreadsheet). The columns are {}",
                         name.trim(),
                         did_you_mean(&n, COLUMNS),
                         COLUMNS.join(", ")
