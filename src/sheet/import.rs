@@ -246,10 +246,13 @@ impl Reader<'_> {
                 }
                 Some(k) => self.index[k] = Some(c),
                 None => {
+                    let fix = match suggest(&n, COLUMNS) {
+                        Some(k) => format!("did you mean `{k}`? Rename it"),
+                        None => "rename it, or delete the column (the newsroom's own notes can live in another tab of the spreadsheet)".to_string(),
+                    };
                     let message = format!(
-                        "`{}` is not a column{}; rename it, or delete the column (the newsroom's own notes can live in another tab of the spreadsheet). The columns are {}",
+                        "`{}` is not a column; {fix}. The columns are {}",
                         name.trim(),
-                        did_you_mean(&n, COLUMNS),
                         COLUMNS.join(", ")
                     );
                     self.problem(self.header, c, "", message);
