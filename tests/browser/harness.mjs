@@ -101,7 +101,13 @@ export async function open(browser, url, { init, ...options } = {}) {
   const page = await context.newPage();
   if (init) await page.addInitScript(init);
   const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // Everything the page writes to the console, for a caller that must wait without asking the
+  // page (which would run the driver's script on its main thread).
+  const said = [];
+  page.on('console', (m) => {
+    said.push(m.text());
+    if (m.type() === 'error') errors.push(m.text());
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
     window.__events = [];
@@ -111,7 +117,10 @@ export async function open(browser, url, { init, ...options } = {}) {
           if (type === 'render' && window.__firstRender === undefined) {
             window.__firstRender = performance.now();
             // Two animation frames later the drawn chart has been put on screen.
-            requestAnimationFrame(() => requestAnimationFrame(() => { window.__firstPaint = performance.now(); }));
+            requestAnimationFrame(() => requestAnimationFrame(() => {
+              window.__firstPaint = performance.now();
+              console.debug(`inspection-timeline-test: first paint ${window.__firstPaint}`);
+            }));
           }
           const entry = { type, id: e.target.id, detail: JSON.parse(JSON.stringify(e.detail || null)) };
           // The table rows written when `render` fires, counted here and now: by the time a
@@ -123,7 +132,7 @@ export async function open(browser, url, { init, ...options } = {}) {
     }
   });
   await page.goto(url);
-  return { page, context, errors };
+  return { page, context, errors, said };
 }
 
 /** Waits until `count` events of `type` have fired (optionally from the element `id`). */
