@@ -310,7 +310,11 @@ impl<'n> Obj<'n> {
 
 /// The reader's build leaves this help to the newsroom's tools: such a value is reported as
 /// any other that is not allowed.
-#[cfg(all(target_arch = "wasm32", not(feature = "editor"), not(feature = "sheet")))]
+#[cfg(all(
+    target_arch = "wasm32",
+    not(feature = "editor"),
+    not(feature = "sheet")
+))]
 pub(super) fn padded(_s: &str) -> Option<(&str, &'static str)> {
     None
 }

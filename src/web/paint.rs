@@ -1,5 +1,6 @@
-//! Painting and text: lays the chart out, draws it into the cached bitmap, shows the card of
-//! the state's mark, and writes the title, credit and events table.
+//! Painting and text: lays the chart out, draws it on its canvas and the emphasised mark on
+//! the canvas over it, shows the card of the state's mark, and writes the title, credit and
+//! events table.
 
 use super::dom::{el, fill_card, table_row, text_el};
 use super::{fault, Inner};
@@ -43,8 +44,8 @@ fn place_window(
 }
 
 impl Inner {
-    /// Lays the chart out for the current width and language and draws it into the cached
-    /// bitmap; the caller shows it ([`Inner::show`]).
+    /// Lays the chart out for the current width and language and draws it; the caller draws
+    /// the emphasis and the card ([`Inner::show`]).
     pub(super) fn relayout(&mut self) -> Result<(), JsValue> {
         let first = self.scene.is_none();
         self.lay_out()?;
