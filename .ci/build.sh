@@ -35,6 +35,8 @@ wasm() {
   # The build before its names are removed, for `make size` to name what takes the room.
   cp "$wasm_file" "target/$(basename "$out")-named.wasm"
   wasm-bindgen --target web --out-dir "$out" --remove-name-section --remove-producers-section "$wasm_file"
+  # One or two letters for each name the wasm imports its bindings by, in both files.
+  node .ci/short-imports.mjs "$out"
   # Debian's wasm-opt (binaryen 108) breaks wasm-bindgen's output, so only the pinned npm one is used.
   if [ -x "$OPT" ]; then
     "$OPT" -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \

@@ -21,6 +21,7 @@ named=target/size
 rm -rf "$named"
 mkdir -p "$named"
 wasm-bindgen --target web --out-dir "$named" --out-name inspection_timeline --remove-producers-section "$raw"
+node .ci/short-imports.mjs "$named"
 if [ -x "$OPT" ]; then
   # -g keeps the names through the same optimisation the shipped file gets.
   "$OPT" -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \

@@ -105,10 +105,11 @@ pub fn cell_name(row: usize, column: usize) -> String {
 /// tab for `.tsv` and `.tab` files and for text whose first line has a tab (cells copied from
 /// a spreadsheet), else a comma.
 pub fn separator(name: Option<&str>, text: &str) -> char {
+    // The header's names as the reader matches them (`normal`), quotes aside.
     let names_columns = |line: &str, sep: char| {
         let cells: Vec<String> = line
             .split(sep)
-            .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
+            .map(|c| normal(c.trim().trim_matches('"')))
             .collect();
         cells.iter().any(|c| c == "id") && cells.iter().any(|c| c == "title")
     };
