@@ -11,7 +11,7 @@ for (const dir of ['pkg', 'pkg/editor', 'pkg/sheet']) {
   test(`${dir}: the wasm imports its bindings by short names, which the bindings define`, async () => {
     const module = new WebAssembly.Module(await readFile(join(ROOT, dir, 'inspection_timeline_bg.wasm')));
     const imports = WebAssembly.Module.imports(module);
-    assert.ok(imports.length > 10);
+    assert.ok(imports.length > 0);
     const long = imports.filter((i) => i.module !== 'b' || i.name.length > 2);
     assert.deepEqual(long, [], 'every import has a short name');
     const js = await readFile(join(ROOT, dir, 'inspection_timeline.js'), 'utf8');
