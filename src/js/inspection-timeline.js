@@ -48,7 +48,7 @@ const css = `
 * { box-sizing: border-box; }
 /* Everything a host page could set on the element itself and have inherited (alignment, small
    capitals, word breaking, the cursor…) is reset here, and only the font family is taken. */
-.wrap { all: initial; display: block; position: relative; font-family: var(--it-font, inherit); font-size: 16px;
+.wrap { all: initial; box-sizing: border-box; display: block; position: relative; font-family: var(--it-font, inherit); font-size: 16px;
   line-height: 1.4; color: var(--it-text); background: var(--it-background); }
 .wrap[data-state=loading] { min-height: var(--it-reserve, 380px); }
 .wrap[data-state=ready] .fallback, .wrap[data-state=loading].has-fallback .it { display: none; }
