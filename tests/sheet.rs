@@ -449,3 +449,26 @@ fn a_slip_in_a_repeated_id_is_reported_once_with_the_id_meant() {
         problems[0].message
     );
 }
+
+#[test]
+fn months_a_spreadsheet_turned_into_first_days_are_warned_of_once() {
+    let sheet = |d1: &str, d2: &str| {
+        format!("title,T\n\nid,kind,title,date\na,other,A,{d1}\nb,other,B,{d2}\nc,other,C,2023\n")
+    };
+    let (_, warnings) = import(&sheet("2023-02-01", "2023-05-01"), ',').unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(
+        (warnings[0].cell(), warnings[0].field.as_str()),
+        ("D4".to_string(), "date")
+    );
+    assert!(
+        warnings[0].message.contains("write 2023-02 and the like"),
+        "{}",
+        warnings[0].message
+    );
+    // One real day among them, or a single first of the month, is no such sign.
+    for (d1, d2) in [("2023-02-01", "2023-05-17"), ("2023-02-01", "2023-05")] {
+        let (_, warnings) = import(&sheet(d1, d2), ',').unwrap();
+        assert!(warnings.is_empty(), "{d1}, {d2}: {warnings:#?}");
+    }
+}

@@ -533,7 +533,10 @@ impl Reader<'_> {
     fn finish(mut self, json: String) -> Result<(String, Vec<SheetProblem>), Vec<SheetProblem>> {
         match validate::parse_with_warnings(&json) {
             Ok(checked) if self.problems.is_empty() => {
-                let warnings = checked.warnings.iter().map(|w| self.locate(w)).collect();
+                let mut warnings: Vec<SheetProblem> =
+                    checked.warnings.iter().map(|w| self.locate(w)).collect();
+                warnings.extend(self.months_made_days());
+                warnings.sort_by_key(|p| (p.row, p.column));
                 Ok((json, warnings))
             }
             Ok(_) => {
@@ -547,6 +550,36 @@ impl Reader<'_> {
                 Err(self.problems)
             }
         }
+    }
+}
+
+impl Reader<'_> {
+    /// A warning when every whole date in a date column is the first of its month (at least
+    /// two of them): what a spreadsheet makes of months typed as `2023-02` into a column it
+    /// reads as dates, which would claim days the reporting never gave.
+    fn months_made_days(&self) -> Option<SheetProblem> {
+        for name in ["date", "end", "published", "source date"] {
+            let Some(c) = self.col(name) else { continue };
+            let days: Vec<(usize, &str)> = (self.header + 1..self.rows.len())
+                .filter_map(|r| Some((r, self.rows[r].get(c)?.trim())))
+                .filter(|(_, v)| {
+                    v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-'
+                })
+                .collect();
+            if days.len() >= 2 && days.iter().all(|(_, v)| v.ends_with("-01")) {
+                let (r, v) = days[0];
+                return Some(SheetProblem {
+                    row: r + 1,
+                    column: c + 1,
+                    field: name.to_string(),
+                    message: format!(
+                        "every {name} in this column is the first of its month, as a spreadsheet writes a month it has turned into a date; if only the months are known, write {} and the like, with the column formatted as text, so that the chart does not show days the reporting never gave",
+                        &v[..7]
+                    ),
+                });
+            }
+        }
+        None
     }
 }
 
