@@ -594,9 +594,12 @@ export class InspectionTimeline extends HTMLElement {
     }
   }
 
-  #apply(text, origin) {
+  // `cellWarnings`, for data read from a sheet, are the warnings at the sheet's cells, said in
+  // place of the same warnings at places in the JSON made from it.
+  #apply(text, origin, cellWarnings = null) {
     let result;
     if (!this.#call((w) => { result = w.set_data(text); })) return;
+    if (result.ok && cellWarnings) result.warnings = cellWarnings;
     if (result.ok) {
       this.#lastGood = text;
       this.#lastOrigin = origin;
@@ -719,13 +722,14 @@ export class InspectionTimeline extends HTMLElement {
       return;
     }
     if (!this.#widget || this.#srcText !== text) return;
-    if (typeof result.json === 'string') {
-      this.#apply(result.json, 'src');
-      return;
-    }
-    const problems = result.problems.map((p) => ({
+    const atCells = (list) => list.map((p) => ({
       path: p.field ? `${p.cell} (${p.field})` : p.cell, message: p.message, line: p.row, column: p.column,
     }));
+    if (typeof result.json === 'string') {
+      this.#apply(result.json, 'src', atCells(result.warnings.slice(0, 100)));
+      return;
+    }
+    const problems = atCells(result.problems);
     console.warn('inspection-timeline: the sheet has problems:\n' + problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
     if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
     this.#widget.fetch_failed();

@@ -42,3 +42,17 @@ test('a bad cell in a sheet is reported by its cell, and the chart keeps the las
   assert.match(await inRoot(page, "return root.querySelector('.msg').textContent"), /could not be updated/);
   await context.close();
 });
+
+test("a sheet's warnings point at its cells, not at the JSON made from it", async () => {
+  const good = await readFile(join(ROOT, 'www/data/bury-childrens-services.csv'), 'utf8');
+  env.server.overrides.set('/slip-sheet.csv', good.replace(',2023-02,2023-05,', ',0223-02,2023-05,'));
+  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/sheet.html`);
+  await waitForEvents(page, 'render');
+  await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('src', '/slip-sheet.csv'));
+  const [warning] = await waitForEvents(page, 'warning');
+  assert.equal(warning.detail.warnings.length, 1);
+  const [w] = warning.detail.warnings;
+  assert.deepEqual({ path: w.path, line: w.line, column: w.column }, { path: 'E13 (date)', line: 13, column: 5 });
+  assert.match(w.message, /^0223-02 is 1,7\d\d years before the next event; did you mean 2023-02\?$/);
+  await context.close();
+});
