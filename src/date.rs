@@ -393,32 +393,26 @@ pub fn hand_written(s: &str) -> Option<String> {
         [d, m, y] | [m, d, y] if month_of(m).is_some() && day_of(d).is_some() => {
             Some(write(year_of(y)?, month_of(m)?, day_of(d)))
         }
-        // "Feb-23": how a spreadsheet shows a month it has turned into a date.
-        [one]
-            if one.split('-').count() == 2
-                && one.split('-').next().and_then(month_of).is_some()
-                && one.split('-').nth(1).and_then(|y| digits(y, 2)).is_some() =>
-        {
-            let m = one.split('-').next().and_then(month_of)?;
-            let y = 2000 + one.split('-').nth(1).and_then(|y| digits(y, 2))?;
-            Some(format!(
-                "if it means {} {y}, write {y:04}-{m:02} (a spreadsheet shows a month it has turned into a date as {one}; format the column as text and type it again)",
-                MONTHS_EN_GB[m as usize - 1]
-            ))
-        }
-        // 44958: a spreadsheet's number for a date (days since 30 December 1899), shown when
-        // the column is formatted as a number.
-        [one]
-            if one.len() == 5 && digits(one, 5).is_some_and(|n| (20_000..=80_000).contains(&n)) =>
-        {
-            let n = i64::from(digits(one, 5)?);
-            let (y, m, d) = civil_from_days(days_from_civil(1899, 12, 30) + n);
-            Some(format!(
-                "it looks like a spreadsheet's number for the date {d} {} {y}; format the column as text and type the date as {y:04}-{m:02}-{d:02} (or {y:04}-{m:02} if only the month is known)",
-                MONTHS_EN_GB[m as usize - 1]
-            ))
-        }
         [one] => {
+            // "Feb-23": how a spreadsheet shows a month it has turned into a date.
+            if let Some((m, y)) = one
+                .split_once('-')
+                .and_then(|(m, y)| Some((month_of(m)?, 2000 + digits(y, 2)?)))
+            {
+                return Some(format!(
+                    "if it means {} {y}, write {y:04}-{m:02} (a spreadsheet shows a month it has turned into a date as {one}; format the column as text and type it again)",
+                    MONTHS_EN_GB[m as usize - 1]
+                ));
+            }
+            // 44958: a spreadsheet's number for a date (days since 30 December 1899), shown
+            // when the column is formatted as a number.
+            if let Some(n) = digits(one, 5).filter(|n| (20_000..=80_000).contains(n)) {
+                let (y, m, d) = civil_from_days(days_from_civil(1899, 12, 30) + i64::from(n));
+                return Some(format!(
+                    "it looks like a spreadsheet's number for the date {d} {} {y}; format the column as text and type the date as {y:04}-{m:02}-{d:02} (or {y:04}-{m:02} if only the month is known)",
+                    MONTHS_EN_GB[m as usize - 1]
+                ));
+            }
             let parts: Vec<&str> = one.split(['/', '.', '-']).collect();
             let n = |p: &str| {
                 (p.len() <= 2 && !p.is_empty())

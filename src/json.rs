@@ -178,13 +178,13 @@ impl<'a> Parser<'a, '_> {
         self.s.get(self.i).copied()
     }
 
-    /// Whether a curly quote mark (“ ” ‘ ’), as word processors type, is next.
     /// Whether a comment starts here (`//` or `/*`), which JSON does not allow.
     fn comment(&self) -> bool {
         let rest = &self.s[self.i..];
         rest.starts_with(b"//") || rest.starts_with(b"/*")
     }
 
+    /// Whether a curly quote mark (“ ” ‘ ’), as word processors type, is next.
     fn curly(&self) -> bool {
         let rest = &self.s[self.i..];
         ["\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}"]

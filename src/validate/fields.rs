@@ -212,12 +212,14 @@ impl<'a> Validator<'a> {
                 offset,
             } => match s.parse::<PartialDate>() {
                 Ok(d) => Some(d),
-                Err(_) if padded(s).is_some_and(|(t, _)| t.parse::<PartialDate>().is_ok()) => {
-                    let (t, at) = padded(s).unwrap_or((s, ""));
-                    self.report(&path(), *offset, padded_message(s, t, at));
-                    None
-                }
                 Err(e) => {
+                    // A date with a pasted space around it is said to be one.
+                    if let Some((t, at)) =
+                        padded(s).filter(|(t, _)| t.parse::<PartialDate>().is_ok())
+                    {
+                        self.report(&path(), *offset, padded_message(s, t, at));
+                        return None;
+                    }
                     // A date typed by hand ("Feb 2023") is shown in the contract's form by the
                     // newsroom's tools; the reader's build gives the general form.
                     #[cfg(any(not(target_arch = "wasm32"), feature = "editor", feature = "sheet"))]

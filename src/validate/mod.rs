@@ -449,10 +449,12 @@ impl Validator<'_> {
                 let scheme = (lower.starts_with("https://") || lower.starts_with("http://"))
                     && !u.chars().any(|c| c.is_whitespace());
                 let offset = s.get("url").map_or(node.offset, |n| n.offset);
+                // Where the site's name starts: after "https://" or "http://".
+                let site = lower.find("//").map_or(0, |i| i + 2);
                 if !scheme {
                     self.report(&join(&path, "url"), offset, format!("\"{u}\" is not a web address; it must start with https:// (or http://) and contain no spaces"));
-                } else if !has_site(&u[lower.find("//").unwrap_or(0) + 2..]) {
-                    self.report(&join(&path, "url"), offset, format!("\"{u}\" is not a full web address: after {} comes the site's whole name, such as www.example.org; copy the address from the browser's address bar", &u[..lower.find("//").unwrap_or(0) + 2]));
+                } else if !has_site(&u[site..]) {
+                    self.report(&join(&path, "url"), offset, format!("\"{u}\" is not a full web address: after {} comes the site's whole name, such as www.example.org; copy the address from the browser's address bar", &u[..site]));
                 }
             }
             let publisher = self.string(&s, "publisher", false, "");
