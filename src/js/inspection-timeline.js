@@ -599,8 +599,8 @@ export class InspectionTimeline extends HTMLElement {
   #apply(text, origin, cellWarnings = null) {
     let result;
     if (!this.#call((w) => { result = w.set_data(text); })) return;
-    if (result.ok && cellWarnings) result.warnings = cellWarnings;
     if (result.ok) {
+      const warnings = cellWarnings ?? result.warnings;
       this.#lastGood = text;
       this.#lastOrigin = origin;
       this.#wrap.dataset.state = 'ready';
@@ -618,10 +618,10 @@ export class InspectionTimeline extends HTMLElement {
       this.dispatchEvent(new CustomEvent('render', { detail: { events: result.events, origin } }));
       this.#reportSubjects(result.problems);
       // Drawn, but something looks wrong (a year far from all the others, say).
-      if (result.warnings.length) {
+      if (warnings.length) {
         console.warn('inspection-timeline: the data is valid, but check:\n' +
-          result.warnings.map((w) => `${w.path}: ${w.message}`).join('\n'));
-        this.dispatchEvent(new CustomEvent('warning', { detail: { warnings: result.warnings } }));
+          warnings.map((w) => `${w.path}: ${w.message}`).join('\n'));
+        this.dispatchEvent(new CustomEvent('warning', { detail: { warnings } }));
       }
     } else {
       console.warn('inspection-timeline: the data has problems:\n' +

@@ -8,6 +8,17 @@ import { join } from 'node:path';
 
 const env = useBrowser();
 const label = (page) => inRoot(page, "return root.querySelector('canvas').getAttribute('aria-label')");
+/** The sheet page, drawn from the Bury sheet, then given `address`, served as the Bury sheet
+ *  with `edit` made to it. */
+async function switchToEdited(address, edit) {
+  const good = await readFile(join(ROOT, 'www/data/bury-childrens-services.csv'), 'utf8');
+  env.server.overrides.set(address, edit(good));
+  const opened = await open(env.browser, `${env.server.base}/tests/browser/pages/sheet.html`);
+  await waitForEvents(opened.page, 'render');
+  const before = await canvasPixels(opened.page);
+  await opened.page.evaluate((a) => document.querySelector('inspection-timeline').setAttribute('src', a), address);
+  return { ...opened, before };
+}
 const loaded = (page, part) => page.evaluate((p) => performance.getEntriesByType('resource')
   .map((e) => e.name).filter((n) => n.includes(p)), part);
 
@@ -28,12 +39,8 @@ test('a sheet as src draws the same chart as the JSON file, and JSON pages never
 });
 
 test('a bad cell in a sheet is reported by its cell, and the chart keeps the last good version', async () => {
-  const good = await readFile(join(ROOT, 'www/data/bury-childrens-services.csv'), 'utf8');
-  env.server.overrides.set('/bad-sheet.csv', good.replace(',2023-02,2023-05,', ',Feb 2023,2023-05,'));
-  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/sheet.html`);
-  await waitForEvents(page, 'render');
-  const before = await canvasPixels(page);
-  await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('src', '/bad-sheet.csv'));
+  const { page, context, before } = await switchToEdited('/bad-sheet.csv',
+    (good) => good.replace(',2023-02,2023-05,', ',Feb 2023,2023-05,'));
   const [error] = await waitForEvents(page, 'error');
   assert.deepEqual(error.detail.problems, [
     { path: 'E13 (date)', message: '"Feb 2023" is not a date; write 2023-02', line: 13, column: 5 },
@@ -44,11 +51,8 @@ test('a bad cell in a sheet is reported by its cell, and the chart keeps the las
 });
 
 test("a sheet's warnings point at its cells, not at the JSON made from it", async () => {
-  const good = await readFile(join(ROOT, 'www/data/bury-childrens-services.csv'), 'utf8');
-  env.server.overrides.set('/slip-sheet.csv', good.replace(',2023-02,2023-05,', ',0223-02,2023-05,'));
-  const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/sheet.html`);
-  await waitForEvents(page, 'render');
-  await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('src', '/slip-sheet.csv'));
+  const { page, context } = await switchToEdited('/slip-sheet.csv',
+    (good) => good.replace(',2023-02,2023-05,', ',0223-02,2023-05,'));
   const [warning] = await waitForEvents(page, 'warning');
   assert.equal(warning.detail.warnings.length, 1);
   const [w] = warning.detail.warnings;
