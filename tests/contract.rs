@@ -559,3 +559,20 @@ fn a_word_or_date_with_a_pasted_space_says_so_rather_than_show_the_same_value() 
         ]
     );
 }
+
+/// Every JSON example in the documentation a newsroom starts from is a valid data file: a
+/// reader who copies one gets a chart, not a list of problems.
+#[test]
+fn documented_examples_are_valid() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for doc in ["pkg/README.md"] {
+        let text = std::fs::read_to_string(root.join(doc)).unwrap();
+        for block in text.split("```json\n").skip(1) {
+            let json = block.split("```").next().unwrap();
+            assert_eq!(problems(json), Vec::<String>::new(), "{doc}: {json}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no JSON example found");
+}

@@ -49,15 +49,19 @@ const css = `
 /* Everything a host page could set on the element itself and have inherited (alignment, small
    capitals, word breaking, the cursor…) is reset here, and only the font family is taken. */
 .wrap { all: initial; box-sizing: border-box; display: block; position: relative; font-family: var(--it-font, inherit); font-size: 16px;
-  line-height: 1.4; color: var(--it-text); background: var(--it-background); }
+  line-height: 1.4; color: var(--it-text); background: var(--it-background); overflow-wrap: anywhere; }
 .wrap[data-state=loading] { min-height: var(--it-reserve, 380px); }
 .wrap[data-state=ready] .fallback, .wrap[data-state=loading].has-fallback .it { display: none; }
-.wrap[data-state=failed] .it { display: none; }
+/* Failed with nothing of the page's to show: the notice stands alone, without the chart's reserve. */
+.wrap[data-state=failed].has-fallback .it { display: none; }
 .it { margin: 0; padding: 0; line-height: 1.4; }
 .head { margin: 0 0 6px; }
 .title { margin: 0; font-weight: 700; font-size: 17px; }
 .sub { margin: 2px 0 0; font-size: 14px; color: var(--it-muted); }
 .sub:empty, .credit:empty { display: none; }
+/* Text from the data takes its own direction, paragraph by paragraph: a Hebrew title's closing
+   quotation mark stays at its end on an English page, and English on an Arabic one. */
+.title, .sub, .credit, .card p, .card li, .card .sources, caption, th, td p, td li, td { unicode-bidi: plaintext; }
 .chart { position: relative; }
 .zoom { display: flex; justify-content: flex-end; gap: 4px; margin: 4px 0 0; }
 .zoom[hidden] { display: none; }
@@ -69,8 +73,10 @@ const css = `
 .zoom button[aria-disabled=true], .pages button[aria-disabled=true] { opacity: .45; cursor: default; }
 .zoom button:focus-visible, .pages button:focus-visible, .more:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
 /* The chart's box is as tall as the chart; the canvas holds it, or the part of a tall one around the screen. */
+/* Time runs left to right on every page: the canvas's text is placed for a left-to-right canvas,
+   even in a right-to-left article (whose text inside keeps its own direction). */
 canvas { position: absolute; left: 0; top: 0; display: block; max-width: 100%; touch-action: manipulation;
-  -webkit-tap-highlight-color: transparent; }
+  -webkit-tap-highlight-color: transparent; direction: ltr; }
 /* The emphasis is drawn on a canvas of its own over the chart; the chart's canvas takes the
    pointer, the keyboard and the name. */
 .overlay { pointer-events: none; }
@@ -293,7 +299,17 @@ const THEME_PROPERTIES = {
   other: '--it-other',
 };
 
-export class InspectionTimeline extends HTMLElement {
+/** Problems or warnings, one a line, each at its place: `line:column: path: message`. */
+function problemLines(list) {
+  return list.map((p) => [p.line && p.column ? `${p.line}:${p.column}` : '', p.path, p.message]
+    .filter(Boolean).join(': ')).join('\n');
+}
+
+// Imported during server-side rendering (SvelteKit, Astro, Next…), where there is no DOM, the
+// module defines nothing and does nothing; the browser's import defines the element.
+const Element = globalThis.HTMLElement ?? class {};
+
+export class InspectionTimeline extends Element {
   static observedAttributes = ['src', 'refresh', 'theme', 'lang', 'view', 'subjects', 'format'];
 
   #root;
@@ -332,7 +348,7 @@ export class InspectionTimeline extends HTMLElement {
     this.#root.append(this.#wrap);
     // A page script may set `el.data` before this element is defined; that created a plain
     // property which would hide the setter, so take its value through the setter instead.
-    for (const name of ['data', 'strings']) {
+    for (const name of ['data', 'strings', 'subjects']) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -386,7 +402,7 @@ export class InspectionTimeline extends HTMLElement {
     } catch (e) {
       early?.ctrl.abort();
       this.#started = false;
-      this.#wrap.dataset.state = 'failed';
+      this.#failed();
       this.#fail(`the widget's WebAssembly could not be loaded: ${e && e.message ? e.message : e}`);
       return;
     }
@@ -619,15 +635,13 @@ export class InspectionTimeline extends HTMLElement {
       this.#reportSubjects(result.problems);
       // Drawn, but something looks wrong (a year far from all the others, say).
       if (warnings.length) {
-        console.warn('inspection-timeline: the data is valid, but check:\n' +
-          warnings.map((w) => `${w.path}: ${w.message}`).join('\n'));
+        console.warn(`inspection-timeline: ${this.#source(origin)} is valid, but check:\n` + problemLines(warnings));
         this.dispatchEvent(new CustomEvent('warning', { detail: { warnings } }));
       }
     } else {
-      console.warn('inspection-timeline: the data has problems:\n' +
-        result.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n') +
+      console.warn(`inspection-timeline: ${this.#source(origin)} has problems:\n` + problemLines(result.problems) +
         (result.moreText ? `\n${result.moreText}` : ''));
-      if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
+      if (this.#lastGood === null) this.#failed();
       this.#emitError(result.problems, result.more);
     }
   }
@@ -690,7 +704,7 @@ export class InspectionTimeline extends HTMLElement {
       }
     } catch (e) {
       if (ctrl.signal.aborted && !timedOut()) return;
-      if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
+      if (this.#lastGood === null) this.#failed();
       this.#fail(`could not load ${url}: ${e.message}`);
       return;
     } finally {
@@ -730,8 +744,8 @@ export class InspectionTimeline extends HTMLElement {
       return;
     }
     const problems = atCells(result.problems);
-    console.warn('inspection-timeline: the sheet has problems:\n' + problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-    if (this.#lastGood === null && this.#wrap.classList.contains('has-fallback')) this.#wrap.dataset.state = 'failed';
+    console.warn(`inspection-timeline: the sheet at ${this.#srcUrl()} has problems:\n` + problemLines(problems));
+    if (this.#lastGood === null) this.#failed();
     this.#widget.fetch_failed();
     this.#emitError(problems.slice(0, 100), Math.max(0, problems.length - 100));
   }
@@ -740,8 +754,39 @@ export class InspectionTimeline extends HTMLElement {
   // unusable; say so in place of the chart rather than leave it blank or half drawn.
   #crashed(e) {
     this.#teardown();
-    this.#wrap.dataset.state = 'failed';
+    this.#failed();
     this.#fail(`the widget stopped: ${e && e.message ? e.message : e}`, this.#loadedWords().noticeStopped);
+  }
+
+  #srcUrl() {
+    try {
+      return new URL(this.getAttribute('src') || '', document.baseURI).href;
+    } catch {
+      return this.getAttribute('src');
+    }
+  }
+
+  /** Where data came from, for the developer's console. */
+  #source(origin) {
+    if (origin === 'src') return `the data at ${this.#srcUrl()}`;
+    if (origin === 'inline') return 'the data inside the element';
+    return 'the data set as el.data';
+  }
+
+  // No chart can be drawn (and none was): the page's own content inside the element shows in
+  // its place. Content inside <noscript> is markup the browser kept as text, since scripts run;
+  // it is made real now, so that a static image is downloaded only by readers who need it.
+  #failed() {
+    this.#wrap.dataset.state = 'failed';
+    for (const n of this.querySelectorAll(':scope > noscript')) {
+      if (n.nextElementSibling?.hasAttribute('data-it-fallback')) continue;
+      const t = document.createElement('template');
+      t.innerHTML = n.textContent;
+      const shown = document.createElement('div');
+      shown.setAttribute('data-it-fallback', '');
+      shown.append(t.content);
+      n.after(shown);
+    }
   }
 
   // With a widget, its notice says whether the last good chart stays; without one (the wasm
@@ -765,10 +810,17 @@ export class InspectionTimeline extends HTMLElement {
 
   #redraw() {
     if (!this.#widget) return;
-    const width = this.#wrap.getBoundingClientRect().width;
+    // The width the page lays the element out at. A host that scales it (`transform`, `zoom`)
+    // shows it larger or smaller: the chart keeps its laid-out width, and its bitmap follows
+    // the scale, so it stays sharp and in proportion.
+    const shown = this.#wrap.getBoundingClientRect().width;
+    const laidOut = this.#wrap.offsetWidth;
+    const scaled = laidOut > 0 && Math.abs(shown - laidOut) > 1;
+    const width = scaled ? laidOut : shown;
     if (width <= 0) return;
+    const screen = (window.devicePixelRatio || 1) * (scaled ? shown / laidOut : 1);
     // Printers get a sharper bitmap than screens.
-    const dpr = this.#printing ? Math.max(3, window.devicePixelRatio || 1) : (window.devicePixelRatio || 1);
+    const dpr = this.#printing ? Math.max(3, screen) : screen;
     this.#call((w) => w.resize(width, dpr));
   }
 
@@ -910,6 +962,6 @@ export class InspectionTimeline extends HTMLElement {
   }
 }
 
-if (!customElements.get('inspection-timeline')) {
+if (globalThis.customElements && !customElements.get('inspection-timeline')) {
   customElements.define('inspection-timeline', InspectionTimeline);
 }

@@ -339,11 +339,21 @@ impl Widget {
 
 impl Inner {
     /// Where the pointer of `e` is on the chart, in its CSS px.
+    /// A host page may scale the chart (`transform: scale()`, `zoom`): the pointer's offset on
+    /// the screen is then divided by that scale to find the chart's own px.
     fn local(&self, e: &MouseEvent) -> Point {
-        let r = self.dom.chart.get_bounding_client_rect();
+        let chart = &self.dom.chart;
+        let r = chart.get_bounding_client_rect();
+        let scale = |shown: f64, laid_out: i32| {
+            if laid_out > 0 && shown > 0.0 {
+                shown / f64::from(laid_out)
+            } else {
+                1.0
+            }
+        };
         Point {
-            x: f64::from(e.client_x()) - r.left(),
-            y: f64::from(e.client_y()) - r.top(),
+            x: (f64::from(e.client_x()) - r.left()) / scale(r.width(), chart.offset_width()),
+            y: (f64::from(e.client_y()) - r.top()) / scale(r.height(), chart.offset_height()),
         }
     }
 

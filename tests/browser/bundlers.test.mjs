@@ -129,3 +129,12 @@ test('TypeScript --strict compiles a consumer of the package without casts', asy
   // Throws, with the compiler's messages, on any error.
   run(join(BIN, 'tsc'), ['-p', '.'], dir);
 });
+
+test('imported during server-side rendering (Node, no DOM), the package does nothing and throws nothing', async () => {
+  const dir = await project('ssr');
+  await writeFile(join(dir, 'server.mjs'),
+    "const element = await import('inspection-timeline');\n" +
+    "await import('inspection-timeline/frame');\n" +
+    "console.log(typeof element.InspectionTimeline);\n");
+  assert.equal(run('node', ['server.mjs'], dir).trim(), 'function');
+});

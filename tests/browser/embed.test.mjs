@@ -60,6 +60,31 @@ test('readers whose browser draws the chart never download the fallback image', 
   await context.close();
 });
 
+test('a first load that fails shows the fallback image, which only then is downloaded', async () => {
+  const png = '/www/data/bury-childrens-services.png';
+  const data = '/www/data/bury-childrens-services.json';
+  const before = env.server.hits.get(png) ?? 0;
+  env.server.overrides.set(data, '{"version": 1, "title": "A trailing comma", "events": [],}');
+  try {
+    const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
+    const [err] = await waitForEvents(page, 'error');
+    assert.match(err.detail.problems[0].message, /trailing comma/);
+    await page.waitForFunction(() => document.querySelector('inspection-timeline img')?.complete);
+    const shown = await page.evaluate(() => {
+      const el = document.querySelector('inspection-timeline');
+      const img = el.querySelector('img');
+      const r = img.getBoundingClientRect();
+      return { state: el.shadowRoot.querySelector('.wrap').dataset.state, width: r.width, height: r.height, natural: img.naturalWidth };
+    });
+    assert.equal(shown.state, 'failed');
+    assert.ok(shown.width > 100 && shown.height > 50 && shown.natural > 0, JSON.stringify(shown));
+    assert.equal(env.server.hits.get(png) ?? 0, before + 1, 'the image is fetched once, on failure');
+    await context.close();
+  } finally {
+    env.server.overrides.delete(data);
+  }
+});
+
 test('without JavaScript the fallback inside the element shows', async () => {
   const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 800, height: 900 } });
   const page = await context.newPage();

@@ -85,6 +85,9 @@ test('a first load that fails says so in place of the chart', async () => {
   const [err] = await waitForEvents(page, 'error');
   assert.match(err.detail.problems[0].message, /sent a web page/);
   assert.equal(await inRoot(page, "return root.querySelector('.msg').textContent"), 'This graphic could not be loaded.');
+  // The notice stands alone: the room held for a chart that will not come is given back.
+  const height = await page.evaluate(() => document.querySelector('inspection-timeline').getBoundingClientRect().height);
+  assert.ok(height < 150, `the failed widget is ${height} px tall`);
   await context.close();
 });
 

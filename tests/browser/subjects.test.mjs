@@ -200,3 +200,27 @@ test('a deep link to an event of a subject waiting for Show all shows all, and p
   assert.equal(await inRoot(page, "return root.querySelector('.more').hidden"), true);
   await context.close();
 });
+
+test('subjects set on the element before its script has loaded are the ones drawn', async () => {
+  const path = '/tests/browser/pages/subjects-early.html';
+  env.server.overrides.set(path, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Early</title>
+<link rel="icon" href="data:,"></head><body><script>
+  const el = document.createElement('inspection-timeline');
+  el.setAttribute('loading', 'eager');
+  el.setAttribute('src', '/www/data/sample-councils.json');
+  el.subjects = ['exampleton'];
+  document.body.append(el);
+  import('/pkg/inspection-timeline.js');
+</script></body></html>`);
+  try {
+    const { page, context, errors } = await open(env.browser, `${env.server.base}${path}`);
+    await waitForEvents(page, 'render');
+    await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelectorAll('tbody tr').length > 1);
+    assert.deepEqual(await sections(page), [LABELS[1]], 'only Exampleton is drawn');
+    assert.deepEqual(await page.evaluate(() => document.querySelector('inspection-timeline').subjects), ['exampleton']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    env.server.overrides.delete(path);
+  }
+});

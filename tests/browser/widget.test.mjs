@@ -379,3 +379,41 @@ test('a long events table is written a page at a time, turned by its buttons, an
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a host page that scales the chart keeps it in proportion, and the pointer finds the mark under it', async () => {
+  const scale = 0.5;
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  const plain = await regions(page, { step: 3 });
+  const titles = Object.keys(plain);
+  assert.ok(titles.length >= 5, `marks found: ${titles}`);
+  await page.evaluate((s) => {
+    const el = document.querySelector('inspection-timeline');
+    el.style.transform = `scale(${s})`;
+    el.style.transformOrigin = '0 0';
+  }, scale);
+  const seen = await page.evaluate(([points, s]) => {
+    const root = document.querySelector('inspection-timeline').shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const card = root.querySelector('.card');
+    const r = canvas.getBoundingClientRect();
+    const out = {};
+    for (const [title, [x, y]] of Object.entries(points)) {
+      canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + x * s, clientY: r.top + y * s, pointerType: 'mouse', bubbles: true }));
+      out[title] = card.hidden ? null : card.querySelector('.ctitle').textContent;
+    }
+    return out;
+  }, [plain, scale]);
+  for (const t of titles) assert.equal(seen[t], t, `the mark drawn at ${plain[t]} (scaled by ${scale})`);
+  // Laid out again while scaled, the chart keeps the width the page lays it out at: the
+  // canvas is not shrunk twice, and its bitmap follows the scale.
+  await page.evaluate(() => { document.querySelector('inspection-timeline').style.width = '1000px'; });
+  await page.waitForFunction(() => {
+    const el = document.querySelector('inspection-timeline');
+    return el.shadowRoot.querySelector('canvas').offsetWidth === 1000;
+  });
+  const bitmap = await inRoot(page, "const c = root.querySelector('canvas'); return c.width / c.offsetWidth");
+  assert.ok(Math.abs(bitmap - scale) < 0.05, `bitmap pixels per CSS px: ${bitmap}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
