@@ -32,7 +32,8 @@ pub struct Chronology {
     pub lanes: Vec<Lane>,
     /// For each event, its lane: an index into `lanes`.
     pub lane_of: Vec<usize>,
-    /// For each lane, how many of its events are counted visits.
+    /// For each lane, how many of its events are visits counted since the rating in force: a
+    /// rating after the visits (a re-inspection) ends their count.
     pub lane_visits: Vec<usize>,
     /// For each event, the middle day of its period ([`Event::middle_day`]), which orders it.
     pub middle: Vec<Option<f64>>,
@@ -51,6 +52,9 @@ pub struct Section {
     pub order: Range<usize>,
     pub graded: Range<usize>,
     pub lanes: Range<usize>,
+    /// The monitoring visits counted since the subject's rating in force (none when that
+    /// rating is not the worst grade, or when nothing gave a rating).
+    pub visits: usize,
 }
 
 /// See [`Chronology::extent`].
@@ -130,6 +134,8 @@ impl Chronology {
             rank[i] = r;
         }
         let mut numbers = vec![None; n];
+        // Whether each event is a visit counted since its subject's rating in force.
+        let mut current = vec![false; n];
         let mut graded = Vec::new();
         let mut lanes: Vec<Lane> = Vec::new();
         let mut lane_of = vec![0; n];
@@ -141,13 +147,20 @@ impl Chronology {
             while order.get(r).is_some_and(|&i| t.events[i].subject == s) {
                 r += 1;
             }
-            count_visits(
+            let since = count_visits(
                 t,
                 subject.worst(),
                 &order[start..r],
                 &mut numbers,
                 &mut graded,
             );
+            let mut visits = 0;
+            for &i in &order[start + since..r] {
+                if numbers[i].is_some() {
+                    visits += 1;
+                    current[i] = true;
+                }
+            }
             // The subject's lanes, in the order of all lanes.
             let mut present: Vec<f64> = Vec::new();
             for &i in &order[start..r] {
@@ -168,11 +181,12 @@ impl Chronology {
                 order: start..r,
                 graded: first_graded..graded.len(),
                 lanes: first_lane..lanes.len(),
+                visits,
             });
         }
         let mut lane_visits = vec![0; lanes.len()];
         for i in 0..n {
-            if numbers[i].is_some() {
+            if current[i] {
                 lane_visits[lane_of[i]] += 1;
             }
         }
@@ -197,12 +211,10 @@ impl Chronology {
             .map_or(&[][..], |sec| &self.order[sec.order.clone()])
     }
 
-    /// How many visits the four-to-six rule has counted for subject `s`.
+    /// How many visits the four-to-six rule has counted for subject `s` since its rating in
+    /// force: visits before a later re-inspection are no longer counted towards the next.
     pub fn visits(&self, s: usize) -> usize {
-        self.order_of(s)
-            .iter()
-            .filter(|&&i| self.numbers[i].is_some())
-            .count()
+        self.sections.get(s).map_or(0, |sec| sec.visits)
     }
 
     /// The last event of subject `s` that gave a rating: the rating in force.
@@ -259,18 +271,20 @@ fn lane_ranks(t: &Timeline, by_time: &[usize]) -> (Vec<Lane>, Vec<usize>) {
 
 /// Numbers the monitoring visits among `events` (one subject's, in reading order) that follow
 /// a graded inspection giving the `worst` grade, and adds the dated events that gave a rating
-/// to `graded`.
+/// to `graded`. Returns the position in `events` after the last event that gave a rating:
+/// where the rating in force begins.
 fn count_visits(
     t: &Timeline,
     worst: Option<usize>,
     events: &[usize],
     numbers: &mut [Option<usize>],
     graded: &mut Vec<usize>,
-) {
-    let (mut counting, mut visit) = (false, 0);
-    for &i in events {
+) -> usize {
+    let (mut counting, mut visit, mut since) = (false, 0, 0);
+    for (k, &i) in events.iter().enumerate() {
         let e = &t.events[i];
         if gives_rating(e) {
+            since = k + 1;
             counting = e.rating == worst;
             visit = 0;
             if e.span().is_some() {
@@ -281,6 +295,7 @@ fn count_visits(
             numbers[i] = Some(visit);
         }
     }
+    since
 }
 
 /// `by_time` (event indices in time order) regrouped subject by subject, keeping time order

@@ -70,6 +70,7 @@ keys! {
     DescribeRated = "describeRated",
     DescribeBy = "describeBy",
     DescribeWhen = "describeWhen",
+    DescribeOn = "describeOn",
     TheService = "theService",
     DescribeVisits = "describeVisits",
     DescribeExpected = "describeExpected",

@@ -37,18 +37,26 @@ pub fn ellipsize(text: &str, px: f64, max_px: f64) -> Option<String> {
 }
 
 /// `text` with its first letter lower-cased, to run on inside a sentence ("Inadequate" ->
-/// "inadequate"), unless it starts an acronym ("OFSTED" stays).
-pub fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(_), Some(b)) if b.is_ascii_uppercase() => text.to_string(),
-        (Some(a), _) => {
+/// "inadequate"), unless its first word has other capitals ("OFSTED", "Ofsted/CQC") or is a
+/// name (the first word of one of `names`: "Sampleford re-inspection" stays).
+pub fn lower_first(text: &str, names: &[&str]) -> String {
+    let first_word = |s: &str| s.split_whitespace().next().unwrap_or("").to_string();
+    let word = first_word(text);
+    if word.chars().skip(1).any(char::is_uppercase)
+        || names
+            .iter()
+            .any(|n| !word.is_empty() && first_word(n) == word)
+    {
+        return text.to_string();
+    }
+    match text.chars().next() {
+        Some(a) => {
             let mut out = String::with_capacity(text.len());
             out.push(a.to_ascii_lowercase());
             out.push_str(&text[a.len_utf8()..]);
             out
         }
-        _ => String::new(),
+        None => String::new(),
     }
 }
 

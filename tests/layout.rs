@@ -789,6 +789,52 @@ fn the_summary_sentence_comes_from_the_data() {
     );
 }
 
+/// After a re-inspection that lifted the rating, the visits before it are history: the
+/// description counts none since, and the lane no longer counts towards a re-inspection that
+/// has happened. A date known to the day is "on" it, and a title that starts with the
+/// subject's name keeps its capital.
+#[test]
+fn visits_are_counted_since_the_rating_in_force() {
+    let t = parse(
+        r#"{"version": 1, "title": "T", "subject": "Sampleford council", "events": [
+        {"id": "i", "kind": "inspection", "title": "Inspection", "date": "2016-03", "rating": "inadequate"},
+        {"id": "v1", "kind": "monitoring-visit", "title": "Visit", "date": "2016-09"},
+        {"id": "v2", "kind": "monitoring-visit", "title": "Visit", "date": "2017-02"},
+        {"id": "r", "kind": "reinspection", "title": "Re-inspection", "date": "2018-01-20", "rating": "requires-improvement"},
+        {"id": "n", "kind": "inspection", "title": "Sampleford inspection", "status": "expected"}]}"#,
+    )
+    .unwrap();
+    let c = Chronology::new(&t);
+    assert_eq!(c.visits(0), 0);
+    assert_eq!(
+        describe(&t, &c, &Locale::en_gb()),
+        "Sampleford council was rated requires improvement on 20 January 2018; Sampleford inspection expected."
+    );
+    let s = layout(
+        &t,
+        &c,
+        &LayoutConfig {
+            width: 900.0,
+            ..LayoutConfig::default()
+        },
+    );
+    assert!(
+        s.labels.iter().any(|l| l.text == "Monitoring visits"),
+        "the lane counts nothing: {:?}",
+        s.labels.iter().map(|l| &l.text).collect::<Vec<_>>()
+    );
+    // The same visits, with the re-inspection still to come, are counted.
+    let pending = parse(
+        r#"{"version": 1, "title": "T", "events": [
+        {"id": "i", "kind": "inspection", "title": "Inspection", "date": "2016-03", "rating": "inadequate"},
+        {"id": "v1", "kind": "monitoring-visit", "title": "Visit", "date": "2016-09"},
+        {"id": "v2", "kind": "monitoring-visit", "title": "Visit", "date": "2017-02"},
+        {"id": "r", "kind": "reinspection", "title": "Re-inspection", "status": "expected"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(Chronology::new(&pending).visits(0), 2);
+}
+
 /// A generated history of `n` events: any kind, dates at every precision (some with an end,
 /// some with a publication), several undated expected events, long titles, and now and then a
 /// scale whose grade labels and lanes whose names are far wider than the chart.

@@ -124,6 +124,7 @@ export interface TimelineStrings {
   describeRated: string;
   describeBy: string;
   describeWhen: string;
+  describeOn: string;
   theService: string;
   describeVisits: PluralText;
   describeExpected: string;

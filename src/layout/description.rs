@@ -3,7 +3,7 @@
 
 use super::words::events_count;
 use crate::chronology::{Chronology, MONITORING_RULE};
-use crate::date::Locale;
+use crate::date::{Locale, Precision};
 use crate::model::{Kind, Timeline};
 use crate::strings::Key;
 use crate::text::lower_first;
@@ -34,7 +34,15 @@ fn describe_subject(t: &Timeline, c: &Chronology, s: usize, locale: &Locale) -> 
             .map_or("", |g| g.label.as_str());
         let when = e
             .span()
-            .map(|(s, _)| w.fill(Key::DescribeWhen, &[("date", &s.long(locale))]))
+            .map(|(s, _)| {
+                // "in November 2021", but "on 14 March 2023".
+                let key = if s.precision() == Precision::Day {
+                    Key::DescribeOn
+                } else {
+                    Key::DescribeWhen
+                };
+                w.fill(key, &[("date", &s.long(locale))])
+            })
             .unwrap_or_default();
         let who = match (listed, t.subject.as_deref()) {
             (true, _) => subject.label.as_str(),
@@ -50,7 +58,7 @@ fn describe_subject(t: &Timeline, c: &Chronology, s: usize, locale: &Locale) -> 
             Key::DescribeRated,
             &[
                 ("who", who),
-                ("grade", &lower_first(grade)),
+                ("grade", &lower_first(grade, &[])),
                 ("by", &by),
                 ("when", &when),
             ],
@@ -62,7 +70,13 @@ fn describe_subject(t: &Timeline, c: &Chronology, s: usize, locale: &Locale) -> 
     }
     if let Some(e) = c.first_expected(t, s).map(|i| &t.events[i]) {
         let (a, b) = MONITORING_RULE;
-        let what = lower_first(&e.title);
+        // The data's own names keep their capital: "Sampleford re-inspection".
+        let names = [
+            subject.label.as_str(),
+            t.subject.as_deref().unwrap_or(""),
+            t.regulator.as_deref().unwrap_or(""),
+        ];
+        let what = lower_first(&e.title, &names);
         parts.push(if e.kind == Kind::Reinspection && visits > 0 {
             w.fill(
                 Key::DescribeExpectedAfter,

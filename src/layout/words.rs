@@ -52,7 +52,7 @@ pub fn band(g: &Grade, start: &PartialDate, locale: &Locale, px: f64, room: f64)
     let long = locale.words.fill(
         Key::BandSince,
         &[
-            ("grade", &lower_first(&g.label)),
+            ("grade", &lower_first(&g.label, &[])),
             ("date", &start.long(locale)),
         ],
     );
