@@ -1303,12 +1303,46 @@ fn a_deep_link_pins_its_event_at_any_density_and_width() {
     }
 }
 
+/// Events of the very same period (visits known only to the same year) are stacked, each with
+/// its own mark, card and keyboard stop, up to the rows a lane has: zooming could never part
+/// them, so a cluster would hide their findings.
+#[test]
+fn events_of_the_same_period_are_stacked_not_clustered() {
+    for n in 2..=3 {
+        let events: Vec<String> = (0..n)
+            .map(|k| format!(r#"{{"id": "v{k}", "kind": "monitoring-visit", "title": "Visit {k}", "date": "2022"}}"#))
+            .collect();
+        let t = doc(&events.join(","));
+        let c = Chronology::new(&t);
+        let s = layout(
+            &t,
+            &c,
+            &LayoutConfig {
+                width: 700.0,
+                ..LayoutConfig::default()
+            },
+        );
+        assert!(
+            s.marks.iter().all(|m| m.cluster.is_none()),
+            "{n} visits in 2022: no cluster"
+        );
+        let mut ys: Vec<f64> = (0..n)
+            .map(|e| s.marks[s.mark_of_event(e).unwrap()].center.y)
+            .collect();
+        ys.dedup();
+        assert_eq!(ys.len(), n, "{n} visits in 2022 sit on {n} rows");
+    }
+}
+
 #[test]
 fn a_cluster_that_zooming_cannot_separate_is_pinned_and_says_so() {
-    // Two events on one day stay together at every zoom: Enter pins their card.
+    // Five events on one day: three rows of marks, and the last two stay together at every
+    // zoom. Enter pins their card.
     let t = doc(
         r#"{"id": "a", "kind": "other", "title": "A", "date": "2020-03-02"},
         {"id": "b", "kind": "other", "title": "B", "date": "2020-03-02"},
+        {"id": "x", "kind": "other", "title": "X", "date": "2020-03-02"},
+        {"id": "y", "kind": "other", "title": "Y", "date": "2020-03-02"},
         {"id": "c", "kind": "other", "title": "C", "date": "2024-06-01"}"#,
     );
     let c = Chronology::new(&t);
@@ -1345,11 +1379,11 @@ fn a_cluster_that_zooming_cannot_separate_is_pinned_and_says_so() {
             ..LayoutConfig::default()
         },
     );
-    let j = close.mark_of_event(0).unwrap();
-    assert!(
-        close.marks[j].cluster.is_some(),
-        "one day stays one cluster"
-    );
+    let j = close
+        .marks
+        .iter()
+        .position(|m| m.cluster.is_some())
+        .expect("one day's last events stay one cluster");
     let state = State {
         focus: Some(j),
         keyboard: true,

@@ -74,10 +74,14 @@ impl Item {
 }
 
 /// Adds `item` to a lane's items in reading order, joining it to the last one when their
-/// marks would touch, so close events become one counted cluster.
+/// marks would touch, so close events become one counted cluster. Events of the very same
+/// period (two visits known only to the same year) are not joined: no zoom could ever tell
+/// them apart, so they are stacked in rows instead, each with its own mark and card.
 pub(super) fn group(items: &mut Vec<Item>, item: Item) {
     if let Some(last) = items.last_mut() {
-        if item.first - last.last < CLOSE && item.last - last.first <= CLUSTER_REACH {
+        let same_period = item.days.is_some() && item.days == last.days && !last.is_cluster();
+        if !same_period && item.first - last.last < CLOSE && item.last - last.first <= CLUSTER_REACH
+        {
             last.absorb(item);
             return;
         }
