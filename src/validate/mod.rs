@@ -13,6 +13,11 @@ mod subjects;
 use subjects::Named;
 mod warnings;
 
+/// What an expected event cannot have yet (`{field}`: its rating or its report's date), and
+/// the two ways out: the event happened (a journalist adding its report often forgets the
+/// status), or it did not.
+const AFTER_THE_EVENT: &str = "an expected event has not happened yet, so it has no `{field}`: if it has happened, delete \"status\": \"expected\"; if not, remove `{field}` until its report is out";
+
 use crate::json::{self, Node, Value};
 use crate::model::{default_scale, Event, Finding, Kind, Problem, Source, Status, Timeline, Tone};
 use fields::{join, Obj, Validator};
@@ -309,11 +314,18 @@ impl Validator<'_> {
             )
             .map(|s| s.unwrap_or(Status::Done));
         self.dates_agree(&e, node, (date, end, published), status);
+        if let (Some(Status::Expected), Some(p)) = (status, e.get("published")) {
+            self.report(
+                &join(&path, "published"),
+                p.offset,
+                AFTER_THE_EVENT.replace("{field}", "published"),
+            );
+        }
         let rating = self.rating_id(&e).map(|r| Rating { item: i, ..r });
         // A grade the chart would show on the event's card but never in its rating band.
         let rating = match (&rating, kind, status) {
             (Some(r), _, Some(Status::Expected)) => {
-                self.report(&r.path, r.offset, "an expected event has given no rating yet; remove `rating`, and add it with the report once the event has happened (and `status` is no longer \"expected\")".into());
+                self.report(&r.path, r.offset, AFTER_THE_EVENT.replace("{field}", "rating"));
                 None
             }
             (Some(r), Some(k), _) if !k.is_graded() => {
