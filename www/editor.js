@@ -193,8 +193,21 @@ async function openFile(file) {
 // ---- A sheet: cells pasted from Google Sheets, Excel or LibreOffice (tab-separated on the
 // clipboard), or a CSV or TSV file, become the data; its problems are listed by cell.
 
-/** Whether pasted text is cells of a spreadsheet rather than JSON. */
-const looksLikeSheet = (s) => s.includes('\t') && !/^\s*[{[]/.test(s);
+/** Whether a line of a sheet names the columns: it has at least `id` and `kind`, in cells
+ *  split by tabs, commas or semicolons. */
+const isHeader = (line) => {
+  const cells = line.split(/[\t,;]/).map((c) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+  return cells.includes('id') && cells.includes('kind');
+};
+
+/** Whether pasted text is a spreadsheet's cells (or a CSV's text) rather than JSON: a row that
+ *  names the columns, or several tab-separated rows with nothing of JSON's "name": in them. A
+ *  line copied from a tab-indented JSON file, or two neighbouring cells, are pasted as text. */
+const looksLikeSheet = (s) => {
+  if (/^\s*[{[]/.test(s)) return false;
+  if (s.split(/\r\n|\r|\n/, 60).some(isHeader)) return true;
+  return s.includes('\t') && /\S[\r\n]+\S/.test(s.trim()) && !/"[^"\r\n]*"\s*:/.test(s);
+};
 
 /** Reads `sheet` (named `name`, or pasted) into the data, or lists its problems by cell and
  *  leaves the text, and so the previews, as they were. */
@@ -221,7 +234,7 @@ async function importSheet(sheet, name) {
     li.textContent = `${p.cell}${p.field ? ` (${p.field})` : ''}: ${p.message}`;
     return li;
   }));
-  say(`${what} has problems; the data was not changed.`);
+  say(`${name ? `${name} has` : 'The pasted cells have'} problems; the data was not changed.`);
 }
 
 text.addEventListener('paste', (e) => {

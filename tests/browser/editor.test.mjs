@@ -175,12 +175,29 @@ test('exports and the embed snippet', async () => {
   await context.close();
 });
 
-/** Pastes `text` into the editor as a spreadsheet puts cells on the clipboard. */
+/** Pastes `text` into the editor as a spreadsheet puts cells on the clipboard. Whether the
+ *  editor took the paste as a sheet (it then keeps the text from the box). */
 const paste = (page, text) => page.evaluate((t) => {
   const data = new DataTransfer();
   data.setData('text/plain', t);
-  document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  const e = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  document.getElementById('text').dispatchEvent(e);
+  return e.defaultPrevented;
 }, text);
+
+test('a sheet pasted as CSV text is read as a sheet; a line of tab-indented JSON or two cells are pasted as text', async () => {
+  const { page, context, errors } = await editor();
+  const csv = await readFile(new URL('../../www/data/bury-childrens-services.csv', import.meta.url), 'utf8');
+  const json = await page.inputValue('#text');
+  assert.equal(await paste(page, '\t\t\t"published": "2024-04",'), false, 'a line of JSON');
+  assert.equal(await paste(page, '2024-03-05\t2024-03-06'), false, 'two neighbouring cells');
+  assert.equal(await page.inputValue('#text'), json);
+  assert.equal(await paste(page, csv), true, 'the text of a CSV file');
+  await page.waitForFunction(() => /Read the pasted cells/.test(document.getElementById('notice').textContent));
+  assert.equal(await page.inputValue('#text'), json, 'the Bury sheet gives back the Bury data');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('cells pasted from a spreadsheet become the data, and a bad cell is listed by its name', async () => {
   const { page, context, errors } = await editor();
