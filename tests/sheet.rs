@@ -119,6 +119,46 @@ fn quoted_cells_keep_commas_line_ends_and_quotes() {
     assert_eq!(separator(Some("sheet.tsv"), "ID, title\n"), ',');
 }
 
+/// A quote mark typed at the start of a cell runs the cells after it together: the problem is
+/// named at that cell, alone, rather than as a date made of the next cells' text.
+#[test]
+fn a_stray_quote_mark_is_named_at_its_cell() {
+    let closed_early = sheet(
+        HEADER,
+        &[
+            "v1,monitoring-visit,Visit,2023-02",
+            "v2,monitoring-visit,\"Second visit,2023-09,\"Some progress\",positive",
+        ],
+    );
+    let p = problems(&closed_early);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with(
+            "C5: a quote mark (\") opens this cell's text and closes before the cell ends"
+        ),
+        "{p:?}"
+    );
+    let unclosed = sheet(
+        HEADER,
+        &[
+            "v1,monitoring-visit,\"Visit,2023-02",
+            "v2,monitoring-visit,Visit,2023-09",
+        ],
+    );
+    let p = problems(&unclosed);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].starts_with("C4: a quote mark (\") opens this cell's text and is never closed"),
+        "{p:?}"
+    );
+    // Spaces after a closing quote, as some programs write, are no slip.
+    assert!(import(
+        &sheet(HEADER, &["v1,monitoring-visit,\"Visit\" ,2023-02"]),
+        ','
+    )
+    .is_ok());
+}
+
 #[test]
 fn a_semicolon_sheet_reads_as_the_comma_sheet_does() {
     let csv = include_str!("../www/data/bury-childrens-services.csv");

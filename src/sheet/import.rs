@@ -5,7 +5,9 @@
 //! validator, whose problems are pointed back at the cells their values came from.
 
 use super::json_text::J;
-use super::{normal, read, SheetProblem, COLUMNS, EVENT_COLUMNS, LISTS, SETTINGS};
+use super::{
+    normal, read_checked, QuoteSlip, SheetProblem, COLUMNS, EVENT_COLUMNS, LISTS, SETTINGS,
+};
 use crate::model::Problem;
 use crate::validate::{self, suggest};
 use std::collections::HashMap;
@@ -67,7 +69,21 @@ struct Reader<'s> {
 /// validator. Returns the JSON text and the validator's warnings, each at its cell; or every
 /// problem, the sheet's own and the validator's, in the order of the cells.
 pub fn import(text: &str, sep: char) -> Result<(String, Vec<SheetProblem>), Vec<SheetProblem>> {
-    let rows = read(text, sep);
+    let (rows, unclosed) = read_checked(text, sep);
+    if let Some(slip) = unclosed {
+        // The cells after it were read into that one: the other problems would only be
+        // echoes of this one.
+        let ((row, column), message) = match slip {
+            QuoteSlip::Unclosed(r, c) => ((r, c), "a quote mark (\") opens this cell's text and is never closed, so the rest of the sheet was read into this cell: remove the quote mark, or close it after the cell's text"),
+            QuoteSlip::ClosedEarly(r, c) => ((r, c), "a quote mark (\") opens this cell's text and closes before the cell ends, so the cells after it ran into this one: remove the quote mark, or close it after the cell's text (a quote mark inside quoted text is written twice, \"\")"),
+        };
+        return Err(vec![SheetProblem {
+            row: row + 1,
+            column: column + 1,
+            field: String::new(),
+            message: message.into(),
+        }]);
+    }
     // The header row is the first with an `id` and a `title` column.
     let header = rows.iter().position(|r| {
         let names: Vec<String> = r.iter().map(|c| normal(c)).collect();
@@ -87,7 +103,7 @@ pub fn import(text: &str, sep: char) -> Result<(String, Vec<SheetProblem>), Vec<
             (1, "this is a web page, not the sheet: if it came from a link, publish the sheet to the web as CSV and use the address that ends in output=csv".to_string())
         } else {
             (
-                rows.len().max(1),
+                1,
                 format!(
                     "no row names the columns: add a header row with at least id, kind, title and date (the columns are {})",
                     COLUMNS.join(", ")

@@ -183,7 +183,26 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
 /// hold the separator, line ends and doubled quotes; a byte-order mark is skipped; CR, LF and
 /// CRLF end rows. Empty cells at the end of a row and empty rows at the end are dropped.
 pub fn read(text: &str, sep: char) -> Vec<Vec<String>> {
+    read_checked(text, sep).0
+}
+
+/// A quote mark that makes the cells after it run together: the row and column (from 0) of
+/// the cell whose text it opens.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum QuoteSlip {
+    /// Never closed: the rest of the file was read into the cell.
+    Unclosed(usize, usize),
+    /// Closed before the cell ends (text follows the closing quote): most often a quote
+    /// typed at the start of a cell, whose close is the next cell's opening quote.
+    ClosedEarly(usize, usize),
+}
+
+/// [`read`], and the first quote mark that ran cells together, if any.
+pub fn read_checked(text: &str, sep: char) -> (Vec<Vec<String>>, Option<QuoteSlip>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut opened = (0, 0);
+    let mut just_closed = false;
+    let mut slip = None;
     let mut rows = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut cell = String::new();
@@ -198,14 +217,24 @@ pub fn read(text: &str, sep: char) -> Vec<Vec<String>> {
                     chars.next();
                     cell.push('"');
                 }
-                '"' => quoted = false,
+                '"' => {
+                    quoted = false;
+                    just_closed = true;
+                }
                 _ => cell.push(c),
             }
             continue;
         }
+        if just_closed && c != sep && c != '\r' && c != '\n' && c != ' ' && slip.is_none() {
+            slip = Some(QuoteSlip::ClosedEarly(opened.0, opened.1));
+        }
+        just_closed = just_closed && c == ' ';
         pending = true;
         match c {
-            '"' if cell.is_empty() => quoted = true,
+            '"' if cell.is_empty() => {
+                quoted = true;
+                opened = (rows.len(), row.len());
+            }
             c if c == sep => row.push(std::mem::take(&mut cell)),
             '\r' | '\n' => {
                 if c == '\r' && chars.peek() == Some(&'\n') {
@@ -222,6 +251,11 @@ pub fn read(text: &str, sep: char) -> Vec<Vec<String>> {
         row.push(cell);
         rows.push(row);
     }
+    // A quote left open holds the rest of the file, blank or not: its row stays, so that the
+    // problem names a row of the sheet.
+    if quoted {
+        return (rows, slip.or(Some(QuoteSlip::Unclosed(opened.0, opened.1))));
+    }
     for row in &mut rows {
         while row.last().is_some_and(|c| c.trim().is_empty()) {
             row.pop();
@@ -230,7 +264,7 @@ pub fn read(text: &str, sep: char) -> Vec<Vec<String>> {
     while rows.last().is_some_and(Vec::is_empty) {
         rows.pop();
     }
-    rows
+    (rows, slip)
 }
 
 /// `rows` as CSV (or TSV) text, quoting the cells that need it, with CRLF line ends as

@@ -325,7 +325,11 @@ impl Validator<'_> {
         // A grade the chart would show on the event's card but never in its rating band.
         let rating = match (&rating, kind, status) {
             (Some(r), _, Some(Status::Expected)) => {
-                self.report(&r.path, r.offset, AFTER_THE_EVENT.replace("{field}", "rating"));
+                self.report(
+                    &r.path,
+                    r.offset,
+                    AFTER_THE_EVENT.replace("{field}", "rating"),
+                );
                 None
             }
             (Some(r), Some(k), _) if !k.is_graded() => {
