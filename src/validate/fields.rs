@@ -234,7 +234,13 @@ impl<'a> Validator<'a> {
                         (DateError::Shape, Some(hint)) => hint,
                         _ => e.to_string(),
                     };
-                    self.report(&path(), *offset, format!("\"{s}\" is not a date; {how}"));
+                    // A date of the right shape says itself why it is none ("… is not a
+                    // date: February 2024 has 29 days"): said once, with the value quoted.
+                    let message = match how.strip_prefix(&**s) {
+                        Some(rest) => format!("\"{s}\"{rest}"),
+                        None => format!("\"{s}\" is not a date; {how}"),
+                    };
+                    self.report(&path(), *offset, message);
                     None
                 }
             },

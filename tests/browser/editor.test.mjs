@@ -28,7 +28,7 @@ test('an error is listed at its line, the preview keeps the last good chart, and
   await page.fill('#text', bad);
   await waitForEvents(page, 'error', 1, 'desktop');
   const items = await page.$$eval('#problems button', (bs) => bs.map((b) => b.textContent));
-  assert.deepEqual(items, [`Line ${line}, column ${column}: events[3].date: "2023-02-30" is not a date; 2023-02-30 is not a date: February 2023 has 28 days`]);
+  assert.deepEqual(items, [`Line ${line}, column ${column}: events[3].date: "2023-02-30" is not a date: February 2023 has 28 days`]);
   assert.match(await page.textContent('#status'), /1 problem to fix\. The previews keep the last valid version\./);
   assert.equal(await pixels(page), before, 'the preview is unchanged');
 
