@@ -179,7 +179,7 @@ fn timestamps_are_not_dates() {
 fn an_end_before_the_date_is_refused() {
     assert_eq!(
         one(&doc(r#"{"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2023-02-27", "end": "2023-01-05"}"#)),
-        "events[0].end: 2023-01-05 is before date 2023-02-27; end is the last day of the visit, so it cannot come first"
+        "events[0].end: 2023-01-05 is before date 2023-02-27; end is the last day of the visit, so it cannot come first: check both dates"
     );
     // A day inside a month-precision start is not before it.
     assert!(problems(&doc(r#"{"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2023-02", "end": "2023-02-01"}"#)).is_empty());
@@ -197,7 +197,7 @@ fn an_end_needs_a_date() {
 fn a_report_cannot_come_out_before_its_visit() {
     assert_eq!(
         one(&doc(r#"{"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2023-02", "published": "2022-12"}"#)),
-        "events[0].published: 2022-12 is before date 2023-02; a report cannot come out before its visit"
+        "events[0].published: 2022-12 is before date 2023-02; a report cannot come out before its visit, so one of the two dates is wrong: check both"
     );
 }
 

@@ -397,7 +397,7 @@ impl Validator<'_> {
             (Some(d), Some(end)) if end.last_day() < d.first_day() => self.report(
                 &join(path, "end"),
                 off("end"),
-                format!("{end} is before date {d}; end is the last day of the visit, so it cannot come first"),
+                format!("{end} is before date {d}; end is the last day of the visit, so it cannot come first: check both dates"),
             ),
             _ => {}
         }
@@ -406,7 +406,7 @@ impl Validator<'_> {
                 self.report(
                     &join(path, "published"),
                     off("published"),
-                    format!("{p} is before date {d}; a report cannot come out before its visit"),
+                    format!("{p} is before date {d}; a report cannot come out before its visit, so one of the two dates is wrong: check both"),
                 );
             }
         }

@@ -132,7 +132,7 @@ test('invalid data keeps the last good chart, says so, and fires error with ever
   // the editor's build say "did you mean `findings`?".
   assert.match(said[0], /^events\[1\]\.finding: unknown field `finding`; the fields allowed here are `id`, `kind`, /);
   assert.deepEqual(said.slice(1), [
-    'events[3].end: 2023-01-05 is before date 2023-02-27; end is the last day of the visit, so it cannot come first',
+    'events[3].end: 2023-01-05 is before date 2023-02-27; end is the last day of the visit, so it cannot come first: check both dates',
   ]);
   assert.equal(await canvasPixels(page), before, 'the chart is unchanged');
   const msg = await inRoot(page, `const m = root.querySelector('.msg');
