@@ -147,12 +147,18 @@ test('a cluster lists its events, and Enter zooms into it', async () => {
   await recordViews(page);
   await inRoot(page, "root.querySelector('canvas').focus();");
   await page.keyboard.press('Home');
-  const card = await inRoot(page, `const c = root.querySelector('.card');
+  const read = () => inRoot(page, `const c = root.querySelector('.card');
     return { hidden: c.hidden, title: c.querySelector('.ctitle').textContent,
       items: [...c.querySelectorAll('ul.events li')].map((li) => li.textContent) };`);
+  // The first cluster in reading order (events of the very same period are stacked instead).
+  let card = await read();
+  for (let k = 0; k < 100 && !/^\d+ events$/.test(card.title); k++) {
+    await page.keyboard.press('ArrowRight');
+    card = await read();
+  }
   assert.equal(card.hidden, false);
   const n = Number(card.title.match(/^(\d+) events$/)?.[1]);
-  assert.ok(n > 1, `the first mark is a cluster: ${card.title}`);
+  assert.ok(n > 1, `a cluster among the first marks: ${card.title}`);
   assert.equal(card.items.length, Math.min(n, 10) + (n > 10 ? 1 : 0));
   assert.match(card.items[0], /Event \d+/);
   const live = await inRoot(page, "return root.querySelector('[aria-live]').textContent;");
