@@ -145,10 +145,22 @@ fn impossible_dates_are_refused() {
             r#"{{"id": "v", "kind": "other", "title": "V", "date": "{d}"}}"#
         ))
     };
-    assert_eq!(one(&e("2023-02-30")), "events[0].date: \"2023-02-30\" is not a date: February 2023 has 28 days");
-    assert_eq!(one(&e("2024-02-30")), "events[0].date: \"2024-02-30\" is not a date: February 2024 has 29 days");
-    assert_eq!(one(&e("2023-13")), "events[0].date: \"2023-13\" is not a date: months run from 01 to 12");
-    assert_eq!(one(&e("2023-Q5")), "events[0].date: \"2023-Q5\" is not a date: quarters run from Q1 to Q4");
+    assert_eq!(
+        one(&e("2023-02-30")),
+        "events[0].date: \"2023-02-30\" is not a date: February 2023 has 28 days"
+    );
+    assert_eq!(
+        one(&e("2024-02-30")),
+        "events[0].date: \"2024-02-30\" is not a date: February 2024 has 29 days"
+    );
+    assert_eq!(
+        one(&e("2023-13")),
+        "events[0].date: \"2023-13\" is not a date: months run from 01 to 12"
+    );
+    assert_eq!(
+        one(&e("2023-Q5")),
+        "events[0].date: \"2023-Q5\" is not a date: quarters run from Q1 to Q4"
+    );
     // A date typed in another form gets the contract's form; text like no date, the forms.
     assert_eq!(
         one(&e("27/02/2023")),

@@ -728,7 +728,7 @@ fn phone_rows_write_out_dates_and_titles() {
     let texts: Vec<&str> = s.labels.iter().map(|l| l.text.as_str()).collect();
     for expected in [
         "Rated inadequate since November 2021",
-        "November 2021 · Inspection",
+        "November 2021 · Inspection · Inadequate",
         "Inspection: rated inadequate",
         "2022 · Visit 1 of 4–6",
         "Report published November 2022 · Visit 2 of 4–6",

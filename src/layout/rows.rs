@@ -309,7 +309,11 @@ impl Rows<'_> {
         let fs = self.cfg.font_px;
         let y = self.y;
         let number = self.c.numbers[i];
-        let line = words::row_line(e, number, &self.cfg.locale);
+        let grade = e
+            .rating
+            .and_then(|r| self.t.grades.get(r))
+            .map(|g| g.label.as_str());
+        let line = words::row_line(e, number, grade, &self.cfg.locale);
         self.text(&line, self.small, y + 8.0, Ink::Muted, false);
         self.text(&e.title, fs, y + 10.0 + self.small, Ink::Text, true);
         self.row_top[i] = y;

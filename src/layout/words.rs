@@ -95,8 +95,10 @@ pub fn lane_heading(name: &str, visits: usize, w: &Strings) -> String {
     )
 }
 
-/// The first line of a phone row: when, and what ("February 2023 · Visit 3 of 4–6").
-pub fn row_line(e: &Event, number: Option<usize>, locale: &Locale) -> String {
+/// The first line of a phone row: when, and what ("February 2023 · Visit 3 of 4–6"), and
+/// the grade an event gave, in words as well as in the band's colour ("November 2021 ·
+/// Inspection · Inadequate").
+pub fn row_line(e: &Event, number: Option<usize>, grade: Option<&str>, locale: &Locale) -> String {
     let w = &locale.words;
     let (a, b) = rule_args();
     let when = match (e.date, e.published) {
@@ -114,7 +116,10 @@ pub fn row_line(e: &Event, number: Option<usize>, locale: &Locale) -> String {
         }
         None => kind_label(e.kind, w).to_string(),
     };
-    format!("{when} · {what}")
+    match grade {
+        Some(g) => format!("{when} · {what} · {g}"),
+        None => format!("{when} · {what}"),
+    }
 }
 
 /// The credit line under the chart: the data's credit and when it was updated.
