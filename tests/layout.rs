@@ -1334,6 +1334,33 @@ fn events_of_the_same_period_are_stacked_not_clustered() {
     }
 }
 
+/// A date known to the day is a point in time: zoomed in as far as the chart goes, it is still
+/// drawn without a period's bar, and the legend does not explain bars it does not draw.
+#[test]
+fn a_single_day_never_gets_a_period_bar() {
+    let t = doc(r#"{"id": "a", "kind": "inspection", "title": "A", "date": "2023-03-14"}"#);
+    let c = Chronology::new(&t);
+    let cfg = |view| LayoutConfig {
+        width: 1200.0,
+        view,
+        ..LayoutConfig::default()
+    };
+    let whole = layout(&t, &c, &cfg(None));
+    let time = whole.time.as_ref().unwrap();
+    let day = time.scale.invert(whole.marks[0].center.x);
+    let mut v = time.full;
+    for _ in 0..20 {
+        v = v.zoom(day, 4.0, time.full);
+    }
+    for s in [whole.clone(), layout(&t, &c, &cfg(Some(v)))] {
+        assert_eq!(s.marks[0].bar, None);
+        assert!(!s
+            .legend
+            .iter()
+            .any(|l| matches!(l.swatch, layout::Swatch::Bar)));
+    }
+}
+
 #[test]
 fn a_cluster_that_zooming_cannot_separate_is_pinned_and_says_so() {
     // Five events on one day: three rows of marks, and the last two stay together at every

@@ -333,7 +333,10 @@ impl<'a> Across<'a> {
             .scale
             .map((d0 + d1) / 2.0)
             .clamp(left + MIN_TARGET, right - MIN_TARGET);
-        let bar = (bx1 - bx0 > 2.0 * MARK_R).then_some((bx0, bx1));
+        // A period wider than the marker gets its bar; a single known day never does, however
+        // far in the reader zooms: the marker is its place, and the legend's bar means a date
+        // known only to the month or year (or a visit of several days).
+        let bar = (bx1 - bx0 > 2.0 * MARK_R && d1 - d0 > 1.0).then_some((bx0, bx1));
         let published_x = published
             .map(|p| self.scale.map(p))
             .filter(|px| (px - x).abs() > MARK_R + 3.0 && *px >= left && *px <= right);
