@@ -341,7 +341,25 @@ pub fn range(start: &PartialDate, end: Option<&PartialDate>, l: &Locale) -> Stri
         let month = &l.months[usize::from(start.month - 1)];
         return Locale::fill(&l.day_pattern, &days, month, &start.year.to_string());
     }
-    format!("{} – {}", start.long(l), end.long(l))
+    // Within a range a quarter is said by the month it starts or ends: "April 2020 – March
+    // 2021", not "April–June 2020 – January–March 2021".
+    let month = |m: u8, year: i32| {
+        Locale::fill(
+            &l.month_pattern,
+            "",
+            &l.months[usize::from(m - 1)],
+            &year.to_string(),
+        )
+    };
+    let from = match start.precision {
+        Precision::Quarter => month(start.month, start.year),
+        _ => start.long(l),
+    };
+    let to = match end.precision {
+        Precision::Quarter => month(end.month + 2, end.year),
+        _ => end.long(l),
+    };
+    format!("{from} – {to}")
 }
 
 /// What to write instead of a date typed by hand in another form, as a spreadsheet or a

@@ -96,6 +96,13 @@ fn ranges_are_written_as_a_reader_would() {
     assert_eq!(r("2022-11", Some("2023-05")), "November 2022 – May 2023");
     assert_eq!(r("2023-02", None), "February 2023");
     assert_eq!(r("2023-02", Some("2023-02")), "February 2023");
+    // A quarter in a range is said by the month it starts or ends.
+    assert_eq!(r("2020-Q2", Some("2021-Q1")), "April 2020 – March 2021");
+    assert_eq!(
+        r("2020-Q4", Some("2021-02")),
+        "October 2020 – February 2021"
+    );
+    assert_eq!(r("2020-Q3", None), "July–September 2020");
 }
 
 /// A locale as the browser builds it from `Intl` for `lang="fr"` and `lang="en-US"`.
