@@ -106,10 +106,16 @@ impl Inner {
                 .set_property("width", &format!("{}px", scene.width))?;
         }
         self.window = place_window(&self.dom, self.dpr, None, &scene)?;
-        self.dom.canvas.set_attribute(
-            "aria-label",
-            &format!("{} {}", d.timeline().title, d.description),
-        )?;
+        // The title is read as a sentence of its own before the description.
+        let title = d.timeline().title.trim_end();
+        let stop = if title.ends_with(['.', '!', '?', ':']) {
+            ""
+        } else {
+            "."
+        };
+        self.dom
+            .canvas
+            .set_attribute("aria-label", &format!("{title}{stop} {}", d.description))?;
         self.state = match &self.scene {
             Some(old) => self.state.carry(old, &scene),
             None => self.state.step(Input::PointerLeave, &scene),

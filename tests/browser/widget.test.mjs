@@ -63,6 +63,7 @@ test('the demo page draws the Bury timeline', async () => {
   const inked = await inkedPixels(page);
   assert.ok(inked > 5000, `the canvas has a chart on it (${inked} inked pixels)`);
   assert.match(info.label, /rated inadequate by Ofsted in November 2021; four monitoring visits since/);
+  assert.ok(info.label.startsWith(`${BURY.title}. Bury Council`), `the title is a sentence of its own: ${info.label}`);
   assert.equal(info.rows, BURY.events.length, 'the accessible table lists every event');
   assert.equal(info.message, false);
   assert.deepEqual(errors, []);
