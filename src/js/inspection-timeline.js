@@ -43,7 +43,10 @@ function loadWasm() {
 // and the widget must keep its shape. The font family is inherited on purpose. The default
 // colours (light, dark) come from the wasm once it has loaded; see `loadWasm`.
 const css = `
-:host { display: block; position: relative; text-align: left; }
+/* The chart takes its column's width even where a container would shrink it to its content
+   (a centred flex box, a grid cell, an inline block), margins and all. */
+:host { display: block; position: relative; text-align: left; width: 100%; width: -webkit-fill-available;
+  width: -moz-available; width: stretch; }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
 /* Everything a host page could set on the element itself and have inherited (alignment, small

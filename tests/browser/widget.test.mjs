@@ -418,3 +418,23 @@ test('a host page that scales the chart keeps it in proportion, and the pointer 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('in containers that shrink their content (a centred flex box, a grid, an inline block) the chart takes the full width', async () => {
+  const path = '/tests/browser/pages/containers.html';
+  const box = (style) => `<div style="${style}"><inspection-timeline loading="eager" src="/www/data/bury-childrens-services.json"></inspection-timeline></div>`;
+  env.server.overrides.set(path, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Containers</title>
+<link rel="icon" href="data:,"><style>body { margin: 0; } div { width: 800px; margin: 0 0 20px; }</style></head><body>
+${box('display: flex; justify-content: center')}${box('display: grid; justify-items: center')}
+${box('display: inline-block')}${box('')}
+<script type="module" src="/pkg/inspection-timeline.js"></script></body></html>`);
+  try {
+    const { page, context, errors } = await open(env.browser, `${env.server.base}${path}`);
+    await waitForEvents(page, 'render', 4);
+    const widths = await page.evaluate(() => [...document.querySelectorAll('inspection-timeline')].map((el) => Math.round(el.getBoundingClientRect().width)));
+    assert.deepEqual(widths, [800, 800, 800, 800]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    env.server.overrides.delete(path);
+  }
+});
