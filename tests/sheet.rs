@@ -157,6 +157,19 @@ fn a_stray_quote_mark_is_named_at_its_cell() {
         ','
     )
     .is_ok());
+    // Cells copied from a spreadsheet quote only what holds a line end: a cell that starts
+    // with a quote mark is read as written, closed or not.
+    assert_eq!(
+        read(
+            "a\t\"Serious failures\" were found\tb\n\"half\tc\n\"two\nlines\"\td\n",
+            '\t'
+        ),
+        vec![
+            vec!["a", "\"Serious failures\" were found", "b"],
+            vec!["\"half", "c"],
+            vec!["two\nlines", "d"],
+        ]
+    );
 }
 
 #[test]

@@ -16,7 +16,7 @@ use inspection_timeline::{Problem, Timeline};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  inspection-timeline validate [--format text|json] [--strict] FILE...  (data files, or sheets as .csv/.tsv)
+  inspection-timeline validate [--format text|json] [--strict] FILE...  (data files, or sheets as .csv/.tsv/.txt)
   inspection-timeline render FILE -o OUT.svg|OUT.png [--width PX] [--height PX] [--preset social|print]
                              [--subjects ID,ID...]
   inspection-timeline import SHEET.csv|SHEET.tsv [-o DATA.json]
@@ -202,9 +202,22 @@ fn read_text(path: &str) -> Result<String, String> {
     })
 }
 
+/// Whether `file` is a sheet: by its name, or, for a `.txt` file (Excel's "Text (Tab
+/// delimited)" and "Unicode Text"), by its content not being JSON.
 fn is_sheet(file: &str) -> bool {
     let lower = file.to_ascii_lowercase();
+    if lower.ends_with(".txt") {
+        return std::fs::read(file)
+            .is_ok_and(|bytes| !is_json(&inspection_timeline::sheet::decode(&bytes).0));
+    }
     lower.ends_with(".csv") || lower.ends_with(".tsv") || lower.ends_with(".tab")
+}
+
+/// Whether text starts as a JSON data file does, with an object or a list.
+fn is_json(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with(['{', '['])
 }
 
 /// Checks the sheet `file` for `validate`: its report entry and exit status. Problems are
@@ -296,6 +309,9 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
     let (file, out) = file_and_output(args, "spreadsheet (CSV or TSV) to import")?;
     let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
     let (text, note) = sheet::decode(&bytes);
+    if is_json(&text) {
+        return Err(format!("{file} is a JSON data file, not a sheet: check it with `inspection-timeline validate {file}`, or write it as a sheet with `inspection-timeline export {file} -o SHEET.csv`"));
+    }
     if let Some(note) = note {
         eprintln!("{file}: warning: {note}");
     }

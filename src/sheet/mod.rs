@@ -197,24 +197,45 @@ pub enum QuoteSlip {
     ClosedEarly(usize, usize),
 }
 
-/// [`read`], and the first quote mark that ran cells together, if any.
+/// [`read`], and the first quote mark that ran cells together, if any. Cells copied from a
+/// spreadsheet (tab-separated) are quoted only when they hold a line end or a tab, so there a
+/// cell that merely starts with a quote mark (`"Serious failures" were found`) is read as
+/// written; in a CSV file, where every program quotes such a cell, it is a slip to report.
 pub fn read_checked(text: &str, sep: char) -> (Vec<Vec<String>>, Option<QuoteSlip>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // How many times a tab-separated cell may be read again as written: each time reads the
+    // text from its quote mark again, so the work stays in proportion to the text.
+    let mut rereads = 64;
     let mut opened = (0, 0);
+    // Where the open quote is in `text`, and a quote mark that is text, not quoting.
+    let (mut quote_at, mut as_written) = (0, None);
     let mut just_closed = false;
     let mut slip = None;
     let mut rows = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
-    let mut chars = text.chars().peekable();
     // Whether anything was read since the last row ended, so a final line end adds no row.
     let mut pending = false;
-    while let Some(c) = chars.next() {
+    let mut pos = 0;
+    loop {
+        let Some(c) = text[pos..].chars().next() else {
+            if quoted && sep == '\t' && rereads > 0 {
+                // Never closed: the cell is read again from its quote mark, as written.
+                rereads -= 1;
+                (pos, as_written, quoted) = (quote_at, Some(quote_at), false);
+                cell.clear();
+                continue;
+            }
+            break;
+        };
+        let at = pos;
+        pos += c.len_utf8();
+        let next = text[pos..].chars().next();
         if quoted {
             match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
+                '"' if next == Some('"') => {
+                    pos += 1;
                     cell.push('"');
                 }
                 '"' => {
@@ -225,20 +246,29 @@ pub fn read_checked(text: &str, sep: char) -> (Vec<Vec<String>>, Option<QuoteSli
             }
             continue;
         }
-        if just_closed && c != sep && c != '\r' && c != '\n' && c != ' ' && slip.is_none() {
-            slip = Some(QuoteSlip::ClosedEarly(opened.0, opened.1));
+        if just_closed && c != sep && c != '\r' && c != '\n' && c != ' ' {
+            if sep == '\t' && rereads > 0 {
+                // Not quoting after all: the cell is read again from its quote mark.
+                rereads -= 1;
+                (pos, as_written, just_closed) = (quote_at, Some(quote_at), false);
+                cell.clear();
+                continue;
+            } else if slip.is_none() {
+                slip = Some(QuoteSlip::ClosedEarly(opened.0, opened.1));
+            }
         }
         just_closed = just_closed && c == ' ';
         pending = true;
         match c {
-            '"' if cell.is_empty() => {
+            '"' if cell.is_empty() && as_written != Some(at) => {
                 quoted = true;
+                quote_at = at;
                 opened = (rows.len(), row.len());
             }
             c if c == sep => row.push(std::mem::take(&mut cell)),
             '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
+                if c == '\r' && next == Some('\n') {
+                    pos += 1;
                 }
                 row.push(std::mem::take(&mut cell));
                 rows.push(std::mem::take(&mut row));
