@@ -650,3 +650,34 @@ fn help_after_a_command_prints_the_usage() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.starts_with("usage:"), "{}", r.stdout);
 }
+
+/// Excel saves tab-separated text as `.txt`: `validate` reads it as the sheet it is, and
+/// `import` given a JSON data file says what it is and which command it wants.
+#[test]
+fn a_txt_sheet_validates_and_a_json_file_is_not_imported() {
+    let dir = std::env::temp_dir().join(format!("it-txt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let txt = dir.join("bury.txt");
+    let txt_s = txt.to_str().unwrap();
+    let out = run(&[
+        "export",
+        "www/data/bury-childrens-services.json",
+        "-o",
+        &format!("{txt_s}.tsv"),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    std::fs::rename(format!("{txt_s}.tsv"), &txt).unwrap();
+    let out = run(&["validate", txt_s]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("valid, 6 events"), "{}", out.stdout);
+    let out = run(&["import", "www/data/bury-childrens-services.json"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains(
+            "is a JSON data file, not a sheet: check it with `inspection-timeline validate"
+        ),
+        "{}",
+        out.stderr
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
