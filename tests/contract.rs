@@ -552,6 +552,28 @@ fn more_visits_than_the_rule_and_a_visit_after_the_reinspection_are_warnings() {
 }
 
 #[test]
+fn findings_on_an_expected_event_are_a_warning() {
+    use inspection_timeline::validate::parse_with_warnings;
+    let text = r#"{"version": 1, "title": "T", "events": [
+{"id": "i", "kind": "inspection", "title": "I", "date": "2021-11", "rating": "inadequate"},
+{"id": "r", "kind": "reinspection", "title": "R", "status": "expected",
+ "findings": [{"text": "Leaders have made progress", "tone": "positive"}]}]}"#;
+    let warnings = parse_with_warnings(text).unwrap().warnings;
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(warnings[0].path, "events[1].findings");
+    assert!(warnings[0]
+        .message
+        .starts_with("an expected event has findings"));
+    // Without the findings, nothing to say.
+    let plain = text.replace(
+        r#",
+ "findings": [{"text": "Leaders have made progress", "tone": "positive"}]"#,
+        "",
+    );
+    assert!(parse_with_warnings(&plain).unwrap().warnings.is_empty());
+}
+
+#[test]
 fn a_word_or_date_with_a_pasted_space_says_so_rather_than_show_the_same_value() {
     // A non-breaking space after a date, a space after a kind, a zero-width space before a
     // rating: each looks right on screen.

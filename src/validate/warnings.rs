@@ -53,6 +53,17 @@ pub(super) fn check(t: &Timeline, c: &Chronology, text: &str, places: &[Place]) 
         }
     }
     visits_after_reinspection(t, c, places, &mut found);
+    // Findings belong to a report, and an expected event has none yet: most often a done
+    // event still marked expected, or a sheet's finding row that slid under the wrong event.
+    for (i, e) in t.events.iter().enumerate() {
+        if e.status == Status::Expected && !e.findings.is_empty() {
+            found.push((
+                places[i].event,
+                format!("events[{i}].findings"),
+                "an expected event has findings, though it has not happened yet: if it has, delete \"status\": \"expected\"; if the findings belong to another event, move them there".into(),
+            ));
+        }
+    }
     let offsets: Vec<usize> = found.iter().map(|f| f.0).collect();
     let problems = found
         .into_iter()
