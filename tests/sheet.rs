@@ -525,3 +525,26 @@ fn months_a_spreadsheet_turned_into_first_days_are_warned_of_once() {
         assert!(warnings.is_empty(), "{d1}, {d2}: {warnings:#?}");
     }
 }
+
+/// Text in a column the header does not name is left out of the data, and said so, once.
+#[test]
+fn text_in_an_unnamed_column_is_warned_of() {
+    let text = sheet(
+        HEADER,
+        &[
+            "v1,monitoring-visit,Visit,2023-02,,,,,,check this",
+            "v2,monitoring-visit,Visit,2023-09,,,,,,and this",
+        ],
+    );
+    let (_, warnings) = import(&text, ',').expect("still read");
+    let said: Vec<String> = warnings.iter().map(SheetProblem::to_string).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].starts_with(
+            "J4: this cell has text, but its column has no name in the header (row 3)"
+        ),
+        "{said:?}"
+    );
+    let (_, none) = import(&sheet(HEADER, &["v1,monitoring-visit,Visit,2023-02"]), ',').unwrap();
+    assert!(none.is_empty(), "{none:?}");
+}

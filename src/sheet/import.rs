@@ -552,6 +552,7 @@ impl Reader<'_> {
                 let mut warnings: Vec<SheetProblem> =
                     checked.warnings.iter().map(|w| self.locate(w)).collect();
                 warnings.extend(self.months_made_days());
+                warnings.extend(self.unnamed_cells());
                 warnings.sort_by_key(|p| (p.row, p.column));
                 Ok((json, warnings))
             }
@@ -593,6 +594,32 @@ impl Reader<'_> {
                         &v[..7]
                     ),
                 });
+            }
+        }
+        None
+    }
+}
+
+impl Reader<'_> {
+    /// A warning for the first cell below the header that has text in a column the header
+    /// does not name (an empty header cell, or past the last one): such text is left out of
+    /// the data, and its writer most likely meant it to be read.
+    fn unnamed_cells(&self) -> Option<SheetProblem> {
+        let header = &self.rows[self.header];
+        let named = |c: usize| header.get(c).is_some_and(|h| !h.trim().is_empty());
+        for r in self.header + 1..self.rows.len() {
+            for (c, v) in self.rows[r].iter().enumerate() {
+                if !v.trim().is_empty() && !named(c) {
+                    return Some(SheetProblem {
+                        row: r + 1,
+                        column: c + 1,
+                        field: String::new(),
+                        message: format!(
+                            "this cell has text, but its column has no name in the header (row {}), so the text is left out; name the column, or clear the cell",
+                            self.header + 1
+                        ),
+                    });
+                }
             }
         }
         None
