@@ -89,6 +89,16 @@ fn the_contract_names_each_subject_problem_with_its_place_and_a_fix() {
         )),
         ["subjects: is empty; list the councils (or other services) the file is about, or remove `subjects` for a file about one"]
     );
+    // A subject without its label is reported once, at the subject, not again at each event
+    // that names it.
+    assert_eq!(
+        problems(&format!(
+            r#"{{"version": 1, "title": "T", "subjects": [{{"id": "bury", "label": "Bury"}}, {{"id": "leeds"}}], "events": [{}, {}]}}"#,
+            ev(r#", "subject": "leeds""#),
+            ev(r#", "subject": "leeds""#).replace("\"x\"", "\"y\"")
+        )),
+        ["subjects[1]: `label` is missing; add it, for example \"label\": \"Bury Council\""]
+    );
 }
 
 #[test]

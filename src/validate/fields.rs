@@ -14,6 +14,9 @@ pub(super) struct Validator<'a> {
     /// Ids of the grades of any scale that have a problem of their own, so that a rating
     /// naming such a grade is not reported a second time.
     pub(super) grade_ids: Vec<String>,
+    /// Ids of the subjects whose own entry has a problem (a missing label, say), so that the
+    /// events naming them are not reported as naming an unknown subject.
+    pub(super) subject_ids: std::collections::BTreeSet<String>,
 }
 
 /// Fields of one JSON object, looked up by name, with their path prefix.

@@ -93,6 +93,7 @@ fn read(text: &str) -> Result<(Timeline, Vec<warnings::Place>), Vec<Problem>> {
         problems: Vec::new(),
         offsets: Vec::new(),
         grade_ids: Vec::new(),
+        subject_ids: std::collections::BTreeSet::new(),
     };
     let mut events = Streamed::default();
     // Each event is checked as soon as it is read, and its part of the JSON tree let go.

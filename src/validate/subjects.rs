@@ -60,8 +60,12 @@ impl Validator<'_> {
                 ids.insert(id.clone(), i);
                 true
             });
-            if let (Some(id), Some(label)) = (id, label) {
-                out.push(Subject { id, label, scale });
+            match (id, label) {
+                (Some(id), Some(label)) => out.push(Subject { id, label, scale }),
+                (Some(id), None) => {
+                    self.subject_ids.insert(id);
+                }
+                _ => {}
             }
         }
         out
@@ -99,7 +103,7 @@ impl Validator<'_> {
                 (Some(id), true) => {
                     let found = ids.get(id).copied();
                     // A subject whose own entry has a problem is reported there, not here.
-                    if found.is_none() && !subjects.is_empty() {
+                    if found.is_none() && !subjects.is_empty() && !self.subject_ids.contains(id) {
                         let known: Vec<&str> = subjects.iter().map(|s| s.id.as_str()).collect();
                         let hint = match suggest(id, &known) {
                             Some(g) => format!("did you mean `{g}`?"),
