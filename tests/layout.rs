@@ -1016,7 +1016,16 @@ fn every_event_is_reachable_by_keyboard_at_every_zoom() {
                 view: cfg.view,
                 ..State::default()
             };
-            state = state.step(Input::Key(Key::First), &scene);
+            let first = state.step(Input::Key(Key::First), &scene);
+            // A window with nothing in it pans to the first event, as the shell would draw.
+            if first.view != state.view {
+                cfg.view = first.view;
+                let new = layout(&t, &c, &cfg);
+                state = first.carry(&scene, &new);
+                scene = new;
+            } else {
+                state = first;
+            }
             let mut seen = std::collections::HashSet::new();
             // Walk back to the very first event, then forward through all of them.
             for forward in [false, true] {
@@ -1359,6 +1368,46 @@ fn a_single_day_never_gets_a_period_bar() {
             .iter()
             .any(|l| matches!(l.swatch, layout::Swatch::Bar)));
     }
+}
+
+/// What is expected next follows the last dated event: a window that stops short of the end
+/// draws no next zone (which would put the re-inspection straight after the window), and
+/// the undated events are outside it, where the keyboard still finds them.
+#[test]
+fn the_next_zone_shows_only_when_the_window_reaches_the_end() {
+    let t = bury();
+    let c = Chronology::new(&t);
+    let cfg = |view| LayoutConfig {
+        width: 900.0,
+        view,
+        ..LayoutConfig::default()
+    };
+    let whole = layout(&t, &c, &cfg(None));
+    assert!(whole.next_zone.is_some());
+    let time = whole.time.as_ref().unwrap();
+    let early = time.full.zoom(time.full.start, 3.0, time.full);
+    let s = layout(&t, &c, &cfg(Some(early)));
+    assert!(s.next_zone.is_none());
+    let expected = t
+        .events
+        .iter()
+        .position(|e| e.date.is_none() && e.published.is_none())
+        .unwrap();
+    assert_eq!(s.mark_of_event(expected), None);
+    assert!(s
+        .time
+        .as_ref()
+        .unwrap()
+        .outside
+        .iter()
+        .any(|b| b.event == expected));
+    // The room stays, so that the days keep their place across the chart as it zooms.
+    assert_eq!(
+        s.time.as_ref().unwrap().scale.map(early.start),
+        time.scale.map(time.full.start)
+    );
+    let late = time.full.zoom(time.full.end, 3.0, time.full);
+    assert!(layout(&t, &c, &cfg(Some(late))).next_zone.is_some());
 }
 
 #[test]

@@ -161,6 +161,21 @@ impl State {
                 // Nothing in the window: go to the nearest event outside it.
                 return self.beyond_edge(scene, matches!(k, Key::Next | Key::Down));
             }
+            Key::First | Key::Last if n == 0 => {
+                // Nothing in the window: the first (or last) event of the history, outside it.
+                let t = scene.time.as_ref();
+                let b = t.and_then(|t| {
+                    if k == Key::First {
+                        t.outside.first()
+                    } else {
+                        t.outside.last()
+                    }
+                });
+                if let Some(&b) = b {
+                    self.seek_outside(b, scene);
+                }
+                return;
+            }
             _ if n == 0 => return,
             _ => {}
         }

@@ -47,6 +47,10 @@ struct Across<'a> {
     x1: f64,
     /// Width of the next zone for undated events; zero when there are none.
     zone_w: f64,
+    /// Whether the next zone is drawn: only when the window reaches the end of the history,
+    /// or what is expected would seem to come straight after the window's end. Its room is
+    /// kept all the same, so that zooming keeps the day under the pointer where it is.
+    zone_shown: bool,
     scale: TimeScale,
     /// The whole history and the part of it shown.
     full: View,
@@ -138,6 +142,7 @@ impl<'a> Across<'a> {
             };
         let full = full_view(c.extent);
         let shown = cfg.view.map_or(full, |v| v.within(full));
+        let zone_shown = has_undated && shown.end >= full.end - 1.0;
         Across {
             t,
             c,
@@ -147,6 +152,7 @@ impl<'a> Across<'a> {
             x0,
             x1,
             zone_w,
+            zone_shown,
             scale: TimeScale::new((shown.start, shown.end), (x0, x1)),
             full,
             shown,
@@ -273,7 +279,8 @@ impl<'a> Across<'a> {
     }
 
     fn zone_width(&self) -> Option<(f64, f64)> {
-        (self.zone_w > 0.0).then_some((self.width - PAD - self.zone_w, self.zone_w))
+        self.zone_shown
+            .then_some((self.width - PAD - self.zone_w, self.zone_w))
     }
 
     /// The items of each lane, packed into rows: `lanes[lane][row]` in order across. Also the
@@ -287,7 +294,14 @@ impl<'a> Across<'a> {
             let lane = self.c.lane_of[i];
             match self.single(i) {
                 Ok(Some(item)) => group(&mut dated[lane], item),
-                Ok(None) => undated[lane].push(i),
+                Ok(None) if zone.is_some() => undated[lane].push(i),
+                // Undated and expected, after a window that stops short of the end: outside
+                // it, at the end of the history.
+                Ok(None) => outside.push(Beyond {
+                    event: i,
+                    order: self.c.rank[i],
+                    day: self.full.end - 1.0,
+                }),
                 Err(day) => outside.push(Beyond {
                     event: i,
                     order: self.c.rank[i],
@@ -441,7 +455,7 @@ impl<'a> Across<'a> {
 
     /// The zone at the right for undated expected events, if there are any.
     fn zone(&self) -> Option<NextZone> {
-        (self.zone_w > 0.0).then_some(NextZone {
+        self.zone_shown.then_some(NextZone {
             rect: Rect {
                 x0: self.width - PAD - self.zone_w,
                 y0: self.band_y.first().map_or(BAND_Y, |y| y + BAND_H + 10.0) - 4.0,
