@@ -253,16 +253,33 @@ impl<'a> Across<'a> {
                 continue;
             }
             let room = (known_until - bx0 - 12.0).max(0.0);
+            let y = band_y + (BAND_H - self.small) / 2.0;
             if let Some(text) = words::band(g, &start, &self.cfg.locale, self.small, room) {
                 self.labels.push(Label {
                     x: bx0 + 6.0,
-                    y: band_y + (BAND_H - self.small) / 2.0,
+                    y,
                     text,
                     px: self.small,
                     anchor: Anchor::Start,
                     ink: Ink::OnGrade(grade),
                     bold: true,
                 });
+            } else if bx1 - known_until > 12.0 && graded.get(n + 1).is_none() {
+                // The rating in force, too recent for its words on its solid part, is named
+                // on its faded part (pale enough for the text colour), so that the chart
+                // always says what holds now.
+                let room = bx1 - known_until - 12.0;
+                if let Some(text) = words::band(g, &start, &self.cfg.locale, self.small, room) {
+                    self.labels.push(Label {
+                        x: known_until + 6.0,
+                        y,
+                        text,
+                        px: self.small,
+                        anchor: Anchor::Start,
+                        ink: Ink::Text,
+                        bold: true,
+                    });
+                }
             }
             bands.push(Band {
                 rect: Rect {
