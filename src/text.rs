@@ -42,7 +42,7 @@ pub fn ellipsize(text: &str, px: f64, max_px: f64) -> Option<String> {
 pub fn lower_first(text: &str, names: &[&str]) -> String {
     let first_word = |s: &str| s.split_whitespace().next().unwrap_or("").to_string();
     let word = first_word(text);
-    if word.chars().skip(1).any(char::is_uppercase)
+    if word.chars().skip(1).any(|c| c.is_ascii_uppercase())
         || names
             .iter()
             .any(|n| !word.is_empty() && first_word(n) == word)

@@ -16,7 +16,7 @@ pub(super) struct Validator<'a> {
     pub(super) grade_ids: Vec<String>,
     /// Ids of the subjects whose own entry has a problem (a missing label, say), so that the
     /// events naming them are not reported as naming an unknown subject.
-    pub(super) subject_ids: std::collections::BTreeSet<String>,
+    pub(super) subject_ids: std::collections::BTreeMap<String, usize>,
 }
 
 /// Fields of one JSON object, looked up by name, with their path prefix.

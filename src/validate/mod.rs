@@ -13,10 +13,12 @@ mod subjects;
 use subjects::Named;
 mod warnings;
 
-/// What an expected event cannot have yet (`{field}`: its rating or its report's date), and
+/// What an expected event cannot have yet (`field`: its rating or its report's date), and
 /// the two ways out: the event happened (a journalist adding its report often forgets the
 /// status), or it did not.
-const AFTER_THE_EVENT: &str = "an expected event has not happened yet, so it has no `{field}`: if it has happened, delete \"status\": \"expected\"; if not, remove `{field}` until its report is out";
+fn after_the_event(field: &str) -> String {
+    format!("an expected event has not happened yet, so it has no `{field}`: if it has happened, delete \"status\": \"expected\"; if not, remove `{field}` until its report is out")
+}
 
 use crate::json::{self, Node, Value};
 use crate::model::{default_scale, Event, Finding, Kind, Problem, Source, Status, Timeline, Tone};
@@ -93,7 +95,7 @@ fn read(text: &str) -> Result<(Timeline, Vec<warnings::Place>), Vec<Problem>> {
         problems: Vec::new(),
         offsets: Vec::new(),
         grade_ids: Vec::new(),
-        subject_ids: std::collections::BTreeSet::new(),
+        subject_ids: std::collections::BTreeMap::new(),
     };
     let mut events = Streamed::default();
     // Each event is checked as soon as it is read, and its part of the JSON tree let go.
@@ -319,18 +321,14 @@ impl Validator<'_> {
             self.report(
                 &join(&path, "published"),
                 p.offset,
-                AFTER_THE_EVENT.replace("{field}", "published"),
+                after_the_event("published"),
             );
         }
         let rating = self.rating_id(&e).map(|r| Rating { item: i, ..r });
         // A grade the chart would show on the event's card but never in its rating band.
         let rating = match (&rating, kind, status) {
             (Some(r), _, Some(Status::Expected)) => {
-                self.report(
-                    &r.path,
-                    r.offset,
-                    AFTER_THE_EVENT.replace("{field}", "rating"),
-                );
+                self.report(&r.path, r.offset, after_the_event("rating"));
                 None
             }
             (Some(r), Some(k), _) if !k.is_graded() => {

@@ -63,7 +63,7 @@ impl Validator<'_> {
             match (id, label) {
                 (Some(id), Some(label)) => out.push(Subject { id, label, scale }),
                 (Some(id), None) => {
-                    self.subject_ids.insert(id);
+                    self.subject_ids.insert(id, i);
                 }
                 _ => {}
             }
@@ -103,7 +103,8 @@ impl Validator<'_> {
                 (Some(id), true) => {
                     let found = ids.get(id).copied();
                     // A subject whose own entry has a problem is reported there, not here.
-                    if found.is_none() && !subjects.is_empty() && !self.subject_ids.contains(id) {
+                    if found.is_none() && !subjects.is_empty() && !self.subject_ids.contains_key(id)
+                    {
                         let known: Vec<&str> = subjects.iter().map(|s| s.id.as_str()).collect();
                         let hint = match suggest(id, &known) {
                             Some(g) => format!("did you mean `{g}`?"),
