@@ -835,6 +835,20 @@ fn visits_are_counted_since_the_rating_in_force() {
     assert_eq!(Chronology::new(&pending).visits(0), 2);
 }
 
+/// With nothing rated yet, the sentence still says whom it is about.
+#[test]
+fn a_description_without_a_rating_names_its_subject() {
+    let t = parse(
+        r#"{"version": 1, "title": "What happens next", "subject": "Eastborough Council", "events": [
+        {"id": "v", "kind": "monitoring-visit", "title": "First monitoring visit", "status": "expected"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        describe(&t, &Chronology::new(&t), &Locale::en_gb()),
+        "Eastborough Council: first monitoring visit expected."
+    );
+}
+
 /// A generated history of `n` events: any kind, dates at every precision (some with an end,
 /// some with a publication), several undated expected events, long titles, and now and then a
 /// scale whose grade labels and lanes whose names are far wider than the chart.

@@ -111,12 +111,19 @@ fn describe_subject(t: &Timeline, c: &Chronology, s: usize, locale: &Locale) -> 
             )
         };
     }
-    if listed && c.last_graded(s).is_none() {
-        // The sentence must still say whom it is about.
-        parts[0] = w.fill(
-            Key::DescribeSubject,
-            &[("subject", &subject.label), ("text", &parts[0])],
-        );
+    if c.last_graded(s).is_none() {
+        // The sentence must still say whom it is about: the subject, or the file's own.
+        let who = if listed {
+            Some(subject.label.as_str())
+        } else {
+            t.subject.as_deref()
+        };
+        if let Some(who) = who {
+            parts[0] = w.fill(
+                Key::DescribeSubject,
+                &[("subject", who), ("text", &parts[0])],
+            );
+        }
     }
     let mut s = parts.join("; ");
     s.push('.');
