@@ -115,7 +115,7 @@ test('dragging pans a zoomed chart, and the buttons and keys zoom and reset', as
   await page.waitForFunction((n) => window.__views.length > n, seen);
   assert.deepEqual(await view(page), whole, '- zooms back out');
   const disabled = await inRoot(page, "return [...root.querySelectorAll('.zoom button')].map((b) => b.getAttribute('aria-disabled') === 'true');");
-  assert.deepEqual(disabled, [false, true, true], 'out and Show all do nothing while everything shows');
+  assert.deepEqual(disabled, [false, true, true], 'out and All dates do nothing while everything shows');
   await context.close();
 });
 
