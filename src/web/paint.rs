@@ -106,16 +106,17 @@ impl Inner {
                 .set_property("width", &format!("{}px", scene.width))?;
         }
         self.window = place_window(&self.dom, self.dpr, None, &scene)?;
-        // The title is read as a sentence of its own before the description.
+        // The title is read as a sentence of its own before the description (which, for a
+        // chart with nothing rated or expected, starts with the title itself).
         let title = d.timeline().title.trim_end();
-        let stop = if title.ends_with(['.', '!', '?', ':']) {
-            ""
+        let label = if d.description.starts_with(title) {
+            d.description.clone()
+        } else if title.ends_with(['.', '!', '?', ':']) {
+            format!("{title} {}", d.description)
         } else {
-            "."
+            format!("{title}. {}", d.description)
         };
-        self.dom
-            .canvas
-            .set_attribute("aria-label", &format!("{title}{stop} {}", d.description))?;
+        self.dom.canvas.set_attribute("aria-label", &label)?;
         self.state = match &self.scene {
             Some(old) => self.state.carry(old, &scene),
             None => self.state.step(Input::PointerLeave, &scene),
