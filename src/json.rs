@@ -106,6 +106,8 @@ pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(u32, u32)> {
 
 /// What to do about curly quotes where JSON needs straight ones.
 const CURLY: &str = "replace the curly quotes “ ” with straight ones \"";
+/// What to do about an invisible space between the data's parts.
+const ODD_SPACE: &str = "there is an invisible space here that JSON does not allow (a non-breaking or zero-width space, often pasted from a web page or a word processor); delete it, or type an ordinary space";
 const COMMENT: &str =
     "JSON has no comments: remove this note (a note for readers belongs in an event's summary)";
 const WEB_PAGE: &str = "this is a web page (HTML), not the data: a sign-in or error page was saved in its place; open the data's address in a browser, and save the data file itself";
@@ -184,6 +186,17 @@ impl<'a> Parser<'a, '_> {
         rest.starts_with(b"//") || rest.starts_with(b"/*")
     }
 
+    /// Whether a space JSON does not count as one is next: a non-breaking or zero-width space,
+    /// invisible on screen, as pages and word processors paste them.
+    fn odd_space(&self) -> bool {
+        let rest = &self.s[self.i..];
+        [
+            "\u{a0}", "\u{200b}", "\u{2007}", "\u{202f}", "\u{3000}", "\u{feff}",
+        ]
+        .iter()
+        .any(|q| rest.starts_with(q.as_bytes()))
+    }
+
     /// Whether a curly quote mark (“ ” ‘ ’), as word processors type, is next.
     fn curly(&self) -> bool {
         let rest = &self.s[self.i..];
@@ -223,6 +236,7 @@ impl<'a> Parser<'a, '_> {
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(b'\'') => return Err(self.err("use double quotes \" around text, not single quotes")),
             _ if self.curly() => return Err(self.err(CURLY)),
+            _ if self.odd_space() => return Err(self.err(ODD_SPACE)),
             _ if self.comment() => return Err(self.err(COMMENT)),
             Some(b'<') => return Err(self.err(WEB_PAGE)),
             Some(b'}' | b']') => return Err(self.err("expected a value here; remove the comma before it")),
@@ -452,6 +466,8 @@ impl<'a> Parser<'a, '_> {
                     return Ok(Value::Array(items));
                 }
                 None => return Err(self.err("the data ends too early; a ] is missing")),
+                _ if self.odd_space() => return Err(self.err(ODD_SPACE)),
+                _ if self.odd_space() => return Err(self.err(ODD_SPACE)),
                 _ => {
                     if let Some(e) = self.ended_early(&item_was_text, value_end) {
                         return Err(e);
@@ -483,6 +499,7 @@ impl<'a> Parser<'a, '_> {
                 Some(b'"') => self.string()?,
                 None => return Err(self.err("the data ends too early; a } is missing")),
                 _ if self.curly() => return Err(self.err(CURLY)),
+                _ if self.odd_space() => return Err(self.err(ODD_SPACE)),
                 _ if self.comment() => return Err(self.err(COMMENT)),
                 _ => return Err(self.err("expected a field name in double quotes")),
             };

@@ -610,3 +610,17 @@ fn documented_examples_are_valid() {
     }
     assert!(checked > 0, "no JSON example found");
 }
+
+#[test]
+fn an_invisible_space_between_the_parts_is_named() {
+    for space in ["\u{a0}", "\u{200b}"] {
+        let text = format!("{{\"version\": 1,{space}\"title\": \"T\", \"events\": []}}");
+        let ps = parse(&text).unwrap_err();
+        assert!(
+            ps[0]
+                .message
+                .contains("there is an invisible space here that JSON does not allow"),
+            "{ps:?}"
+        );
+    }
+}

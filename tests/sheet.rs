@@ -548,3 +548,21 @@ fn text_in_an_unnamed_column_is_warned_of() {
     let (_, none) = import(&sheet(HEADER, &["v1,monitoring-visit,Visit,2023-02"]), ',').unwrap();
     assert!(none.is_empty(), "{none:?}");
 }
+
+/// A finding row that repeats an earlier event's id below another event is in the wrong
+/// place, and is told so, not asked whether it meant the id it has.
+#[test]
+fn a_row_below_another_event_is_told_to_move_up() {
+    let p = problems(&sheet(
+        HEADER,
+        &[
+            "v1,monitoring-visit,Visit,2023-02,Some progress,positive",
+            "v2,monitoring-visit,Visit,2023-09",
+            "v1,,,,Still slow,negative",
+        ],
+    ));
+    assert_eq!(
+        p,
+        ["A6 (id): this row adds to \"v1\", the event on row 4, but other events come between them: move the row up to join that event's rows"]
+    );
+}

@@ -298,6 +298,11 @@ impl Reader<'_> {
                     let near = self.slip_for(&id, &events);
                     let at = self.col("id").unwrap_or(0);
                     let message = match near {
+                        // The very id of an earlier event: the row is in the wrong place.
+                        Some(k) if events[k].id() == Some(id.as_str()) => format!(
+                            "this row adds to \"{id}\", the event on row {}, but other events come between them: move the row up to join that event's rows",
+                            events[k].row + 1
+                        ),
                         Some(k) => format!(
                             "\"{id}\" starts no event (this row has no kind, title or date): did you mean {}, the event on row {}? A row that adds a finding or a source repeats its event's id, or leaves it blank",
                             events[k].id().unwrap_or(""),
