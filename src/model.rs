@@ -222,6 +222,9 @@ pub struct Timeline {
     /// Every grade of every scale: the file's `scale` (best first), then each subject's own
     /// scale in turn. Ratings and colours refer to grades by their index here.
     pub grades: Vec<Grade>,
+    /// Whether the file's scale is Ofsted's default (the file gives no `scale`): its first
+    /// four grades are then the widget's own words, which a reader's language may name.
+    pub default_scale: bool,
     /// At least one: the file's `subjects` list, or the one subject the file is about.
     pub subjects: Vec<Subject>,
     /// In file order.
@@ -229,6 +232,24 @@ pub struct Timeline {
 }
 
 impl Timeline {
+    /// Names the default scale's grades in the words of `w` (a reader's language); a file's
+    /// own scale keeps the names the newsroom gave it.
+    pub fn name_default_grades(&mut self, w: &crate::strings::Strings) {
+        use crate::strings::Key;
+        if !self.default_scale {
+            return;
+        }
+        let keys = [
+            Key::GradeOutstanding,
+            Key::GradeGood,
+            Key::GradeRequiresImprovement,
+            Key::GradeInadequate,
+        ];
+        for (g, key) in self.grades.iter_mut().zip(keys) {
+            g.label = w.get(key).to_string();
+        }
+    }
+
     /// The file's own scale as indices into [`Timeline::grades`], for a file without a
     /// `subjects` list: every grade, best first.
     pub fn one_subject(label: Option<&str>, grades: usize) -> Subject {

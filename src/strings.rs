@@ -100,6 +100,10 @@ keys! {
     NoticeStale = "noticeStale",
     NoticeFailed = "noticeFailed",
     NoticeStopped = "noticeStopped",
+    GradeOutstanding = "gradeOutstanding",
+    GradeGood = "gradeGood",
+    GradeRequiresImprovement = "gradeRequiresImprovement",
+    GradeInadequate = "gradeInadequate",
 }
 
 /// The keys whose template is chosen by a count, and may so be an object of plural forms;

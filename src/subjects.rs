@@ -119,6 +119,7 @@ fn only(t: &Timeline, chosen: &[usize]) -> Timeline {
         updated: t.updated,
         credit: t.credit.clone(),
         grades: t.grades.clone(),
+        default_scale: t.default_scale,
         subjects,
         events,
     }

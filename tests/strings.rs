@@ -309,3 +309,26 @@ fn no_word_a_reader_sees_is_written_outside_the_tables() {
         ["Show all"]
     );
 }
+
+/// Ofsted's default grades are the widget's own words, named in the reader's language; a
+/// file's own scale keeps the newsroom's names.
+#[test]
+fn the_default_grades_are_named_in_the_readers_language() {
+    let (french, _) = Strings::from_json(&table("fr"), PluralRule::English).unwrap();
+    let mut t =
+        inspection_timeline::parse(include_str!("../www/data/bury-childrens-services.json"))
+            .unwrap();
+    t.name_default_grades(&french);
+    let labels: Vec<&str> = t.grades.iter().map(|g| g.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Exceptionnel", "Bon", "À améliorer", "Insuffisant"]
+    );
+    let mut own = inspection_timeline::parse(
+        r##"{"version": 1, "title": "T", "scale": [{"id": "met", "label": "Met", "color": "#1f6f4a"}],
+        "events": [{"id": "a", "kind": "other", "title": "A", "date": "2020"}]}"##,
+    )
+    .unwrap();
+    own.name_default_grades(&french);
+    assert_eq!(own.grades[0].label, "Met");
+}

@@ -154,6 +154,10 @@ export interface TimelineStrings {
   noticeStale: string;
   noticeFailed: string;
   noticeStopped: string;
+  gradeOutstanding: string;
+  gradeGood: string;
+  gradeRequiresImprovement: string;
+  gradeInadequate: string;
 }
 
 /** One problem found in a data file. */

@@ -204,6 +204,7 @@ impl Validator<'_> {
                 self.wrong_type("$schema", n, "the schema's address as text");
             }
         }
+        let ofsted_scale = obj.get("scale").is_none();
         let mut grades = match obj.get("scale") {
             None => default_scale(),
             Some(_) => self.scale(&obj),
@@ -255,6 +256,7 @@ impl Validator<'_> {
             updated,
             credit,
             grades,
+            default_scale: ofsted_scale,
             subjects,
             events,
         })

@@ -52,8 +52,15 @@ impl Data {
         (data, chosen.problems)
     }
 
-    /// Writes the description of what is drawn in the language of `locale`.
+    /// Writes the description of what is drawn, and the default grades' names, in the
+    /// language of `locale`.
     pub(super) fn describe(&mut self, locale: &Locale) {
+        // The default scale's grades are named in the reader's language first: the
+        // description, the bands, the cards and the table all read them.
+        self.file.name_default_grades(&locale.words);
+        if let Some(c) = &mut self.chosen {
+            c.name_default_grades(&locale.words);
+        }
         let shown = self.timeline();
         let mut description = layout::describe(shown, &self.chronology, locale);
         if self.hidden > 0 {

@@ -31,7 +31,7 @@ test('a French page reads the widget in French, with French dates', async () => 
   const text = await cells(p);
   assert.match(text, /Visite : février 2023/);
   assert.match(text, /Rapport publié : novembre 2022/);
-  assert.match(await description(p), /a été noté « inadequate » par Ofsted \(novembre 2021\); 4 visites de suivi depuis/);
+  assert.match(await description(p), /a été noté « insuffisant » par Ofsted \(novembre 2021\); 4 visites de suivi depuis/);
   assert.equal(await inRoot(p, "return root.querySelector('.zoom button').getAttribute('aria-label')"), 'Zoom avant');
   // The keyboard's announcement and the card are French too.
   await p.locator('inspection-timeline canvas[role=img]').focus();
@@ -97,7 +97,7 @@ test('a change of lang on the page rewrites the words', async () => {
   const { page: p, context } = await page('fr');
   await p.evaluate(() => { document.documentElement.lang = 'de'; document.querySelector('inspection-timeline').setAttribute('lang', 'de'); });
   await p.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('thead th')?.textContent === 'Ereignis');
-  assert.match(await description(p), /mit „inadequate“ bewertet/);
+  assert.match(await description(p), /mit „unzureichend“ bewertet/);
   assert.match(await cells(p), /Besuch: Februar 2023/);
   await context.close();
 });
@@ -132,6 +132,6 @@ test('the first chart of a French page is already in French: the table loads wit
   }, true);
   const { page: p, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/lang.html?lang=fr`, { init });
   await waitForEvents(p, 'render');
-  assert.match(await p.evaluate(() => window.__firstLabel), /a été noté « inadequate »/);
+  assert.match(await p.evaluate(() => window.__firstLabel), /a été noté « insuffisant »/);
   await context.close();
 });
