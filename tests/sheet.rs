@@ -566,3 +566,21 @@ fn a_row_below_another_event_is_told_to_move_up() {
         ["A6 (id): this row adds to \"v1\", the event on row 4, but other events come between them: move the row up to join that event's rows"]
     );
 }
+
+/// A setting whose row is there but whose value is not is told to be written in its cell; a
+/// setting with no row at all is told where its row goes.
+#[test]
+fn an_empty_setting_and_a_missing_one_are_told_apart() {
+    let empty = format!("title,\n\n{HEADER}\nv1,monitoring-visit,Visit,2023-02\n");
+    assert_eq!(
+        problems(&empty),
+        ["B1 (title): `title` is empty: write it in this cell"]
+    );
+    let missing = format!("{HEADER}\nv1,monitoring-visit,Visit,2023-02\n");
+    let p = problems(&missing);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(
+        p[0].contains("`title` is missing: add a row above the events with title in column A"),
+        "{p:?}"
+    );
+}

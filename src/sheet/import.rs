@@ -513,6 +513,10 @@ impl Reader<'_> {
             None => p.path.clone(),
         };
         let message = match missing {
+            // The setting's row is there, with nothing in its value's cell.
+            Some(f) if p.path.is_empty() && self.cells.contains_key(f) => {
+                format!("`{f}` is empty: write it in this cell")
+            }
             Some(f) if p.path.is_empty() => format!(
                 "`{f}` is missing: add a row above the events with {f} in column A and its value in column B"
             ),
