@@ -470,6 +470,8 @@ impl Validator<'_> {
                 let site = lower.find("//").map_or(0, |i| i + 2);
                 if !scheme {
                     self.report(&join(&path, "url"), offset, format!("\"{u}\" is not a web address; it must start with https:// (or http://) and contain no spaces"));
+                } else if let Some(c) = u.chars().find(|c| matches!(c, '"' | '<' | '>' | '\\')) {
+                    self.report(&join(&path, "url"), offset, format!("\"{u}\" has {c} in it, which no web address has (it came with the copy, most likely); remove it"));
                 } else if !has_site(&u[site..]) {
                     self.report(&join(&path, "url"), offset, format!("\"{u}\" is not a full web address: after {} comes the site's whole name, such as www.example.org; copy the address from the browser's address bar", &u[..site]));
                 }
