@@ -552,6 +552,33 @@ fn more_visits_than_the_rule_and_a_visit_after_the_reinspection_are_warnings() {
 }
 
 #[test]
+fn a_report_before_its_visit_ended_is_a_warning() {
+    use inspection_timeline::validate::parse_with_warnings;
+    let text = |kind: &str, published: &str| {
+        format!(
+            r#"{{"version": 1, "title": "T", "events": [
+{{"id": "v", "kind": "{kind}", "title": "V", "date": "2023-02", "end": "2023-05", "published": "{published}"}}]}}"#
+        )
+    };
+    let warnings = parse_with_warnings(&text("monitoring-visit", "2023-03"))
+        .unwrap()
+        .warnings;
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(warnings[0].path, "events[0].published");
+    assert_eq!(
+        warnings[0].message,
+        "the report came out in 2023-03, before the visit ended in 2023-05; check both dates"
+    );
+    // A report in the visit's last month, and an `other` event's long period, say nothing.
+    for (kind, published) in [("monitoring-visit", "2023-05"), ("other", "2023-03")] {
+        let w = parse_with_warnings(&text(kind, published))
+            .unwrap()
+            .warnings;
+        assert!(w.is_empty(), "{kind} {published}: {w:#?}");
+    }
+}
+
+#[test]
 fn findings_on_an_expected_event_are_a_warning() {
     use inspection_timeline::validate::parse_with_warnings;
     let text = r#"{"version": 1, "title": "T", "events": [

@@ -53,6 +53,20 @@ pub(super) fn check(t: &Timeline, c: &Chronology, text: &str, places: &[Place]) 
         }
     }
     visits_after_reinspection(t, c, places, &mut found);
+    // A visit's report comes after the visit: one published before the visit ended has a
+    // slip in one of the two dates. (An `other` event's period, a contract say, may well
+    // outlast a report about it.)
+    for (i, e) in t.events.iter().enumerate() {
+        if let (Some(end), Some(p), false) = (e.end, e.published, e.kind == Kind::Other) {
+            if p.last_day() < end.first_day() {
+                found.push((
+                    places[i].event,
+                    format!("events[{i}].published"),
+                    format!("the report came out in {p}, before the visit ended in {end}; check both dates"),
+                ));
+            }
+        }
+    }
     // Findings belong to a report, and an expected event has none yet: most often a done
     // event still marked expected, or a sheet's finding row that slid under the wrong event.
     for (i, e) in t.events.iter().enumerate() {
