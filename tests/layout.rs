@@ -810,14 +810,7 @@ fn visits_are_counted_since_the_rating_in_force() {
         describe(&t, &c, &Locale::en_gb()),
         "Sampleford council was rated requires improvement on 20 January 2018; Sampleford inspection expected."
     );
-    let s = layout(
-        &t,
-        &c,
-        &LayoutConfig {
-            width: 900.0,
-            ..LayoutConfig::default()
-        },
-    );
+    let s = at(900.0, &t);
     assert!(
         s.labels.iter().any(|l| l.text == "Monitoring visits"),
         "the lane counts nothing: {:?}",
@@ -1336,15 +1329,7 @@ fn events_of_the_same_period_are_stacked_not_clustered() {
             .map(|k| format!(r#"{{"id": "v{k}", "kind": "monitoring-visit", "title": "Visit {k}", "date": "2022"}}"#))
             .collect();
         let t = doc(&events.join(","));
-        let c = Chronology::new(&t);
-        let s = layout(
-            &t,
-            &c,
-            &LayoutConfig {
-                width: 700.0,
-                ..LayoutConfig::default()
-            },
-        );
+        let s = at(700.0, &t);
         assert!(
             s.marks.iter().all(|m| m.cluster.is_none()),
             "{n} visits in 2022: no cluster"

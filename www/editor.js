@@ -193,11 +193,11 @@ async function openFile(file) {
 // ---- A sheet: cells pasted from Google Sheets, Excel or LibreOffice (tab-separated on the
 // clipboard), or a CSV or TSV file, become the data; its problems are listed by cell.
 
-/** Whether a line of a sheet names the columns: it has at least `id` and `kind`, in cells
- *  split by tabs, commas or semicolons. */
+/** Whether a line of a sheet names the columns: as the sheet reader finds its header row, it
+ *  has an `id` and a `title` cell (split by tabs, commas or semicolons). */
 const isHeader = (line) => {
   const cells = line.split(/[\t,;]/).map((c) => c.trim().replace(/^"|"$/g, '').trim().toLowerCase());
-  return cells.includes('id') && cells.includes('kind');
+  return cells.includes('id') && cells.includes('title');
 };
 
 /** Whether pasted text is a spreadsheet's cells (or a CSV's text) rather than JSON: a row that

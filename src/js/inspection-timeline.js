@@ -75,9 +75,9 @@ const css = `
 .more[hidden] { display: none; }
 .zoom button[aria-disabled=true], .pages button[aria-disabled=true] { opacity: .45; cursor: default; }
 .zoom button:focus-visible, .pages button:focus-visible, .more:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
-/* The chart's box is as tall as the chart; the canvas holds it, or the part of a tall one around the screen. */
-/* Time runs left to right on every page: the canvas's text is placed for a left-to-right canvas,
-   even in a right-to-left article (whose text inside keeps its own direction). */
+/* The chart's box is as tall as the chart; the canvas holds it, or the part of a tall one around
+   the screen. Time runs left to right on every page: the canvas's text is placed for a
+   left-to-right canvas, even in a right-to-left article (whose text keeps its own direction). */
 canvas { position: absolute; left: 0; top: 0; display: block; max-width: 100%; touch-action: manipulation;
   -webkit-tap-highlight-color: transparent; direction: ltr; }
 /* The emphasis is drawn on a canvas of its own over the chart; the chart's canvas takes the

@@ -252,34 +252,28 @@ impl<'a> Across<'a> {
             if bx1 <= bx0 {
                 continue;
             }
-            let room = (known_until - bx0 - 12.0).max(0.0);
-            let y = band_y + (BAND_H - self.small) / 2.0;
-            if let Some(text) = words::band(g, &start, &self.cfg.locale, self.small, room) {
+            // The words go on the band's solid part; the rating in force, too recent for them
+            // there, is named on its faded part (pale enough for the text colour), so that
+            // the chart always says what holds now.
+            let words_in = |room: f64| words::band(g, &start, &self.cfg.locale, self.small, room);
+            let placed = match words_in((known_until - bx0 - 12.0).max(0.0)) {
+                Some(text) => Some((bx0 + 6.0, text, Ink::OnGrade(grade))),
+                None if graded.get(n + 1).is_none() && bx1 - known_until > 12.0 => {
+                    words_in(bx1 - known_until - 12.0)
+                        .map(|text| (known_until + 6.0, text, Ink::Text))
+                }
+                None => None,
+            };
+            if let Some((x, text, ink)) = placed {
                 self.labels.push(Label {
-                    x: bx0 + 6.0,
-                    y,
+                    x,
+                    y: band_y + (BAND_H - self.small) / 2.0,
                     text,
                     px: self.small,
                     anchor: Anchor::Start,
-                    ink: Ink::OnGrade(grade),
+                    ink,
                     bold: true,
                 });
-            } else if bx1 - known_until > 12.0 && graded.get(n + 1).is_none() {
-                // The rating in force, too recent for its words on its solid part, is named
-                // on its faded part (pale enough for the text colour), so that the chart
-                // always says what holds now.
-                let room = bx1 - known_until - 12.0;
-                if let Some(text) = words::band(g, &start, &self.cfg.locale, self.small, room) {
-                    self.labels.push(Label {
-                        x: known_until + 6.0,
-                        y,
-                        text,
-                        px: self.small,
-                        anchor: Anchor::Start,
-                        ink: Ink::Text,
-                        bold: true,
-                    });
-                }
             }
             bands.push(Band {
                 rect: Rect {
