@@ -659,6 +659,42 @@ fn a_card_goes_where_the_screen_shows_it_and_never_over_its_own_mark() {
 }
 
 #[test]
+fn a_card_that_would_run_past_a_clipping_column_is_known_to() {
+    let t = bury();
+    let mut rng = Rng(0x5eed_c11b);
+    for width in [375.0, 720.0] {
+        let s = at(width, &t);
+        let w = 340.0_f64.min(s.width);
+        // A column exactly as tall as the chart, cutting off whatever hangs below it.
+        let column = layout::Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: s.width,
+            y1: s.height,
+        };
+        for m in &s.marks {
+            for _ in 0..40 {
+                let h = 40.0 + rng.below(800) as f64;
+                let p = layout::place_card(&s, m, w, h, ANYWHERE);
+                let bottom = p.at.y + p.max_height.map_or(h, |cut| h.min(cut));
+                let case = format!("{width} px, card {h} tall at {p:?}, chart {}", s.height);
+                assert_eq!(p.inside(w, h, &column), bottom <= s.height + 0.5, "{case}");
+                let growing = layout::Rect {
+                    y1: f64::INFINITY,
+                    ..column
+                };
+                assert!(p.inside(w, h, &growing), "nothing cuts it: {case}");
+                let narrow = layout::Rect {
+                    x1: p.at.x + w - 2.0,
+                    ..growing
+                };
+                assert!(!p.inside(w, h, &narrow), "cut at its right: {case}");
+            }
+        }
+    }
+}
+
+#[test]
 fn the_card_stays_inside_the_widget_and_below_every_marker() {
     let t = bury();
     let s = at(600.0, &t);

@@ -93,6 +93,9 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
   padding: 10px 12px; background: var(--it-card-background); color: var(--it-text); border: 1px solid var(--it-rule);
   border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 14px; }
 .card[hidden] { display: none; }
+/* Lifted into the page's top layer when a box of the host page would cut it off: placed on the
+   screen, over everything, instead of in the chart. */
+.card.lifted { position: fixed; inset: auto; margin: 0; }
 /* No fade: a card is readable on the frame it appears, as a reader's pointer expects. */
 /* A hover card must not catch the pointer on its way to the next marker; a pinned one holds links. */
 .card:not(.pinned) { pointer-events: none; }

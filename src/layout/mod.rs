@@ -490,6 +490,30 @@ pub struct CardPlace {
     pub max_height: Option<f64>,
 }
 
+impl CardPlace {
+    /// Whether a card `w` by `h` pixels put here lies inside `clip`: a box of the host page
+    /// that cuts off whatever overflows it (a column with `overflow: hidden`), in the chart's
+    /// coordinates. Half a pixel either way is rounding, not a cut.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use inspection_timeline::layout::{CardPlace, Point, Rect};
+    /// let place = CardPlace { at: Point { x: 10.0, y: 200.0 }, max_height: Some(150.0) };
+    /// let column = Rect { x0: 0.0, y0: 0.0, x1: 600.0, y1: 320.0 };
+    /// assert!(!place.inside(340.0, 400.0, &column));
+    /// assert!(place.inside(340.0, 100.0, &Rect { y1: 300.0, ..column }));
+    /// ```
+    pub fn inside(&self, w: f64, h: f64, clip: &Rect) -> bool {
+        let h = self.max_height.map_or(h, |cut| h.min(cut));
+        const ROUNDING: f64 = 0.5;
+        self.at.x >= clip.x0 - ROUNDING
+            && self.at.y >= clip.y0 - ROUNDING
+            && self.at.x + w <= clip.x1 + ROUNDING
+            && self.at.y + h <= clip.y1 + ROUNDING
+    }
+}
+
 /// While the room below the lanes holds this much of a card, the card stays there (cut to
 /// fit) rather than move above its mark.
 const CARD_ROOM: f64 = 240.0;

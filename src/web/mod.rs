@@ -87,6 +87,10 @@ struct Inner {
     subjects: Option<Vec<String>>,
     /// The reader asked to see every chosen subject, not only the first few.
     all_subjects: bool,
+    /// Where the card is, in the chart, while it is lifted out of it into the page's top
+    /// layer (a box of the host page would cut it off): it follows the chart as the page
+    /// scrolls.
+    lifted: std::cell::Cell<Option<Point>>,
 }
 
 type Listener = (
@@ -140,6 +144,7 @@ impl Widget {
             pending: Vec::new(),
             subjects: None,
             all_subjects: false,
+            lifted: std::cell::Cell::new(None),
         }));
         let mut w = Widget {
             inner,
@@ -337,6 +342,22 @@ impl Widget {
     }
 }
 
+/// How much a host page scales the chart (`transform: scale()`, `zoom`) across and down: its
+/// size on the screen, `r`, over the size it is laid out at.
+fn scale(chart: &web_sys::HtmlElement, r: &web_sys::DomRect) -> (f64, f64) {
+    let ratio = |shown: f64, laid_out: i32| {
+        if laid_out > 0 && shown > 0.0 {
+            shown / f64::from(laid_out)
+        } else {
+            1.0
+        }
+    };
+    (
+        ratio(r.width(), chart.offset_width()),
+        ratio(r.height(), chart.offset_height()),
+    )
+}
+
 impl Inner {
     /// Where the pointer of `e` is on the chart, in its CSS px.
     /// A host page may scale the chart (`transform: scale()`, `zoom`): the pointer's offset on
@@ -344,16 +365,10 @@ impl Inner {
     fn local(&self, e: &MouseEvent) -> Point {
         let chart = &self.dom.chart;
         let r = chart.get_bounding_client_rect();
-        let scale = |shown: f64, laid_out: i32| {
-            if laid_out > 0 && shown > 0.0 {
-                shown / f64::from(laid_out)
-            } else {
-                1.0
-            }
-        };
+        let (sx, sy) = scale(chart, &r);
         Point {
-            x: (f64::from(e.client_x()) - r.left()) / scale(r.width(), chart.offset_width()),
-            y: (f64::from(e.client_y()) - r.top()) / scale(r.height(), chart.offset_height()),
+            x: (f64::from(e.client_x()) - r.left()) / sx,
+            y: (f64::from(e.client_y()) - r.top()) / sy,
         }
     }
 

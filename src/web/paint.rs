@@ -134,6 +134,10 @@ impl Inner {
     /// After a scroll: a tall chart whose canvas no longer covers what the reader sees draws
     /// the part that does.
     pub(super) fn scrolled(&mut self) -> Result<(), JsValue> {
+        // A lifted card is placed by the screen's coordinates, so it follows the chart.
+        if let Some(at) = self.lifted.get() {
+            self.place_lifted(at)?;
+        }
         let Some(scene) = &self.scene else {
             return Ok(());
         };
@@ -223,6 +227,8 @@ impl Inner {
         };
         let card = &self.dom.card;
         let Some(mark) = self.state.card().and_then(|i| scene.marks.get(i)) else {
+            lift(card, false);
+            self.lifted.set(None);
             card.set_hidden(true);
             self.dom.canvas.remove_attribute("aria-describedby")?;
             return Ok(None);
@@ -239,32 +245,57 @@ impl Inner {
         )?;
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
-        // On a phone the card takes the full width under its row.
-        card.style()
-            .set_property("width", if scene.vertical { "100%" } else { "" })?;
-        let r = self.dom.chart.get_bounding_client_rect();
+        // On a phone the card takes the full width under its row (in px, which stays the
+        // chart's width when the card is lifted out of it, below).
+        let width = if scene.vertical {
+            format!("{}px", scene.width)
+        } else {
+            String::new()
+        };
+        card.style().set_property("width", &width)?;
+        let chart = &self.dom.chart;
+        let r = chart.get_bounding_client_rect();
         let screen = web_sys::window()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())
             .unwrap_or(r.bottom());
         // Measured at its natural height, then placed and, if the screen is short, cut to fit.
         card.style().remove_property("max-height")?;
-        let place = layout::place_card(
-            scene,
-            mark,
+        let (w, h) = (
             f64::from(card.offset_width()),
             f64::from(card.offset_height()),
-            (-r.top(), screen - r.top()),
         );
-        card.style()
-            .set_property("left", &format!("{}px", place.at.x))?;
-        card.style()
-            .set_property("top", &format!("{}px", place.at.y))?;
+        let place = layout::place_card(scene, mark, w, h, (-r.top(), screen - r.top()));
+        // A box of the host page that would cut the card off (an article column with
+        // `overflow: hidden`) is escaped by lifting the card into the page's top layer, over
+        // everything, where it is placed by the screen's coordinates instead of the chart's.
+        let scale = super::scale(chart, &r);
+        let cut = clip_box(chart, &r, scale).is_some_and(|clip| !place.inside(w, h, &clip));
+        let lifted = lift(card, cut);
+        self.lifted.set(lifted.then_some(place.at));
+        if lifted {
+            self.place_lifted(place.at)?;
+        } else {
+            card.style()
+                .set_property("left", &format!("{}px", place.at.x))?;
+            card.style()
+                .set_property("top", &format!("{}px", place.at.y))?;
+        }
         if let Some(h) = place.max_height {
             card.style()
                 .set_property("max-height", &format!("{}px", h.floor()))?;
         }
         Ok(Some(content))
+    }
+
+    /// Puts the lifted card where the chart's point `at` is on the screen now.
+    fn place_lifted(&self, at: layout::Point) -> Result<(), JsValue> {
+        let chart = &self.dom.chart;
+        let r = chart.get_bounding_client_rect();
+        let (sx, sy) = super::scale(chart, &r);
+        let style = self.dom.card.style();
+        style.set_property("left", &format!("{}px", r.left() + at.x * sx))?;
+        style.set_property("top", &format!("{}px", r.top() + at.y * sy))
     }
 
     /// Title, credit and the screen-reader table: everything that is text, set as text.
@@ -374,4 +405,78 @@ impl Inner {
         }
         Ok(())
     }
+}
+
+/// Lifts the card into the page's top layer (as a manual `popover`), or puts it back in the
+/// chart; returns whether it is lifted, which it cannot be in a browser without popovers.
+fn lift(card: &web_sys::HtmlElement, up: bool) -> bool {
+    let open = card.has_attribute("popover");
+    let lifted = up
+        && (open
+            || (card.set_attribute("popover", "manual").is_ok() && card.show_popover().is_ok()));
+    if !lifted && open {
+        let _ = card.hide_popover();
+    }
+    if !lifted {
+        let _ = card.remove_attribute("popover");
+    }
+    let _ = card.class_list().toggle_with_force("lifted", lifted);
+    lifted
+}
+
+/// The part of the page that the boxes around the chart let show (each one whose `overflow`
+/// is not `visible` cuts off what overflows it), in the chart's coordinates; `None` when no
+/// box does. The walk goes out of shadow roots through their hosts, and stops at the body,
+/// whose overflow is the page's own scrolling.
+fn clip_box(
+    chart: &web_sys::HtmlElement,
+    r: &web_sys::DomRect,
+    (sx, sy): (f64, f64),
+) -> Option<layout::Rect> {
+    let window = web_sys::window()?;
+    let mut clip: Option<layout::Rect> = None;
+    let mut node = chart.parent_element();
+    loop {
+        let el = match node {
+            Some(el) => el,
+            None => break,
+        };
+        if el.local_name() == "body" || el.local_name() == "html" {
+            break;
+        }
+        let clips = window
+            .get_computed_style(&el)
+            .ok()
+            .flatten()
+            .is_some_and(|s| {
+                ["overflow-x", "overflow-y"]
+                    .iter()
+                    .any(|p| s.get_property_value(p).is_ok_and(|v| v != "visible"))
+            });
+        if clips {
+            let b = el.get_bounding_client_rect();
+            let here = layout::Rect {
+                x0: (b.left() - r.left()) / sx,
+                y0: (b.top() - r.top()) / sy,
+                x1: (b.right() - r.left()) / sx,
+                y1: (b.bottom() - r.top()) / sy,
+            };
+            clip = Some(match clip {
+                None => here,
+                Some(c) => layout::Rect {
+                    x0: c.x0.max(here.x0),
+                    y0: c.y0.max(here.y0),
+                    x1: c.x1.min(here.x1),
+                    y1: c.y1.min(here.y1),
+                },
+            });
+        }
+        node = el.parent_element().or_else(|| {
+            el.get_root_node()
+                .dyn_into::<web_sys::ShadowRoot>()
+                .ok()
+                .map(|root| root.host())
+        });
+    }
+    clip
 }

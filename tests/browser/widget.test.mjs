@@ -438,3 +438,68 @@ ${box('display: inline-block')}${box('')}
     env.server.overrides.delete(path);
   }
 });
+
+test('a card that a host column with overflow: hidden would cut off is lifted over the page, whole, and follows the chart as it scrolls', async () => {
+  const path = '/tests/browser/pages/clipped.html';
+  const page_ = (style) => `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Clipped</title>
+<link rel="icon" href="data:,"><style>body { margin: 0; padding-bottom: 1500px; } .column { width: 800px; ${style} }</style></head><body>
+<div class="column"><inspection-timeline loading="eager" src="/www/data/bury-childrens-services.json"></inspection-timeline></div>
+<script type="module" src="/pkg/inspection-timeline.js"></script></body></html>`;
+  /** Pins the third visit's card (the one with most findings) from the keyboard; where it is. */
+  const pinThird = async (page) => {
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    return page.evaluate(() => {
+      const root = document.querySelector('inspection-timeline').shadowRoot;
+      const card = root.querySelector('.card');
+      const c = card.getBoundingClientRect();
+      const column = document.querySelector('.column').getBoundingClientRect();
+      const chart = root.querySelector('.chart').getBoundingClientRect();
+      // What the reader would touch near the card's bottom edge: the card, if it shows there.
+      const hit = root.elementFromPoint(c.left + c.width / 2, c.bottom - 6);
+      return {
+        title: card.querySelector('.ctitle')?.textContent,
+        open: card.matches(':popover-open'),
+        beyond: c.bottom - column.bottom,
+        reachable: !!hit && card.contains(hit),
+        offset: c.top - chart.top,
+      };
+    });
+  };
+  try {
+    env.server.overrides.set(path, page_('overflow: hidden'));
+    const { page, context, errors } = await open(env.browser, `${env.server.base}${path}`, { viewport: { width: 900, height: 1000 } });
+    await waitForEvents(page, 'render');
+    const cut = await pinThird(page);
+    assert.equal(cut.title, 'Third monitoring visit');
+    assert.ok(cut.beyond > 20, `the card reaches ${cut.beyond} px below the column, which would cut it off`);
+    assert.equal(cut.reachable, true, 'its bottom edge shows and takes the pointer');
+    assert.equal(cut.open, true, 'lifted into the top layer');
+    await page.mouse.wheel(0, 120);
+    await page.waitForFunction(() => window.scrollY > 0);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const scrolled = await page.evaluate(() => {
+      const root = document.querySelector('inspection-timeline').shadowRoot;
+      return root.querySelector('.card').getBoundingClientRect().top - root.querySelector('.chart').getBoundingClientRect().top;
+    });
+    assert.ok(Math.abs(scrolled - cut.offset) < 1, `it keeps its place on the chart: ${cut.offset} then ${scrolled}`);
+    await page.keyboard.press('Escape');
+    const closed = await inRoot(page, "const c = root.querySelector('.card'); return [c.hidden, c.matches(':popover-open')]");
+    assert.deepEqual(closed, [true, false]);
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // Where nothing cuts it off, the card stays in the chart, as it always was.
+    env.server.overrides.set(path, page_(''));
+    const plain = await open(env.browser, `${env.server.base}${path}`, { viewport: { width: 900, height: 1000 } });
+    await waitForEvents(plain.page, 'render');
+    const free = await pinThird(plain.page);
+    assert.equal(free.open, false);
+    assert.equal(free.reachable, true);
+    assert.ok(Math.abs(free.offset - cut.offset) < 1, 'in the same place');
+    await plain.context.close();
+  } finally {
+    env.server.overrides.delete(path);
+  }
+});
