@@ -419,7 +419,7 @@ export class InspectionTimeline extends Element {
     }
     // The widget reports from inside its own work; the page hears of it just after, so that a
     // listener may use the element (read `view`, call `zoomTo`) without re-entering it.
-    this.#widget = new bindings.Widget(this.#wrap, this, (what, a, b) => queueMicrotask(() => {
+    this.#widget = new bindings.Widget(this.#wrap, this, (what, a, b) => what === 'clip' ? this.#clip() : queueMicrotask(() => {
       // Nothing is reported for a widget that has since been removed.
       if (!this.#widget) return;
       if (what === 'view') this.dispatchEvent(new CustomEvent('viewchange', { detail: a ? { start: a, end: b } : null }));
@@ -812,6 +812,23 @@ export class InspectionTimeline extends Element {
   // `more` counts the problems after the first hundred, which are not listed.
   #emitError(problems, more = 0) {
     this.dispatchEvent(new CustomEvent('error', { detail: { problems, more } }));
+  }
+
+  // The part of the page that the boxes around the element let its overflow show (each one
+  // whose overflow is not visible cuts it off), on the screen, as left, top, right and bottom;
+  // empty when none does. The walk leaves shadow roots through their hosts and stops at the
+  // body, whose overflow is the page's own scrolling.
+  #clip() {
+    let box = null;
+    const up = (el) => el.parentElement ?? el.getRootNode().host;
+    for (let el = up(this); el && el !== document.body && el !== document.documentElement; el = up(el)) {
+      const s = getComputedStyle(el);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const r = el.getBoundingClientRect();
+      box = box ? [Math.max(box[0], r.left), Math.max(box[1], r.top), Math.min(box[2], r.right), Math.min(box[3], r.bottom)]
+        : [r.left, r.top, r.right, r.bottom];
+    }
+    return new Float64Array(box ?? []);
   }
 
   #redraw() {

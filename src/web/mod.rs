@@ -76,7 +76,9 @@ struct Inner {
     /// Tells the element what changed, as `notify("view", start, end)` with the window's
     /// first and last day ("2022-01-01") after each zoom or pan (nulls in the phone layout,
     /// which has no time axis), and `notify("pin", id)` when a card is pinned (or `null` when
-    /// it is closed), for deep links.
+    /// it is closed), for deep links. `notify("clip")` asks it for the box of the page that
+    /// the chart's overflow shows in (a [`js_sys::Float64Array`] of left, top, right and
+    /// bottom on the screen; empty when nothing cuts it off).
     notify: js_sys::Function,
     /// Fingers on the chart, by pointer id, for a two-finger pinch.
     touches: Vec<(i32, Point)>,

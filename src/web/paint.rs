@@ -270,7 +270,9 @@ impl Inner {
         // `overflow: hidden`) is escaped by lifting the card into the page's top layer, over
         // everything, where it is placed by the screen's coordinates instead of the chart's.
         let scale = super::scale(chart, &r);
-        let cut = clip_box(chart, &r, scale).is_some_and(|clip| !place.inside(w, h, &clip));
+        let cut = self
+            .clip_box(&r, scale)
+            .is_some_and(|clip| !place.inside(w, h, &clip));
         let lifted = lift(card, cut);
         self.lifted.set(lifted.then_some(place.at));
         if lifted {
@@ -286,6 +288,23 @@ impl Inner {
                 .set_property("max-height", &format!("{}px", h.floor()))?;
         }
         Ok(Some(content))
+    }
+
+    /// The part of the page that the boxes around the chart let show, as the element measures
+    /// it (`notify("clip")`: the screen's box of every ancestor whose overflow is not visible,
+    /// overlapped), in the chart's coordinates; `None` when no box cuts anything off.
+    fn clip_box(&self, r: &web_sys::DomRect, (sx, sy): (f64, f64)) -> Option<layout::Rect> {
+        let answer = self.notify.call1(&JsValue::NULL, &"clip".into()).ok()?;
+        let b = js_sys::Float64Array::new(&answer).to_vec();
+        let [left, top, right, bottom] = b[..] else {
+            return None;
+        };
+        Some(layout::Rect {
+            x0: (left - r.left()) / sx,
+            y0: (top - r.top()) / sy,
+            x1: (right - r.left()) / sx,
+            y1: (bottom - r.top()) / sy,
+        })
     }
 
     /// Puts the lifted card where the chart's point `at` is on the screen now.
@@ -422,61 +441,4 @@ fn lift(card: &web_sys::HtmlElement, up: bool) -> bool {
     }
     let _ = card.class_list().toggle_with_force("lifted", lifted);
     lifted
-}
-
-/// The part of the page that the boxes around the chart let show (each one whose `overflow`
-/// is not `visible` cuts off what overflows it), in the chart's coordinates; `None` when no
-/// box does. The walk goes out of shadow roots through their hosts, and stops at the body,
-/// whose overflow is the page's own scrolling.
-fn clip_box(
-    chart: &web_sys::HtmlElement,
-    r: &web_sys::DomRect,
-    (sx, sy): (f64, f64),
-) -> Option<layout::Rect> {
-    let window = web_sys::window()?;
-    let mut clip: Option<layout::Rect> = None;
-    let mut node = chart.parent_element();
-    loop {
-        let el = match node {
-            Some(el) => el,
-            None => break,
-        };
-        if el.local_name() == "body" || el.local_name() == "html" {
-            break;
-        }
-        let clips = window
-            .get_computed_style(&el)
-            .ok()
-            .flatten()
-            .is_some_and(|s| {
-                ["overflow-x", "overflow-y"]
-                    .iter()
-                    .any(|p| s.get_property_value(p).is_ok_and(|v| v != "visible"))
-            });
-        if clips {
-            let b = el.get_bounding_client_rect();
-            let here = layout::Rect {
-                x0: (b.left() - r.left()) / sx,
-                y0: (b.top() - r.top()) / sy,
-                x1: (b.right() - r.left()) / sx,
-                y1: (b.bottom() - r.top()) / sy,
-            };
-            clip = Some(match clip {
-                None => here,
-                Some(c) => layout::Rect {
-                    x0: c.x0.max(here.x0),
-                    y0: c.y0.max(here.y0),
-                    x1: c.x1.min(here.x1),
-                    y1: c.y1.min(here.y1),
-                },
-            });
-        }
-        node = el.parent_element().or_else(|| {
-            el.get_root_node()
-                .dyn_into::<web_sys::ShadowRoot>()
-                .ok()
-                .map(|root| root.host())
-        });
-    }
-    clip
 }
