@@ -1786,3 +1786,45 @@ fn a_tall_chart_is_drawn_in_windows_that_cover_the_screen_and_stay_within_what_e
         }
     }
 }
+
+#[test]
+fn in_any_window_a_marker_stands_at_a_time_its_event_covers() {
+    let mut rng = Rng(0x7e11_0a7e);
+    let mut checked = 0;
+    for case in 0..90 {
+        let t = generated(&mut rng, [5, 20, 60][case % 3]);
+        let c = Chronology::new(&t);
+        let cfg = |view| LayoutConfig {
+            width: 900.0,
+            view,
+            ..LayoutConfig::default()
+        };
+        let whole = layout(&t, &c, &cfg(None));
+        let Some(time) = &whole.time else { continue };
+        let full = time.full;
+        let anchor = full.start + rng.below((full.end - full.start).max(1.0) as u64) as f64;
+        let view = full.zoom(anchor, 2.0 + rng.below(60) as f64, full);
+        let s = layout(&t, &c, &cfg(Some(view)));
+        let st = s.time.as_ref().expect("a zoomed chart has a time axis");
+        // A marker is kept a touch target's width from the window's edges.
+        let slack = st.scale.invert(st.scale.range.0 + 12.0) - st.scale.invert(st.scale.range.0);
+        for m in s.marks.iter().filter(|m| m.cluster.is_none()) {
+            let e = &t.events[m.event];
+            // Undated expected events stand in the next zone, which has no time.
+            let Some((a, b)) = e.span() else { continue };
+            let (d0, d1) = (a.first_day() as f64, (b.last_day() + 1) as f64);
+            let case = format!("case {case}: {} ({d0}..{d1}) in {:?}", e.id, st.shown);
+            assert!(
+                d1 > st.shown.start && d0 < st.shown.end,
+                "drawn though its days miss the window: {case}"
+            );
+            let day = st.scale.invert(m.center.x);
+            assert!(
+                day >= d0 - slack && day <= d1 + slack,
+                "its marker stands on day {day}, outside its days: {case}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} marks were checked");
+}

@@ -347,16 +347,20 @@ impl<'a> Across<'a> {
             .and(e.published)
             .map(|p| (p.first_day() + p.last_day() + 1) as f64 / 2.0);
         let (v0, v1) = (self.shown.start, self.shown.end);
-        let seen = d1 >= v0 && d0 <= v1 || published.is_some_and(|p| p >= v0 && p <= v1);
-        if !seen {
+        // The event's own days decide whether the window shows it (its days run from `d0` up
+        // to, not including, `d1`): a report published inside a window that misses the visit
+        // does not bring the visit's marker in, pinned to an edge at a time it never covered.
+        if d1 <= v0 || d0 >= v1 {
             return Err((d0 + d1) / 2.0);
         }
         let (left, right) = self.clip();
         let bx0 = self.scale.map(d0).max(left);
         let bx1 = self.scale.map(d1).min(right);
+        // The marker stands in the middle of the event's days, or of the part of them the
+        // window shows, so that it is always at a time the event covers.
         let x = self
             .scale
-            .map((d0 + d1) / 2.0)
+            .map((d0.max(v0) + d1.min(v1)) / 2.0)
             .clamp(left + MIN_TARGET, right - MIN_TARGET);
         // A period wider than the marker gets its bar; a single known day never does, however
         // far in the reader zooms: the marker is its place, and the legend's bar means a date
