@@ -53,6 +53,9 @@ const css = `
    capitals, word breaking, the cursor…) is reset here, and only the font family is taken. */
 .wrap { all: initial; box-sizing: border-box; display: block; position: relative; font-family: var(--it-font, inherit); font-size: 16px;
   line-height: 1.4; color: var(--it-text); background: var(--it-background); overflow-wrap: anywhere; }
+/* On a background of its own (the dark theme, or the page's --it-background), the chart is a
+   panel, with room inside its edge. */
+.wrap[data-panel] { padding: 12px; border-radius: 6px; }
 .wrap[data-state=loading] { min-height: var(--it-reserve, 380px); }
 .wrap[data-state=ready] .fallback, .wrap[data-state=loading].has-fallback .it { display: none; }
 /* Failed with nothing of the page's to show: the notice stands alone, without the chart's reserve. */
@@ -876,7 +879,10 @@ export class InspectionTimeline extends Element {
     const theme = { background: null, grades: {} };
     // [where the colour goes, its CSS value], for every property that is set.
     const wanted = [];
-    if (bg && bg !== 'transparent') wanted.push([(c) => { theme.background = c; }, bg]);
+    const panel = !!bg && bg !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(bg);
+    if (panel) wanted.push([(c) => { theme.background = c; }, bg]);
+    // A chart with a background of its own is a panel, and its text keeps off the panel's edge.
+    this.#wrap.toggleAttribute('data-panel', panel);
     for (const [role, property] of Object.entries(THEME_PROPERTIES)) {
       theme[role] = null;
       const v = value(property);

@@ -216,12 +216,18 @@ test('keyboard focus is visible, and axe-core finds no violations in light or da
   await context.close();
 });
 
-test('theme="auto" follows the colour scheme and the canvas redraws when it changes', async () => {
+test('theme="auto" follows the colour scheme and the canvas redraws when it changes; on its own background the chart is a panel with room inside its edge', async () => {
   const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
   await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('theme', 'auto'));
   const pixel = () => inRoot(page, `const c = root.querySelector('canvas');
     return Array.from(c.getContext('2d').getImageData(2, c.height - 2, 1, 1).data).join(',');`);
+  // How far the title and the chart stand inside the widget's painted box.
+  const inset = () => inRoot(page, `const box = root.querySelector('.wrap').getBoundingClientRect();
+    const title = root.querySelector('.title').getBoundingClientRect();
+    const chart = root.querySelector('canvas').getBoundingClientRect();
+    return [title.left - box.left, title.top - box.top, box.right - chart.right].map(Math.round);`);
+  assert.deepEqual(await inset(), [0, 0, 0], 'on the page\'s own background the chart lines up with the article');
   const light = await pixel();
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForFunction((p) => {
@@ -229,11 +235,13 @@ test('theme="auto" follows the colour scheme and the canvas redraws when it chan
     return Array.from(c.getContext('2d').getImageData(2, c.height - 2, 1, 1).data).join(',') !== p;
   }, light);
   assert.equal(await pixel(), '18,18,20,255', 'the dark background is painted');
+  for (const gap of await inset()) assert.ok(gap >= 8, `the panel's text and chart keep off its edge: ${gap} px`);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.waitForFunction((p) => {
     const c = document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas');
     return Array.from(c.getContext('2d').getImageData(2, c.height - 2, 1, 1).data).join(',') === p;
   }, light);
+  assert.deepEqual(await inset(), [0, 0, 0]);
   await context.close();
 });
 
