@@ -628,9 +628,14 @@ fn card_on_screen(
     (p, p.at.y, p.at.y + shown)
 }
 
-/// Whether a card from `y0` to `y1` leaves mark `m` uncovered.
-fn beside(m: &layout::Mark, y0: f64, y1: f64) -> bool {
-    y1 <= m.center.y - m.r || y0 >= m.center.y + m.r
+/// Whether a card placed at `p`, 340 px wide (or the widget's width), from `y0` to `y1`
+/// leaves mark `m` uncovered: above or below it, or beside it.
+fn beside(s: &Scene, m: &layout::Mark, p: &layout::CardPlace, y0: f64, y1: f64) -> bool {
+    let w = 340.0_f64.min(s.width);
+    y1 <= m.center.y - m.r
+        || y0 >= m.center.y + m.r
+        || p.at.x >= m.center.x + m.r
+        || p.at.x + w <= m.center.x - m.r
 }
 
 #[test]
@@ -651,7 +656,7 @@ fn a_card_goes_where_the_screen_shows_it_and_never_over_its_own_mark() {
                     y0 >= top - 1e-9 && y1 <= top + screen + 1e-9,
                     "off the screen: {case}"
                 );
-                assert!(beside(m, y0, y1), "over its own mark: {case}");
+                assert!(beside(&s, m, &p, y0, y1), "over its own mark: {case}");
                 assert!(p.at.x >= 0.0 && p.at.x + 340.0_f64.min(s.width) <= s.width + 1e-9);
             }
         }
@@ -1661,7 +1666,7 @@ fn on_any_screen_a_card_never_covers_its_own_mark() {
                 let top = m.center.y - rng.below(screen as u64) as f64;
                 let (p, y0, y1) = card_on_screen(&s, m, h, top, screen);
                 assert!(
-                    beside(m, y0, y1),
+                    beside(&s, m, &p, y0, y1),
                     "{width} px, card {h} on a {screen} screen from {top}: {p:?}"
                 );
                 assert!(y1 - y0 >= 80.0_f64.min(h) - 1e-9, "cut to nothing: {p:?}");
@@ -1827,4 +1832,25 @@ fn in_any_window_a_marker_stands_at_a_time_its_event_covers() {
         }
     }
     assert!(checked > 100, "only {checked} marks were checked");
+}
+
+#[test]
+fn in_a_frame_as_short_as_the_chart_a_tall_card_stands_beside_its_mark_with_the_whole_height() {
+    let t = bury();
+    for width in [700.0, 1000.0] {
+        let s = at(width, &t);
+        // The embed's iframe is as tall as the chart and its text under it.
+        let screen = s.height + 40.0;
+        for m in &s.marks {
+            let h = 600.0;
+            let (p, y0, y1) = card_on_screen(&s, m, h, 0.0, screen);
+            let case = format!("{width} px, mark at {:?}: {p:?}", m.center);
+            assert!(y0 >= 0.0 && y1 <= screen + 1e-9, "on the screen: {case}");
+            assert!(
+                y1 - y0 >= screen - 1e-9,
+                "the card has the screen's whole height: {case}"
+            );
+            assert!(beside(&s, m, &p, y0, y1), "clear of its mark: {case}");
+        }
+    }
 }
