@@ -92,7 +92,9 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
   background: var(--it-notice-background); font-size: 14px; color: var(--it-text); }
 .msg.shown { display: block; }
 .credit { margin: 6px 0 0; font-size: 13px; color: var(--it-muted); }
-.card { position: absolute; z-index: 10; width: 340px; max-width: 100%; max-height: 70vh; overflow: auto;
+.card { position: absolute; z-index: 10; width: 340px; max-width: 100%; overflow: auto;
+  /* Seven tenths of a tall screen, and nearly all of a short one (an iframe as tall as the chart). */
+  max-height: max(70vh, min(100vh - 16px, 420px));
   padding: 10px 12px; background: var(--it-card-background); color: var(--it-text); border: 1px solid var(--it-rule);
   border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 14px; }
 .card[hidden] { display: none; }
