@@ -15,6 +15,8 @@ let filename = 'bury-childrens-services.json';
 let lastValid = null;
 let timer = null;
 let editorModule = null;
+/** The data last read from a sheet, and what the sheet reader warned of, by cell. */
+let fromSheet = null;
 
 /** The export functions live in a separate build so readers never download them. */
 async function exports() {
@@ -92,6 +94,14 @@ previews[1].addEventListener('render', (e) => {
   subjectsNote.classList.remove('bad');
   refreshSubjects();
   refreshRatings();
+  // Data just read from a sheet: what looks wrong is listed by cell, the sheet's own notes
+  // (a column without a name, months a spreadsheet turned into days) with the validator's.
+  if (fromSheet?.json === text.value && fromSheet.warnings.length) {
+    const n = fromSheet.warnings.length;
+    status.className = 'status warn';
+    status.textContent += ` ${n} thing${n === 1 ? '' : 's'} to check in the sheet, below.`;
+    problemsList.replaceChildren(...fromSheet.warnings.map((w) => cellItem(w, true)));
+  }
 });
 previews[1].addEventListener('error', (e) => {
   // Ids the data does not have: the previews draw the others; said beside the field.
@@ -126,6 +136,8 @@ function showProblems(problems, moreCount) {
 }
 // Valid, but something looks wrong: listed as warnings under the status, the chart drawn.
 previews[1].addEventListener('warning', (e) => {
+  // Data read from a sheet has its warnings listed by cell already.
+  if (fromSheet?.json === text.value) return;
   const n = e.detail.warnings.length;
   status.className = 'status warn';
   status.textContent += ` ${n} thing${n === 1 ? '' : 's'} to check below.`;
@@ -220,6 +232,7 @@ async function importSheet(sheet, name) {
   }
   const what = name || 'the pasted cells';
   if (typeof result.json === 'string') {
+    fromSheet = { json: result.json, warnings: result.warnings };
     setText(result.json, name ? name.replace(/\.(csv|tsv|tab)$/i, '.json') : filename);
     say(`Read ${what} into the data. Download JSON to publish it.`);
     return;
@@ -228,13 +241,16 @@ async function importSheet(sheet, name) {
   status.className = 'status bad';
   status.textContent = `${n.toLocaleString('en-GB')} problem${n === 1 ? '' : 's'} in ${what}: fix ${n === 1 ? 'it' : 'them'} in the sheet and paste or open it again. ` +
     (lastValid === null ? 'Nothing can be shown until then.' : 'The previews keep the last valid version.');
-  problemsList.replaceChildren(...result.problems.map((p) => {
-    const li = document.createElement('li');
-    li.className = 'cell';
-    li.textContent = `${p.cell}${p.field ? ` (${p.field})` : ''}: ${p.message}`;
-    return li;
-  }));
+  problemsList.replaceChildren(...result.problems.map((p) => cellItem(p)));
   say(`${name ? `${name} has` : 'The pasted cells have'} problems; the data was not changed.`);
+}
+
+/** A list item for a sheet's problem or warning, named by its cell ("D7 (date): …"). */
+function cellItem(p, warning = false) {
+  const li = document.createElement('li');
+  li.className = warning ? 'cell warning' : 'cell';
+  li.textContent = `${warning ? 'Warning: ' : ''}${p.cell}${p.field ? ` (${p.field})` : ''}: ${p.message}`;
+  return li;
 }
 
 text.addEventListener('paste', (e) => {

@@ -236,6 +236,30 @@ test('cells pasted from a spreadsheet become the data, and a bad cell is listed 
   await context.close();
 });
 
+test('what a pasted sheet looks wrong in is listed by its cell, the sheet\'s own notes with the validator\'s', async () => {
+  const { page, context, errors } = await editor();
+  const rows = [
+    ['title', 'Pasted from a sheet'],
+    [],
+    ['id', 'kind', 'title', 'date', 'finding', ''],
+    ['v1', 'monitoring-visit', 'First visit', '2023-02-01', 'Some progress', 'a note in a column with no name'],
+    ['v2', 'monitoring-visit', 'Second visit', '2023-09-01'],
+  ];
+  await paste(page, rows.map((row) => row.join('\t')).join('\r\n'));
+  await waitForEvents(page, 'render', 2, 'desktop');
+  await page.waitForFunction(() => document.querySelectorAll('#problems li.cell.warning').length > 0);
+  const items = await page.$$eval('#problems li', (l) => l.map((li) => li.textContent));
+  assert.equal(items.length, 2, items.join('\n'));
+  assert.match(items[0], /^Warning: D4 \(date\): every date in this column is the first of its month/);
+  assert.match(items[1], /^Warning: F4: this cell has text, but its column has no name/);
+  assert.match(await page.textContent('#status'), /^Valid: 2 events.* 2 things to check in the sheet, below\.$/);
+  // Once the JSON is edited by hand, the list is the validator's own again.
+  await page.fill('#text', (await page.inputValue('#text')).replace('Second visit', 'The second visit'));
+  await page.waitForFunction(() => !document.querySelector('#problems li.cell'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a CSV file opened in the editor becomes the same data as the JSON file', async () => {
   const { page, context, errors } = await editor();
   const json = await page.inputValue('#text');
