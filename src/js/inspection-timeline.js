@@ -841,9 +841,14 @@ export class InspectionTimeline extends Element {
     // The width the page lays the element out at. A host that scales it (`transform`, `zoom`)
     // shows it larger or smaller: the chart keeps its laid-out width, and its bitmap follows
     // the scale, so it stays sharp and in proportion.
-    const shown = this.#wrap.getBoundingClientRect().width;
-    const laidOut = this.#wrap.offsetWidth;
-    const scaled = laidOut > 0 && Math.abs(shown - laidOut) > 1;
+    const box = this.#wrap.getBoundingClientRect().width;
+    const outer = this.#wrap.offsetWidth;
+    const scaled = outer > 0 && Math.abs(box - outer) > 1;
+    // The chart has the width inside the panel's padding, when it has one.
+    const style = getComputedStyle(this.#wrap);
+    const inner = outer - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const shown = outer > 0 ? box * inner / outer : box;
+    const laidOut = inner;
     const width = scaled ? laidOut : shown;
     if (width <= 0) return;
     const screen = (window.devicePixelRatio || 1) * (scaled ? shown / laidOut : 1);

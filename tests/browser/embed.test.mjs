@@ -236,6 +236,11 @@ test('theme="auto" follows the colour scheme and the canvas redraws when it chan
   }, light);
   assert.equal(await pixel(), '18,18,20,255', 'the dark background is painted');
   for (const gap of await inset()) assert.ok(gap >= 8, `the panel's text and chart keep off its edge: ${gap} px`);
+  // Laid out for the room inside the panel, not squeezed into it.
+  await page.waitForFunction(() => {
+    const c = document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas');
+    return c.width === Math.round(c.getBoundingClientRect().width * devicePixelRatio);
+  }, null, { timeout: 5000 });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.waitForFunction((p) => {
     const c = document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas');
