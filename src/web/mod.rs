@@ -93,6 +93,8 @@ struct Inner {
     /// layer (a box of the host page would cut it off): it follows the chart as the page
     /// scrolls.
     lifted: std::cell::Cell<Option<Point>>,
+    /// The card on show and whether it is pinned, as its elements were built.
+    card_shown: RefCell<Option<(words::Card, bool)>>,
 }
 
 type Listener = (
@@ -147,6 +149,7 @@ impl Widget {
             subjects: None,
             all_subjects: false,
             lifted: std::cell::Cell::new(None),
+            card_shown: RefCell::new(None),
         }));
         let mut w = Widget {
             inner,

@@ -229,6 +229,7 @@ impl Inner {
         let Some(mark) = self.state.card().and_then(|i| scene.marks.get(i)) else {
             lift(card, false);
             self.lifted.set(None);
+            self.card_shown.replace(None);
             card.set_hidden(true);
             self.dom.canvas.remove_attribute("aria-describedby")?;
             return Ok(None);
@@ -236,13 +237,14 @@ impl Inner {
         let i = self.state.card().unwrap_or(0);
         let zooms = self.state.zooms_into(i, scene);
         let content = words::mark_card(d.timeline(), &d.chronology, scene, i, zooms, &self.locale);
-        fill_card(
-            &self.dom.doc,
-            card,
-            &content,
-            self.state.pinned.is_some(),
-            &self.locale.words,
-        )?;
+        let pinned = self.state.pinned.is_some();
+        // The same card stays as it is: built again, a link in it that the reader is pressing
+        // (the chart's focus leaving for it changes the state) would be gone before the click.
+        let shown = (content.clone(), pinned);
+        if self.card_shown.borrow().as_ref() != Some(&shown) {
+            fill_card(&self.dom.doc, card, &content, pinned, &self.locale.words)?;
+            self.card_shown.replace(Some(shown));
+        }
         card.set_hidden(false);
         self.dom.canvas.set_attribute("aria-describedby", "card")?;
         // On a phone the card takes the full width under its row (in px, which stays the

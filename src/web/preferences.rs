@@ -56,6 +56,8 @@ impl Widget {
             return Ok(());
         }
         inner.locale = locale;
+        // A card on show is written again in the new words.
+        inner.card_shown.replace(None);
         inner.dom.label(&inner.locale.words)?;
         // The same subjects and facts; only their description is in the new language.
         let inner = &mut *inner;

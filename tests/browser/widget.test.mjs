@@ -503,3 +503,28 @@ test('a card that a host column with overflow: hidden would cut off is lifted ov
     env.server.overrides.delete(path);
   }
 });
+
+test('a card pinned from the keyboard opens its source link on the first click', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`, { viewport: { width: 1000, height: 1200 } });
+  await waitForEvents(page, 'render');
+  const linked = structuredClone(BURY);
+  linked.events[0].sources = [{ title: 'The report', url: 'https://example.org/report' }];
+  await page.evaluate((d) => { document.querySelector('inspection-timeline').data = d; }, linked);
+  await waitForEvents(page, 'render', 2);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const link = await page.evaluate(() => {
+    const card = document.querySelector('inspection-timeline').shadowRoot.querySelector('.card');
+    const a = card.querySelector('a');
+    window.__clicked = [];
+    // The link's own click, kept from navigating away from the test page.
+    card.addEventListener('click', (e) => { window.__clicked.push(e.target.closest('a')?.href ?? null); e.preventDefault(); });
+    const r = a.getBoundingClientRect();
+    return { href: a.href, x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 };
+  });
+  await page.mouse.click(link.x, link.y);
+  assert.deepEqual(await page.evaluate(() => window.__clicked), [link.href]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
