@@ -58,6 +58,7 @@ keys! {
     AndMore = "andMore",
     CardVisit = "cardVisit",
     CardTookPlace = "cardTookPlace",
+    CardDue = "cardDue",
     CardCount = "cardCount",
     CardPublished = "cardPublished",
     CardRating = "cardRating",

@@ -105,7 +105,9 @@ fn declarations(t: &Theme, c: &CardColours) -> String {
     let background = t
         .background
         .map_or("transparent".to_string(), |b| b.to_string());
-    let _ = write!(out, "--it-background: {background};");
+    // Each default stands behind the page's own value, set on the element or on any element
+    // around it: `--_it-text` is the page's `--it-text` if it has one, else the default.
+    let _ = write!(out, "--_it-background: var(--it-background, {background});");
     for (name, colour) in [
         ("surface", t.surface),
         ("text", t.text),
@@ -123,7 +125,7 @@ fn declarations(t: &Theme, c: &CardColours) -> String {
         ("link", c.link),
         ("notice-background", c.notice),
     ] {
-        let _ = write!(out, " --it-{name}: {colour};");
+        let _ = write!(out, " --_it-{name}: var(--it-{name}, {colour});");
     }
     out
 }

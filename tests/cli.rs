@@ -681,3 +681,28 @@ fn a_txt_sheet_validates_and_a_json_file_is_not_imported() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_workbook_is_refused_with_how_to_save_it_as_a_sheet_by_validate_and_import_alike() {
+    // A workbook is a zip archive: its first bytes are enough to know it.
+    let mut bytes = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    bytes.extend((0u8..=255).cycle().take(600));
+    for name in ["book.xlsx", "book.ods", "book.csv", "book.json"] {
+        let path = std::env::temp_dir().join(format!("it-workbook-{}-{name}", std::process::id()));
+        std::fs::write(&path, &bytes).unwrap();
+        let file = path.to_str().unwrap();
+        for command in ["validate", "import"] {
+            let r = run(&[command, file]);
+            let said = format!("{}{}", r.stdout, r.stderr);
+            assert!(
+                said.contains(
+                    "this is a spreadsheet workbook (.xlsx or .ods), not a sheet saved as text"
+                ),
+                "{command} {name}: {said}"
+            );
+            assert!(!said.contains("Windows-1252"), "{command} {name}: {said}");
+            assert_ne!(r.code, 0);
+        }
+        std::fs::remove_file(&path).unwrap();
+    }
+}

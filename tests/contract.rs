@@ -565,6 +565,16 @@ fn a_report_before_its_visit_ended_is_a_warning() {
         .warnings;
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     assert_eq!(warnings[0].path, "events[0].published");
+    // At the value of the field it is about, as problems are.
+    let at = text("monitoring-visit", "2023-03");
+    let value = at.find(r#""2023-03""#).unwrap();
+    assert_eq!(
+        (warnings[0].line, warnings[0].column),
+        (
+            2,
+            at[..value].rsplit('\n').next().unwrap().chars().count() as u32 + 1
+        )
+    );
     assert_eq!(
         warnings[0].message,
         "the report came out in 2023-03, before the visit ended in 2023-05; check both dates"
@@ -588,6 +598,11 @@ fn findings_on_an_expected_event_are_a_warning() {
     let warnings = parse_with_warnings(text).unwrap().warnings;
     assert_eq!(warnings.len(), 1, "{warnings:#?}");
     assert_eq!(warnings[0].path, "events[1].findings");
+    assert_eq!(
+        (warnings[0].line, warnings[0].column),
+        (4, 14),
+        "at the findings' list"
+    );
     assert!(warnings[0]
         .message
         .starts_with("an expected event has findings"));

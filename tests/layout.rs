@@ -1854,3 +1854,17 @@ fn in_a_frame_as_short_as_the_chart_a_tall_card_stands_beside_its_mark_with_the_
         }
     }
 }
+
+#[test]
+fn an_expected_event_with_a_date_is_due_then_and_never_said_to_have_taken_place() {
+    let t = doc(
+        r#"{"id": "i", "kind": "inspection", "title": "Inspection", "date": "2021-11", "rating": "inadequate"},
+        {"id": "v", "kind": "monitoring-visit", "title": "Visit", "date": "2024-09", "status": "expected"},
+        {"id": "r", "kind": "reinspection", "title": "Re-inspection", "date": "2025", "status": "expected"}"#,
+    );
+    let c = Chronology::new(&t);
+    let when = |i: usize| card(&t, &c, i, &Locale::en_gb()).when;
+    assert_eq!(when(0).as_deref(), Some("Took place: November 2021"));
+    assert_eq!(when(1).as_deref(), Some("Due: September 2024"));
+    assert_eq!(when(2).as_deref(), Some("Due: 2025"));
+}

@@ -565,25 +565,29 @@ fn the_stylesheet_writes_each_default_colour_once_per_theme() {
     // `:host`, `:host([theme=dark])`, the media query, and `:host([theme=auto])` inside it.
     assert_eq!(blocks.len(), 4, "{css}");
     let light = blocks[0];
+    // Each default stands behind the page's own value: `--_it-text: var(--it-text, #…)`.
     for (name, colour) in [
-        ("--it-surface", Theme::LIGHT.surface),
-        ("--it-text", Theme::LIGHT.text),
-        ("--it-monitoring-visit", Theme::LIGHT.monitoring),
-        ("--it-positive", CardColours::LIGHT.positive),
+        ("surface", Theme::LIGHT.surface),
+        ("text", Theme::LIGHT.text),
+        ("monitoring-visit", Theme::LIGHT.monitoring),
+        ("positive", CardColours::LIGHT.positive),
     ] {
         assert!(
-            light.contains(&format!("{name}: {colour};")),
+            light.contains(&format!("--_it-{name}: var(--it-{name}, {colour});")),
             "{name} in {light}"
         );
     }
-    assert!(light.contains("--it-background: transparent;"));
+    assert!(light.contains("--_it-background: var(--it-background, transparent);"));
     let dark = blocks[1];
-    assert!(dark.contains(&format!("--it-text: {};", Theme::DARK.text)));
+    assert!(dark.contains(&format!(
+        "--_it-text: var(--it-text, {});",
+        Theme::DARK.text
+    )));
     assert_eq!(
         blocks[1], blocks[3],
         "theme=dark and theme=auto in the dark agree"
     );
     for block in [blocks[0], blocks[1]] {
-        assert_eq!(block.matches("--it-").count(), 16, "{block}");
+        assert_eq!(block.matches("--_it-").count(), 16, "{block}");
     }
 }

@@ -89,7 +89,10 @@ previews[1].addEventListener('render', (e) => {
   lastValid = text.value;
   problemsList.replaceChildren();
   status.className = 'status ok';
-  status.textContent = `Valid: ${e.detail.events} event${e.detail.events === 1 ? '' : 's'}. The previews show this version.`;
+  // The file's events (the previews may show only some subjects' of them).
+  let n = e.detail.events;
+  try { n = JSON.parse(text.value).events.length; } catch { /* valid JSON by now */ }
+  status.textContent = `Valid: ${n} event${n === 1 ? '' : 's'}. The previews show this version.`;
   subjectsNote.innerHTML = SUBJECTS_HINT;
   subjectsNote.classList.remove('bad');
   refreshSubjects();

@@ -206,6 +206,13 @@ fn read_text(path: &str) -> Result<String, String> {
 /// delimited)" and "Unicode Text"), by its content not being JSON.
 fn is_sheet(file: &str) -> bool {
     let lower = file.to_ascii_lowercase();
+    // A workbook, whatever its name, goes to the sheet reader, which says how to save it as
+    // a sheet; read as JSON it would only be "not UTF-8".
+    let workbook =
+        || std::fs::read(file).is_ok_and(|b| b.starts_with(inspection_timeline::sheet::WORKBOOK));
+    if [".xlsx", ".xls", ".ods"].iter().any(|e| lower.ends_with(e)) || workbook() {
+        return true;
+    }
     if lower.ends_with(".txt") {
         return std::fs::read(file)
             .is_ok_and(|bytes| !is_json(&inspection_timeline::sheet::decode(&bytes).0));

@@ -112,6 +112,7 @@ export interface TimelineStrings {
   andMore: PluralText;
   cardVisit: string;
   cardTookPlace: string;
+  cardDue: string;
   cardCount: string;
   cardPublished: string;
   cardRating: string;

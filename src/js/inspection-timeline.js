@@ -33,7 +33,7 @@ function loadWasm() {
     const bindings = await import('./inspection_timeline.js');
     await bindings.default({ module_or_path: wasm });
     // The default colours are written once, in Rust, and join the stylesheet here.
-    styles().replaceSync(css + bindings.theme_css() + forcedColours);
+    setStyles(css + bindings.theme_css() + forcedColours);
     return bindings;
   })();
   return ready;
@@ -52,7 +52,7 @@ const css = `
 /* Everything a host page could set on the element itself and have inherited (alignment, small
    capitals, word breaking, the cursor…) is reset here, and only the font family is taken. */
 .wrap { all: initial; box-sizing: border-box; display: block; position: relative; font-family: var(--it-font, inherit); font-size: 16px;
-  line-height: 1.4; color: var(--it-text); background: var(--it-background); overflow-wrap: anywhere; }
+  line-height: 1.4; color: var(--_it-text); background: var(--_it-background); overflow-wrap: anywhere; }
 /* On a background of its own (the dark theme, or the page's --it-background), the chart is a
    panel, with room inside its edge. */
 .wrap[data-panel] { padding: 12px; border-radius: 6px; }
@@ -63,7 +63,7 @@ const css = `
 .it { margin: 0; padding: 0; line-height: 1.4; }
 .head { margin: 0 0 6px; }
 .title { margin: 0; font-weight: 700; font-size: 17px; }
-.sub { margin: 2px 0 0; font-size: 14px; color: var(--it-muted); }
+.sub { margin: 2px 0 0; font-size: 14px; color: var(--_it-muted); }
 .sub:empty, .credit:empty { display: none; }
 /* Text from the data takes its own direction, paragraph by paragraph: a Hebrew title's closing
    quotation mark stays at its end on an English page, and English on an Arabic one. */
@@ -72,12 +72,12 @@ const css = `
 .zoom { display: flex; justify-content: flex-end; gap: 4px; margin: 4px 0 0; }
 .zoom[hidden] { display: none; }
 .zoom button, .pages button, .more { min-width: 28px; height: 28px; padding: 0 8px; font: inherit; font-size: 14px; line-height: 1;
-  color: var(--it-text); background: var(--it-card-background); border: 1px solid var(--it-rule); border-radius: 4px;
+  color: var(--_it-text); background: var(--_it-card-background); border: 1px solid var(--_it-rule); border-radius: 4px;
   cursor: pointer; }
 .more { display: block; height: 44px; margin: 8px 0 0; padding: 0 16px; font-weight: 700; }
 .more[hidden] { display: none; }
 .zoom button[aria-disabled=true], .pages button[aria-disabled=true] { opacity: .45; cursor: default; }
-.zoom button:focus-visible, .pages button:focus-visible, .more:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 1px; }
+.zoom button:focus-visible, .pages button:focus-visible, .more:focus-visible { outline: 3px solid var(--_it-focus); outline-offset: 1px; }
 /* The chart's box is as tall as the chart; the canvas holds it, or the part of a tall one around
    the screen. Time runs left to right on every page: the canvas's text is placed for a
    left-to-right canvas, even in a right-to-left article (whose text keeps its own direction). */
@@ -87,15 +87,15 @@ canvas { position: absolute; left: 0; top: 0; display: block; max-width: 100%; t
    pointer, the keyboard and the name. */
 .overlay { pointer-events: none; }
 canvas:focus { outline: none; }
-canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; }
-.msg { display: none; margin: 6px 0; padding: 6px 10px; border-left: 3px solid var(--it-mixed);
-  background: var(--it-notice-background); font-size: 14px; color: var(--it-text); }
+canvas:focus-visible { outline: 3px solid var(--_it-focus); outline-offset: 2px; }
+.msg { display: none; margin: 6px 0; padding: 6px 10px; border-left: 3px solid var(--_it-mixed);
+  background: var(--_it-notice-background); font-size: 14px; color: var(--_it-text); }
 .msg.shown { display: block; }
-.credit { margin: 6px 0 0; font-size: 13px; color: var(--it-muted); }
+.credit { margin: 6px 0 0; font-size: 13px; color: var(--_it-muted); }
 .card { position: absolute; z-index: 10; width: 340px; max-width: 100%; overflow: auto;
   /* Seven tenths of a tall screen, and nearly all of a short one (an iframe as tall as the chart). */
   max-height: max(70vh, min(100vh - 16px, 420px));
-  padding: 10px 12px; background: var(--it-card-background); color: var(--it-text); border: 1px solid var(--it-rule);
+  padding: 10px 12px; background: var(--_it-card-background); color: var(--_it-text); border: 1px solid var(--_it-rule);
   border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 14px; }
 .card[hidden] { display: none; }
 /* Lifted into the page's top layer when a box of the host page would cut it off: placed on the
@@ -105,23 +105,23 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
 /* A hover card must not catch the pointer on its way to the next marker; a pinned one holds links. */
 .card:not(.pinned) { pointer-events: none; }
 .card p { margin: 0 0 4px; }
-.card .kind { text-transform: uppercase; letter-spacing: .04em; font-size: 11px; color: var(--it-muted); }
+.card .kind { text-transform: uppercase; letter-spacing: .04em; font-size: 11px; color: var(--_it-muted); }
 .card .ctitle { font-weight: 700; font-size: 16px; }
-.card .meta { color: var(--it-muted); }
+.card .meta { color: var(--_it-muted); }
 .card .summary { margin-top: 6px; }
 .card ul { margin: 6px 0; padding: 0; list-style: none; }
-.card li { margin: 0 0 5px; padding-left: 10px; border-left: 3px solid var(--it-rule); }
-.card li.positive { border-color: var(--it-positive); }
-.card li.negative { border-color: var(--it-negative); }
-.card li.mixed { border-color: var(--it-mixed); }
+.card li { margin: 0 0 5px; padding-left: 10px; border-left: 3px solid var(--_it-rule); }
+.card li.positive { border-color: var(--_it-positive); }
+.card li.negative { border-color: var(--_it-negative); }
+.card li.mixed { border-color: var(--_it-mixed); }
 .card .tone { display: block; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
-.card li.positive .tone { color: var(--it-positive); }
-.card li.negative .tone { color: var(--it-negative); }
-.card li.mixed .tone { color: var(--it-mixed); }
-.card .sources { font-size: 13px; color: var(--it-muted); }
+.card li.positive .tone { color: var(--_it-positive); }
+.card li.negative .tone { color: var(--_it-negative); }
+.card li.mixed .tone { color: var(--_it-mixed); }
+.card .sources { font-size: 13px; color: var(--_it-muted); }
 .card .sources .list > * + *::before { content: ' · '; }
-.card a { color: var(--it-link); }
-.card .hint { margin-top: 6px; font-size: 12px; color: var(--it-muted); }
+.card a { color: var(--_it-link); }
+.card .hint { margin-top: 6px; font-size: 12px; color: var(--_it-muted); }
 .sr-only { position: absolute; width: 1px; height: 1px; contain: strict; padding: 0; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 /* The events table is for screen readers and print. Held off-screen with content-visibility, a
@@ -134,7 +134,7 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
   clip: auto; clip-path: none; white-space: normal; contain: none; }
 .table-box:focus-within table { width: 100%; border-collapse: collapse; font-size: 13px; }
 .table-box:focus-within caption { text-align: left; font-weight: 700; margin-bottom: 4px; }
-.table-box:focus-within th, .table-box:focus-within td { border: 1px solid var(--it-rule); padding: 3px 5px;
+.table-box:focus-within th, .table-box:focus-within td { border: 1px solid var(--_it-rule); padding: 3px 5px;
   text-align: left; vertical-align: top; }
 .pages { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 6px 0 0; font-size: 13px; }
 .pages[hidden] { display: none; }
@@ -157,20 +157,37 @@ canvas:focus-visible { outline: 3px solid var(--it-focus); outline-offset: 2px; 
 // System colours in Windows high-contrast mode; after the defaults, so that they win.
 const forcedColours = `
 @media (forced-colors: active) {
-  :host { --it-background: Canvas; --it-surface: Canvas; --it-text: CanvasText; --it-muted: CanvasText;
-    --it-rule: CanvasText; --it-focus: Highlight; --it-inspection: CanvasText; --it-monitoring-visit: CanvasText;
-    --it-reinspection: CanvasText; --it-other: CanvasText; --it-card-background: Canvas; --it-positive: CanvasText;
-    --it-negative: CanvasText; --it-mixed: CanvasText; --it-link: LinkText; --it-notice-background: Canvas; }
+  :host, :host([theme]) { --_it-background: Canvas; --_it-surface: Canvas; --_it-text: CanvasText; --_it-muted: CanvasText;
+    --_it-rule: CanvasText; --_it-focus: Highlight; --_it-inspection: CanvasText; --_it-monitoring-visit: CanvasText;
+    --_it-reinspection: CanvasText; --_it-other: CanvasText; --_it-card-background: Canvas; --_it-positive: CanvasText;
+    --_it-negative: CanvasText; --_it-mixed: CanvasText; --_it-link: LinkText; --_it-notice-background: Canvas; }
 }
 `;
 
+// Every element's shadow root shares one constructed stylesheet. Browsers that cannot
+// construct one (Safari before 16.4) get a <style> in each root instead, kept in step.
+let cssText = css;
 let sheet = null;
-function styles() {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+const styleElements = new Set();
+
+function setStyles(text) {
+  cssText = text;
+  sheet?.replaceSync(text);
+  for (const style of styleElements) style.textContent = text;
+}
+
+function adoptStyles(root) {
+  try {
+    sheet ??= new CSSStyleSheet();
+    if (!sheet.cssRules.length) sheet.replaceSync(cssText);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    sheet = null;
+    const style = document.createElement('style');
+    style.textContent = cssText;
+    root.prepend(style);
+    styleElements.add(style);
   }
-  return sheet;
 }
 
 function problem(message) {
@@ -304,10 +321,12 @@ function intlLocale(tag) {
 }
 
 // The theme's roles, as Widget.set_theme names them, and the custom property of each.
+// (The element's CSS gives `--_it-text` the page's `--it-text`, set on the element or around
+// it, or else the theme's default; the widget reads that.)
 const THEME_PROPERTIES = {
-  surface: '--it-surface', text: '--it-text', muted: '--it-muted', rule: '--it-rule', focus: '--it-focus',
-  inspection: '--it-inspection', monitoringVisit: '--it-monitoring-visit', reinspection: '--it-reinspection',
-  other: '--it-other',
+  surface: '--_it-surface', text: '--_it-text', muted: '--_it-muted', rule: '--_it-rule', focus: '--_it-focus',
+  inspection: '--_it-inspection', monitoringVisit: '--_it-monitoring-visit', reinspection: '--_it-reinspection',
+  other: '--_it-other',
 };
 
 /** Problems or warnings, one a line, each at its place: `line:column: path: message`. */
@@ -346,7 +365,7 @@ export class InspectionTimeline extends Element {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [styles()];
+    adoptStyles(this.#root);
     // Content inside the element (a static image, a link to the data) shows through this slot
     // until the chart is drawn, and stays if it never can be.
     this.#wrap = document.createElement('div');
@@ -375,15 +394,22 @@ export class InspectionTimeline extends Element {
     if (this.#started) return;
     // Widgets far down the page start when they come within a screen or so of the viewport.
     // One already that near starts now: an observer would first wait for the next frame.
-    if (this.getAttribute('loading') !== 'eager' && 'IntersectionObserver' in window && !this.#near()) {
+    // So does one that the page's address links to (a deep link to one of its events), which
+    // then brings itself into view; a link followed later starts it then.
+    if (this.getAttribute('loading') !== 'eager' && 'IntersectionObserver' in window && !this.#near() &&
+      !this.#linkedTo()) {
+      const linked = () => { if (this.#visible && this.#linkedTo()) start(); };
+      const start = () => {
+        window.removeEventListener('hashchange', linked);
+        this.#visible?.disconnect();
+        this.#visible = null;
+        this.#start();
+      };
       this.#visible = new IntersectionObserver((entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          this.#visible.disconnect();
-          this.#visible = null;
-          this.#start();
-        }
+        if (entries.some((e) => e.isIntersecting)) start();
       }, { rootMargin: '100% 0px' });
       this.#visible.observe(this);
+      window.addEventListener('hashchange', linked);
     } else {
       this.#start();
     }
@@ -551,6 +577,11 @@ export class InspectionTimeline extends Element {
     // Closing a card clears only a link this widget wrote.
     if (id === null && !own) return;
     history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`);
+  }
+
+  /** Whether the page's address is a deep link to one of this widget's events. */
+  #linkedTo() {
+    return this.hasAttribute('deeplink') && location.hash.startsWith(`#${this.#linkPrefix()}`);
   }
 
   #followLink() {
@@ -882,7 +913,7 @@ export class InspectionTimeline extends Element {
     if (!this.#widget) return;
     const style = getComputedStyle(this.#wrap);
     const value = (property) => style.getPropertyValue(property).trim();
-    const bg = value('--it-background');
+    const bg = value('--_it-background');
     const theme = { background: null, grades: {} };
     // [where the colour goes, its CSS value], for every property that is set.
     const wanted = [];

@@ -363,7 +363,10 @@ pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card
     let w = &locale.words;
     let (a, b) = rule_args();
     let when = e.date.map(|d| {
-        let label = if e.kind == Kind::MonitoringVisit {
+        // An expected event has not taken place: its date is when it is due.
+        let label = if e.status == Status::Expected {
+            Key::CardDue
+        } else if e.kind == Kind::MonitoringVisit {
             Key::CardVisit
         } else {
             Key::CardTookPlace

@@ -142,6 +142,9 @@ const WINDOWS_1252: [char; 32] = [
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
+/// How a spreadsheet workbook (.xlsx, .ods: a zip archive) begins.
+pub const WORKBOOK: &[u8] = b"PK\x03\x04";
+
 /// The text of a sheet file: UTF-8 (with or without a byte-order mark); UTF-16 with its
 /// byte-order mark (Excel's "Unicode text"); or, when the bytes are not UTF-8, Windows-1252
 /// (what Excel's "CSV (Comma delimited)" writes on Windows), with a note that says so, since
@@ -172,6 +175,11 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
                         _ => char::from(b),
                     })
                     .collect();
+                // A workbook (a zip archive) is refused by the reader for what it is; a note
+                // about its encoding would only mislead.
+                if bytes.starts_with(WORKBOOK) {
+                    return (text, None);
+                }
                 let note = "the file is not UTF-8, so it was read as Windows-1252, the encoding of Excel's \"CSV (Comma delimited)\": check its accented letters and curly quotes, or save it as \"CSV UTF-8\"";
                 (text, Some(note.to_string()))
             }

@@ -9,11 +9,14 @@ use crate::json::{Node, Value};
 use crate::model::{Kind, Problem, Status, Timeline};
 use crate::text::thousands;
 
-/// Where an event and its date (or, without one, its publication) are in the text.
+/// Where an event, its date (or, without one, its publication), its publication and its
+/// findings are in the text: a warning about a field points at that field.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Place {
     event: usize,
     date: usize,
+    published: usize,
+    findings: usize,
 }
 
 impl Place {
@@ -30,6 +33,8 @@ impl Place {
             date: field("date")
                 .or_else(|| field("published"))
                 .unwrap_or(node.offset),
+            published: field("published").unwrap_or(node.offset),
+            findings: field("findings").unwrap_or(node.offset),
         }
     }
 }
@@ -60,7 +65,7 @@ pub(super) fn check(t: &Timeline, c: &Chronology, text: &str, places: &[Place]) 
         if let (Some(end), Some(p), false) = (e.end, e.published, e.kind == Kind::Other) {
             if p.last_day() < end.first_day() {
                 found.push((
-                    places[i].event,
+                    places[i].published,
                     format!("events[{i}].published"),
                     format!("the report came out in {p}, before the visit ended in {end}; check both dates"),
                 ));
@@ -72,7 +77,7 @@ pub(super) fn check(t: &Timeline, c: &Chronology, text: &str, places: &[Place]) 
     for (i, e) in t.events.iter().enumerate() {
         if e.status == Status::Expected && !e.findings.is_empty() {
             found.push((
-                places[i].event,
+                places[i].findings,
                 format!("events[{i}].findings"),
                 "an expected event has findings, though it has not happened yet: if it has, delete \"status\": \"expected\"; if the findings belong to another event, move them there".into(),
             ));

@@ -169,7 +169,6 @@ impl Widget {
         let mut inner = self.inner.borrow_mut();
         match crate::validate::parse_with_warnings(json) {
             Ok(checked) => {
-                let n = checked.timeline.events.len();
                 inner.palette = Palette::new(&inner.theme, &checked.timeline.grades);
                 let warnings = checked.warnings;
                 let (data, problems) = Data::new(
@@ -179,6 +178,8 @@ impl Widget {
                     inner.all_subjects,
                     &inner.locale,
                 );
+                // The events drawn: those of the subjects shown, when a file has more.
+                let n = data.timeline().events.len();
                 inner.data = Some(data);
                 // A new data set starts whole, with nothing of the old one's state (inputs kept
                 // for the old data would point at its events).

@@ -292,3 +292,44 @@ test('printing shows the chart and the table of events with their findings', asy
   await page.pdf({ path: await artifact('print.pdf'), format: 'A4' });
   await context.close();
 });
+
+test('theme properties set on an element around the widget apply, as on the element itself', async () => {
+  const path = '/tests/browser/pages/ancestor-theme.html';
+  env.server.overrides.set(path, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Themed</title>
+<link rel="icon" href="data:,"></head><body>
+<div style="--it-background: #fff3d0; --it-text: #5a1e00; --it-focus: #aa00aa">
+<inspection-timeline loading="eager" src="/www/data/bury-childrens-services.json"></inspection-timeline></div>
+<script type="module" src="/pkg/inspection-timeline.js"></script></body></html>`);
+  try {
+    const { page, context, errors } = await open(env.browser, `${env.server.base}${path}`);
+    await waitForEvents(page, 'render');
+    const seen = await inRoot(page, `const c = root.querySelector('canvas');
+      return { title: getComputedStyle(root.querySelector('.title')).color,
+        panel: root.querySelector('.wrap').hasAttribute('data-panel'),
+        corner: Array.from(c.getContext('2d').getImageData(2, c.height - 2, 1, 1).data).join(',') };`);
+    assert.deepEqual(seen, { title: 'rgb(90, 30, 0)', panel: true, corner: '255,243,208,255' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    env.server.overrides.delete(path);
+  }
+});
+
+test('in a browser that cannot construct stylesheets (Safari before 16.4) the widget is styled by a style element', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`, {
+    init: () => {
+      window.CSSStyleSheet = class { constructor() { throw new TypeError('Illegal constructor'); } };
+    },
+  });
+  await waitForEvents(page, 'render');
+  const seen = await inRoot(page, `return { styles: root.querySelectorAll('style').length,
+    font: getComputedStyle(root.querySelector('.wrap')).fontSize,
+    card: getComputedStyle(root.querySelector('.card')).display,
+    rule: getComputedStyle(root.querySelector('.wrap')).getPropertyValue('--_it-text').trim() };`);
+  assert.equal(seen.styles, 1);
+  assert.equal(seen.font, '16px');
+  assert.equal(seen.card, 'none', 'the hidden card is hidden');
+  assert.match(seen.rule, /^#[0-9a-f]{6}$/, 'the default colours from the wasm joined it');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -117,7 +117,9 @@ test('the subjects attribute chooses and orders subjects, and reports ids the da
 test('past eight subjects the chart shows the first eight and a Show all button', async () => {
   const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/bench.html?n=60&subjects=12`,
     { viewport: { width: 900, height: 1000 } });
-  await waitForEvents(page, 'render');
+  const [rendered] = await waitForEvents(page, 'render');
+  // Five events for each of the first eight subjects, and the first's expected one.
+  assert.equal(rendered.detail.events, 8 * 5 + 1, '`render` counts the events drawn');
   const more = () => inRoot(page, "const b = root.querySelector('.more'); return b.hidden ? null : b.textContent");
   assert.equal(await more(), 'Show all 12');
   await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelectorAll('th[scope=rowgroup]').length === 8);

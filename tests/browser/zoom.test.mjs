@@ -300,3 +300,30 @@ test('a two-finger pinch on the chart zooms it; one finger does not', async () =
   assert.ok(days(v) < days(whole) * 0.7, `the pinch zoomed in: ${JSON.stringify(v)}`);
   await context.close();
 });
+
+test('a deep link to a chart far down the page starts it at once (it would wait to be scrolled near), pins the card and brings it into view', async () => {
+  const path = '/tests/browser/pages/far-deeplink.html';
+  env.server.overrides.set(path, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Far</title>
+<link rel="icon" href="data:,"></head><body><div style="height: 4000px">An article's text.</div>
+<inspection-timeline id="far" deeplink src="/www/data/bury-childrens-services.json"></inspection-timeline>
+<inspection-timeline id="other" src="/www/data/bury-childrens-services.json"></inspection-timeline>
+<script type="module" src="/pkg/inspection-timeline.js"></script></body></html>`);
+  try {
+    const { page, context, errors } = await open(env.browser, `${env.server.base}${path}#far-monitoring-visit-3`);
+    await page.waitForFunction(() => {
+      const card = document.querySelector('#far').shadowRoot?.querySelector('.card');
+      return card && !card.hidden && card.classList.contains('pinned');
+    });
+    const seen = await page.evaluate(() => {
+      const r = document.querySelector('#far').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: innerHeight,
+        other: document.querySelector('#other').shadowRoot.querySelector('.wrap')?.dataset.state ?? null };
+    });
+    assert.ok(seen.bottom > 0 && seen.top < seen.height, `the linked chart is in view: ${JSON.stringify(seen)}`);
+    assert.equal(seen.other, 'loading', 'a chart the link is not about still waits to be scrolled near');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    env.server.overrides.delete(path);
+  }
+});
