@@ -98,6 +98,7 @@ canvas:focus-visible { outline: 3px solid var(--_it-focus); outline-offset: 2px;
   padding: 10px 12px; background: var(--_it-card-background); color: var(--_it-text); border: 1px solid var(--_it-rule);
   border-radius: 6px; box-shadow: 0 4px 16px rgba(0,0,0,.18); font-size: 14px; }
 .card[hidden] { display: none; }
+.spot { position: absolute; visibility: hidden; pointer-events: none; }
 /* Lifted into the page's top layer when a box of the host page would cut it off: placed on the
    screen, over everything, instead of in the chart. */
 .card.lifted { position: fixed; inset: auto; margin: 0; }

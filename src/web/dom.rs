@@ -25,6 +25,8 @@ pub(super) struct Dom {
     /// its own over the chart, so that a pointer move clears and draws only that.
     pub(super) overlay: HtmlCanvasElement,
     pub(super) card: HtmlElement,
+    /// An empty box laid over the mark the keyboard reaches, for the page to scroll to.
+    pub(super) spot: HtmlElement,
     pub(super) message: Element,
     pub(super) credit: Element,
     pub(super) table: Element,
@@ -63,6 +65,8 @@ impl Dom {
         card.set_id("card");
         card.set_attribute("role", "tooltip")?;
         card.set_hidden(true);
+        let spot: HtmlElement = el(&doc, "div", "spot", &chart)?.dyn_into()?;
+        spot.set_attribute("aria-hidden", "true")?;
         // After the chart, so that Tab reaches the events before the controls.
         let zoom: HtmlElement = el(&doc, "div", "zoom", &figure)?.dyn_into()?;
         zoom.set_attribute("role", "group")?;
@@ -107,6 +111,7 @@ impl Dom {
             canvas,
             overlay,
             card,
+            spot,
             message,
             credit,
             table,

@@ -212,6 +212,12 @@ impl Inner {
             )
             .map_err(|e| fault(&e.to_string()))?;
         }
+        // A mark reached with the keyboard is brought into view first (the card is then
+        // placed on the screen as it is): nothing else would scroll to it, since the arrow
+        // keys move between events rather than scroll the page.
+        if let (true, Some(m)) = (announce, hl.mark.and_then(|i| scene.marks.get(i))) {
+            self.bring_into_view(m)?;
+        }
         let card = self.show_card()?;
         if announce {
             let text = card.as_ref().map(Card::announcement);
@@ -307,6 +313,25 @@ impl Inner {
             x1: (right - r.left()) / sx,
             y1: (bottom - r.top()) / sy,
         })
+    }
+
+    /// Scrolls the page, as little as it takes, until mark `m` (and a little room around it)
+    /// is on the screen.
+    fn bring_into_view(&self, m: &layout::Mark) -> Result<(), JsValue> {
+        const ROOM: f64 = 24.0;
+        let style = self.dom.spot.style();
+        let px = |v: f64| format!("{v}px");
+        style.set_property("left", &px(m.hit.x0))?;
+        style.set_property("top", &px(m.hit.y0 - ROOM))?;
+        style.set_property("width", &px(m.hit.x1 - m.hit.x0))?;
+        style.set_property("height", &px(m.hit.y1 - m.hit.y0 + 2.0 * ROOM))?;
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        self.dom
+            .spot
+            .scroll_into_view_with_scroll_into_view_options(&options);
+        Ok(())
     }
 
     /// Puts the lifted card where the chart's point `at` is on the screen now.

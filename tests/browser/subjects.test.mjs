@@ -226,3 +226,22 @@ test('subjects set on the element before its script has loaded are the ones draw
     env.server.overrides.delete(path);
   }
 });
+
+test('an event reached with the keyboard is brought on screen with its card, on a chart taller than the screen', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/tests/browser/pages/bench.html?n=60&subjects=12`,
+    { viewport: { width: 390, height: 700 } });
+  await waitForEvents(page, 'render');
+  await inRoot(page, "root.querySelector('.more').click()");
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelectorAll('th[scope=rowgroup]').length === 12);
+  await inRoot(page, "root.querySelector('canvas').focus()");
+  const onScreen = () => inRoot(page, `const c = root.querySelector('.card').getBoundingClientRect();
+    return { hidden: root.querySelector('.card').hidden, top: Math.round(c.top), bottom: Math.round(c.bottom), height: innerHeight };`);
+  for (const key of ['End', 'Home', 'End', 'ArrowLeft']) {
+    await page.keyboard.press(key);
+    const c = await onScreen();
+    assert.equal(c.hidden, false, key);
+    assert.ok(c.top >= -1 && c.bottom <= c.height + 1, `${key}: the card is on the screen: ${JSON.stringify(c)}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -306,6 +306,7 @@ test('a deep link to a chart far down the page starts it at once (it would wait 
   env.server.overrides.set(path, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Far</title>
 <link rel="icon" href="data:,"></head><body><div style="height: 4000px">An article's text.</div>
 <inspection-timeline id="far" deeplink src="/www/data/bury-childrens-services.json"></inspection-timeline>
+<div style="height: 4000px">More of the article.</div>
 <inspection-timeline id="other" src="/www/data/bury-childrens-services.json"></inspection-timeline>
 <script type="module" src="/pkg/inspection-timeline.js"></script></body></html>`);
   try {
