@@ -1,10 +1,9 @@
 //! The legend: one entry for each kind of mark a chart uses, wrapped to its width.
 
 use super::words::kind_label;
-use super::{shape_of, Anchor, Ink, Label, LegendItem, Mark, Point, Swatch, PAD};
+use super::{shape_of, Anchor, Ink, Label, LayoutConfig, LegendItem, Mark, Point, Swatch, PAD};
 use crate::model::{Kind, Status, Timeline};
 use crate::strings::{Key, Strings};
-use crate::text::{ellipsize, estimate_width};
 
 /// The entries the marks need, in a fixed order: done kinds, expected kinds, then the period
 /// bar and the publication tick.
@@ -48,18 +47,19 @@ pub fn legend(
     top: f64,
     small: f64,
     labels: &mut Vec<Label>,
-    w: &Strings,
+    cfg: &LayoutConfig,
 ) -> (Vec<LegendItem>, f64) {
+    let w = &cfg.locale.words;
     let mut items = Vec::new();
     let row_h = small + 8.0;
     let mut lx = PAD;
     let mut ly = top;
     for (swatch, text) in entries(t, marks, w) {
         // An entry wider than the chart is shortened, so that nothing is drawn off its edge.
-        let Some(text) = ellipsize(&text, small, width - 2.0 * PAD - 36.0) else {
+        let Some(text) = cfg.ellipsize(&text, small, width - 2.0 * PAD - 36.0) else {
             continue;
         };
-        let w = 22.0 + estimate_width(&text, small) + 14.0;
+        let w = 22.0 + cfg.width_of(&text, small) + 14.0;
         if lx > PAD && lx + w > width - PAD {
             lx = PAD;
             ly += row_h;

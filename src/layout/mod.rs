@@ -43,6 +43,21 @@ pub struct LayoutConfig {
     /// The year the phone layout shows event by event when a long history is grouped by
     /// year; `None` opens the latest.
     pub open_year: Option<i32>,
+    /// How much wider the page's font sets text than [`crate::text::estimate_width`] allows
+    /// for (1 or more; the browser measures it): labels are fitted and shortened for it.
+    pub text_width: f64,
+}
+
+impl LayoutConfig {
+    /// The width `text` takes at `px` in the page's font, as far as layout can tell.
+    pub(crate) fn width_of(&self, text: &str, px: f64) -> f64 {
+        crate::text::estimate_width(text, px) * self.text_width.max(1.0)
+    }
+
+    /// `text`, shortened with an ellipsis to fit `max_px` in the page's font.
+    pub(crate) fn ellipsize(&self, text: &str, px: f64, max_px: f64) -> Option<String> {
+        crate::text::ellipsize(text, px, max_px / self.text_width.max(1.0))
+    }
 }
 
 impl Default for LayoutConfig {
@@ -53,6 +68,7 @@ impl Default for LayoutConfig {
             locale: Locale::en_gb(),
             view: None,
             open_year: None,
+            text_width: 1.0,
         }
     }
 }

@@ -12,7 +12,6 @@ use crate::chronology::Chronology;
 use crate::date::{civil_from_days, days_from_civil};
 use crate::model::{Kind, Status, Timeline};
 use crate::strings::Key;
-use crate::text::{ellipsize, estimate_width};
 
 /// Height of one event's row: well over the 44 px a finger needs.
 const ROW: f64 = 54.0;
@@ -83,7 +82,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         rows_end + 10.0,
         r.small,
         &mut r.labels,
-        &r.cfg.locale.words,
+        r.cfg,
     );
     Scene {
         width,
@@ -110,7 +109,10 @@ impl Rows<'_> {
             self.y += 14.0;
         }
         let px = self.cfg.font_px;
-        if let Some(text) = ellipsize(&self.t.subjects[s].label, px, self.width - 2.0 * PAD) {
+        if let Some(text) =
+            self.cfg
+                .ellipsize(&self.t.subjects[s].label, px, self.width - 2.0 * PAD)
+        {
             self.labels.push(Label {
                 x: PAD,
                 y: self.y + 4.0,
@@ -141,7 +143,13 @@ impl Rows<'_> {
                 };
                 let g = &self.t.grades[grade];
                 let room = rect.width() - 12.0;
-                if let Some(text) = words::band(g, &start, &self.cfg.locale, self.small, room) {
+                if let Some(text) = words::band(
+                    g,
+                    &start,
+                    &self.cfg.locale,
+                    self.small,
+                    room / self.cfg.text_width.max(1.0),
+                ) {
                     self.labels.push(Label {
                         x: PAD + 6.0,
                         y: self.y + (BAND_H - self.small) / 2.0,
@@ -167,7 +175,7 @@ impl Rows<'_> {
 
     /// A divider with its heading ("2023", "Next") and a rule to the right edge.
     fn divider(&mut self, text: String) {
-        let w = estimate_width(&text, self.small);
+        let w = self.cfg.width_of(&text, self.small);
         let ry = self.y + 8.0 + self.small / 2.0;
         self.labels.push(Label {
             x: TEXT_X,
@@ -240,7 +248,7 @@ impl Rows<'_> {
 
     /// A line of a row's text at `top`, shortened to the row's width.
     fn text(&mut self, text: &str, px: f64, top: f64, ink: Ink, bold: bool) {
-        if let Some(text) = ellipsize(text, px, self.width - TEXT_X - PAD) {
+        if let Some(text) = self.cfg.ellipsize(text, px, self.width - TEXT_X - PAD) {
             self.labels.push(Label {
                 x: TEXT_X,
                 y: top,

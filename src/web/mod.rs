@@ -64,6 +64,8 @@ struct Inner {
     /// width, theme or language), not on every zoom step, where reading it would make the
     /// browser work out the page's styles again.
     font: String,
+    /// How much wider that font sets text than the layout's estimate (1 or more).
+    text_width: f64,
     /// Colours from the page's CSS custom properties, and as resolved for the data.
     theme: Theme,
     palette: Palette,
@@ -138,6 +140,7 @@ impl Widget {
             dpr: 1.0,
             window: (0.0, 0.0),
             font: "sans-serif".into(),
+            text_width: 1.0,
             palette: Palette::new(&Theme::LIGHT, &[]),
             theme: Theme::LIGHT,
             locale: Locale::en_gb(),
@@ -187,7 +190,7 @@ impl Widget {
                 inner.state = State::default();
                 inner.scene = None;
                 inner.pending.clear();
-                inner.font = inner.font();
+                inner.read_font();
                 inner.relayout()?;
                 inner.show(false)?;
                 if zoomed {
@@ -330,7 +333,7 @@ impl Widget {
         } else {
             1.0
         };
-        inner.font = inner.font();
+        inner.read_font();
         inner.relayout()?;
         inner.show(false)
     }
@@ -508,12 +511,35 @@ impl Inner {
         let _ = m.class_list().toggle_with_force("shown", text.is_some());
     }
 
-    fn font(&self) -> String {
-        web_sys::window()
+    /// Reads the host page's font family, and how much wider it sets text than the layout's
+    /// estimate allows for (a wide font such as Verdana, say), measured on the canvas.
+    fn read_font(&mut self) {
+        self.font = web_sys::window()
             .and_then(|w| w.get_computed_style(&self.dom.host).ok().flatten())
             .and_then(|s| s.get_property_value("font-family").ok())
             .filter(|f| !f.is_empty())
-            .unwrap_or_else(|| "sans-serif".into())
+            .unwrap_or_else(|| "sans-serif".into());
+        // Words of the kind the chart's labels hold, capitals, digits and all, in bold, the
+        // widest of the labels' weights (the estimate is made for Arial's bold).
+        const SAMPLE: &str = "4 Monitoring visits: Care-experienced young people, May 2023";
+        const PX: f64 = 100.0;
+        let measured = self
+            .dom
+            .overlay
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+            .and_then(|ctx| {
+                ctx.set_font(&format!("bold {PX}px {}", self.font));
+                ctx.measure_text(SAMPLE).ok()
+            })
+            .map_or(0.0, |m| m.width());
+        let estimate = crate::text::estimate_width(SAMPLE, PX);
+        // Within a few percent is the estimate's own margin: the canvas then lays out as the
+        // SVG does.
+        let wider = measured / estimate;
+        self.text_width = if wider < 1.03 { 1.0 } else { wider.min(1.6) };
     }
 }
 

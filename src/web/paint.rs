@@ -72,6 +72,7 @@ impl Inner {
             locale: self.locale.clone(),
             view: self.state.view,
             open_year: self.state.open,
+            text_width: self.text_width,
             ..LayoutConfig::default()
         };
         let scene = layout::layout(d.timeline(), &d.chronology, &cfg);

@@ -64,7 +64,7 @@ impl Widget {
         if let Some(d) = &mut inner.data {
             d.describe(&inner.locale);
         }
-        inner.font = inner.font();
+        inner.read_font();
         inner.relayout()?;
         inner.show(false)?;
         inner.fill_text(true)
@@ -119,7 +119,7 @@ impl Widget {
             inner.data.as_ref().map_or(&[][..], |d| &d.file.grades),
         );
         inner.theme = next;
-        inner.font = inner.font();
+        inner.read_font();
         inner.paint()
     }
 }

@@ -528,3 +528,27 @@ test('a card pinned from the keyboard opens its source link on the first click',
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('in a page whose font is wider than Arial (DejaVu Sans), labels are shortened to fit rather than run off the chart', async () => {
+  const path = '/tests/browser/pages/wide-font.html';
+  env.server.overrides.set(path, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Wide font</title>
+<link rel="icon" href="data:,"><style>body { margin: 8px; font-family: "DejaVu Sans"; }</style></head><body>
+<inspection-timeline loading="eager" src="/www/data/bury-childrens-services.json"></inspection-timeline>
+<script type="module" src="/pkg/inspection-timeline.js"></script></body></html>`);
+  try {
+    const { page, context, errors } = await open(env.browser, `${env.server.base}${path}`, { viewport: { width: 390, height: 900 } });
+    await waitForEvents(page, 'render');
+    // Ink in the canvas's last four columns: a label that ran off the chart leaves some there.
+    const edge = await inRoot(page, `const c = root.querySelector('canvas');
+      const cols = Math.round(4 * c.width / c.getBoundingClientRect().width);
+      const data = c.getContext('2d').getImageData(c.width - cols, 0, cols, c.height).data;
+      let inked = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+      return inked;`);
+    assert.equal(edge, 0, "nothing is drawn at the chart's right edge");
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    env.server.overrides.delete(path);
+  }
+});

@@ -21,7 +21,6 @@ use crate::chronology::{order_by, permute, Chronology};
 use crate::model::{Kind, Status, Timeline};
 use crate::scale::TimeScale;
 use crate::strings::Key;
-use crate::text::{ellipsize, estimate_width};
 use crate::view::View;
 pub use time::full_view;
 
@@ -86,15 +85,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
     if let Some(o) = &overview {
         top = o.rect.y1 + 14.0;
     }
-    let (legend, height) = legend(
-        t,
-        &marks,
-        a.width,
-        top,
-        a.small,
-        &mut a.labels,
-        &a.cfg.locale.words,
-    );
+    let (legend, height) = legend(t, &marks, a.width, top, a.small, &mut a.labels, a.cfg);
     // Reading order, which is also the keyboard's: by the first event each mark draws.
     let key: Vec<f64> = marks.iter().map(|m| m.order as f64).collect();
     let marks = permute(marks, &order_by(&key));
@@ -255,7 +246,15 @@ impl<'a> Across<'a> {
             // The words go on the band's solid part; the rating in force, too recent for them
             // there, is named on its faded part (pale enough for the text colour), so that
             // the chart always says what holds now.
-            let words_in = |room: f64| words::band(g, &start, &self.cfg.locale, self.small, room);
+            let words_in = |room: f64| {
+                words::band(
+                    g,
+                    &start,
+                    &self.cfg.locale,
+                    self.small,
+                    room / self.cfg.text_width.max(1.0),
+                )
+            };
             let placed = match words_in((known_until - bx0 - 12.0).max(0.0)) {
                 Some(text) => Some((bx0 + 6.0, text, Ink::OnGrade(grade))),
                 None if graded.get(n + 1).is_none() && bx1 - known_until > 12.0 => {
@@ -420,7 +419,7 @@ impl<'a> Across<'a> {
         }
         let px = self.cfg.font_px;
         let label = &self.t.subjects[s].label;
-        if let Some(text) = ellipsize(label, px, self.width - 2.0 * PAD) {
+        if let Some(text) = self.cfg.ellipsize(label, px, self.width - 2.0 * PAD) {
             self.labels.push(Label {
                 x: PAD,
                 y,
@@ -440,7 +439,10 @@ impl<'a> Across<'a> {
             let w = &self.cfg.locale.words;
             let name = words::lane_name(&self.c.lanes[li], w);
             let text = words::lane_heading(name, self.c.lane_visits[li], w);
-            if let Some(text) = ellipsize(&text, self.small, self.width - 2.0 * PAD) {
+            if let Some(text) = self
+                .cfg
+                .ellipsize(&text, self.small, self.width - 2.0 * PAD)
+            {
                 self.labels.push(Label {
                     x: PAD,
                     y,
@@ -569,10 +571,10 @@ impl<'a> Across<'a> {
                     if x < lo || x > hi {
                         continue;
                     }
-                    let Some(text) = ellipsize(&text, self.small, hi - lo) else {
+                    let Some(text) = self.cfg.ellipsize(&text, self.small, hi - lo) else {
                         continue;
                     };
-                    let w = estimate_width(&text, self.small);
+                    let w = self.cfg.width_of(&text, self.small);
                     if text.chars().count() < 4 && text.ends_with('…') {
                         continue;
                     }

@@ -6,7 +6,6 @@ use crate::layout::{
     Anchor, Axis, AxisTick, Ink, Label, Overview, Rect, MIN_TARGET, OVERVIEW_COLUMN, PAD,
 };
 use crate::scale::{Tick, TimeScale};
-use crate::text::estimate_width;
 use crate::view::View;
 
 /// Height of the overview strip of a zoomed chart.
@@ -35,7 +34,7 @@ impl Across<'_> {
             .iter()
             .filter(|l| l.y == y)
             .map(|l| {
-                let w = estimate_width(&l.text, l.px);
+                let w = self.cfg.width_of(&l.text, l.px);
                 (l.x - w / 2.0, l.x + w / 2.0)
             })
             .collect();
@@ -44,7 +43,7 @@ impl Across<'_> {
             for tk in ticks.iter().filter(|tk| tk.level == level) {
                 let Some(text) = &tk.label else { continue };
                 let x = self.scale.map(tk.day);
-                let w = estimate_width(text, self.small);
+                let w = self.cfg.width_of(text, self.small);
                 let major = tk.major;
                 let (x0, anchor) = if major {
                     (x + 3.0, Anchor::Start)
