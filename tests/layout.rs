@@ -1871,3 +1871,25 @@ fn an_expected_event_with_a_date_is_due_then_and_never_said_to_have_taken_place(
     assert_eq!(when(1).as_deref(), Some("Due: September 2024"));
     assert_eq!(when(2).as_deref(), Some("Due: 2025"));
 }
+
+#[test]
+fn a_window_asked_for_in_the_phone_layout_opens_when_the_chart_is_wide() {
+    let t = bury();
+    let c = Chronology::new(&t);
+    let phone = at(375.0, &t);
+    assert!(phone.time.is_none(), "the phone layout has no time axis");
+    let asked = inspection_timeline::view::between("2023", "2023").unwrap();
+    let s = State::default().step(Input::Show(Some(asked)), &phone);
+    assert_eq!(s.view, Some(asked), "kept, though nothing shows it yet");
+    let wide = layout(
+        &t,
+        &c,
+        &LayoutConfig {
+            width: 900.0,
+            view: s.view,
+            ..LayoutConfig::default()
+        },
+    );
+    let shown = wide.time.as_ref().unwrap().shown;
+    assert_eq!((shown.start, shown.end), (asked.start, asked.end));
+}

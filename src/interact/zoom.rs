@@ -106,7 +106,12 @@ impl State {
 
     /// Shows `view`, or everything when it is `None` or covers everything.
     pub(super) fn show(&mut self, view: Option<View>, scene: &Scene) {
-        let Some(t) = &scene.time else { return };
+        // The phone layout has no time axis: the window asked for is kept for when the chart
+        // is wide enough to have one (a phone turned on its side, a wider frame).
+        let Some(t) = &scene.time else {
+            self.view = view;
+            return;
+        };
         let view = view
             .map(|v| v.within(t.full))
             .filter(|v| !v.shows_all(t.full));

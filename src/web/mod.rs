@@ -334,7 +334,13 @@ impl Widget {
             1.0
         };
         inner.read_font();
+        let had_axis = inner.scene.as_ref().map(|s| s.time.is_some());
         inner.relayout()?;
+        // Across the phone layout's edge the window appears or goes: the page hears of it.
+        let has_axis = inner.scene.as_ref().map(|s| s.time.is_some());
+        if had_axis.is_some() && had_axis != has_axis && inner.state.view.is_some() {
+            inner.notify_view();
+        }
         inner.show(false)
     }
 

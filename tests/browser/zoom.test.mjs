@@ -328,3 +328,22 @@ test('a deep link to a chart far down the page starts it at once (it would wait 
     env.server.overrides.delete(path);
   }
 });
+
+test('a view set while the chart is in the phone layout opens when the chart grows wide enough for an axis', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`, { viewport: { width: 400, height: 900 } });
+  await waitForEvents(page, 'render');
+  await page.evaluate(() => {
+    const el = document.querySelector('inspection-timeline');
+    window.__views = [];
+    el.addEventListener('viewchange', (e) => window.__views.push(e.detail));
+    el.setAttribute('view', '2023/2023');
+  });
+  assert.equal(await page.evaluate(() => document.querySelector('inspection-timeline').view), null, 'no axis, no window yet');
+  await page.setViewportSize({ width: 1000, height: 900 });
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').view !== null);
+  assert.deepEqual(await page.evaluate(() => document.querySelector('inspection-timeline').view), { start: '2023-01-01', end: '2023-12-31' });
+  await page.waitForFunction(() => window.__views.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__views.at(-1)), { start: '2023-01-01', end: '2023-12-31' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
