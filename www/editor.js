@@ -348,7 +348,9 @@ const DATE_INPUTS = {
     for (const n of [1, 2, 3, 4]) q.append(new Option(`Q${n}`, `Q${n}`));
     return [year, q];
   },
-  month: () => [Object.assign(document.createElement('input'), { type: 'month', ariaLabel: 'Month' })],
+  // Browsers without a month picker (Firefox, Safari on a Mac) show a text box: the
+  // placeholder gives its form.
+  month: () => [Object.assign(document.createElement('input'), { type: 'month', ariaLabel: 'Month', placeholder: '2024-03', pattern: '\\d{4}-\\d{2}' })],
   day: () => [Object.assign(document.createElement('input'), { type: 'date', ariaLabel: 'Day' })],
 };
 
