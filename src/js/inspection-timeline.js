@@ -348,6 +348,8 @@ export class InspectionTimeline extends Element {
   #widget = null;
   #started = false;
   #resize = null;
+  #lang = null;
+  #langTag = null;
   #watchers = null;
   #visible = null;
   #pending = null;
@@ -488,6 +490,8 @@ export class InspectionTimeline extends Element {
     this.#timer = null;
     this.#resize?.disconnect();
     this.#resize = null;
+    this.#lang?.disconnect();
+    this.#lang = null;
     this.#watchers?.abort();
     this.#watchers = null;
     const widget = this.#widget;
@@ -945,6 +949,7 @@ export class InspectionTimeline extends Element {
   #applyLocale() {
     if (!this.#widget) return;
     const tag = this.#tag();
+    this.#langTag = tag;
     const language = tableLanguage(tag);
     let table = {};
     if (language) {
@@ -1004,6 +1009,10 @@ export class InspectionTimeline extends Element {
     this.#applyTheme();
     this.#resize = new ResizeObserver(() => this.#redraw());
     this.#resize.observe(this.#wrap);
+    // A page that changes its language as it runs (a single-page app, a language switch)
+    // changes the widget's: any `lang` in the document may be the nearest one.
+    this.#lang = new MutationObserver(() => { if (this.#tag() !== this.#langTag) this.#applyLocale(); });
+    this.#lang.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     // A change of zoom or a move to another screen changes the device pixel ratio without
     // changing the width; listen for it so the canvas stays crisp.
     const watchDpr = () => {
