@@ -1,11 +1,12 @@
-// The iframe embed: www/embed.html?src=DATA.json[&theme=dark][&refresh=5][&lang=fr][&subjects=a,b][&view=2022/2024].
+// The iframe embed: www/embed.html?src=DATA.json[&theme=dark][&refresh=5][&lang=fr][&subjects=a,b][&view=2022/2024]
+// [&timeout=20][&format=csv].
 // It draws the widget and tells the parent page its height with pym.js's messages, so it works
 // with pym.Parent or with pkg/inspection-timeline-frame.js on pages without pym.
 import '../pkg/inspection-timeline.js';
 
 const params = new URLSearchParams(location.search);
 const el = document.querySelector('inspection-timeline');
-for (const name of ['theme', 'refresh', 'lang', 'subjects', 'view', 'timeout']) {
+for (const name of ['theme', 'refresh', 'lang', 'subjects', 'view', 'timeout', 'format']) {
   if (params.get(name)) el.setAttribute(name, params.get(name));
 }
 if (params.get('src')) {
