@@ -352,11 +352,13 @@ pub(super) fn padded_message(s: &str, t: &str, at: &str) -> String {
     format!("\"{s}\" has a space or an invisible character {at} (perhaps pasted from a web page or a document); remove it, to leave \"{t}\"")
 }
 
-/// Whether `c` shows: not a space, and not one of the format characters that draw nothing
-/// (soft hyphen, zero-width spaces and joiners, direction marks, the byte-order mark). The JSON
-/// Schema's text pattern lists the same characters.
+/// Whether `c` shows: not a space, not a control character, and not one of the format
+/// characters that draw nothing (soft hyphen, zero-width spaces and joiners, direction marks,
+/// the byte-order mark). The JSON Schema's text pattern lists the same characters, one by one,
+/// since each regular expression engine has its own idea of `\s`.
 fn visible(c: char) -> bool {
     !c.is_whitespace()
+        && !c.is_control()
         && !matches!(c,
             '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202F}'
             | '\u{205F}'..='\u{206F}' | '\u{3000}' | '\u{FEFF}')
