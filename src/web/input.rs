@@ -31,6 +31,16 @@ pub(super) enum On {
     ShowAll,
     /// The page scrolled: a tall chart may need another part of it drawn.
     Scroll,
+    /// Safari's trackpad pinch, which it sends as gestures rather than as Ctrl and the wheel:
+    /// its start, a change, or its end.
+    Gesture(Phase),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Phase {
+    Start,
+    Change,
+    End,
 }
 
 impl Widget {
@@ -83,6 +93,9 @@ impl Widget {
             ("dblclick", On::DoubleClick),
             ("keydown", On::KeyDown),
             ("blur", On::Blur),
+            ("gesturestart", On::Gesture(Phase::Start)),
+            ("gesturechange", On::Gesture(Phase::Change)),
+            ("gestureend", On::Gesture(Phase::End)),
         ] {
             self.add_event_listener(&canvas, name, on)?;
         }
@@ -108,6 +121,11 @@ fn handle(on: On, e: &Event, w: &mut Inner) {
             if !(e.ctrl_key() || e.meta_key())
                 || !w.scene.as_ref().is_some_and(|s| s.time.is_some())
             {
+                return;
+            }
+            // A pinch that also comes as gestures is zoomed by those alone.
+            if w.gesturing {
+                e.prevent_default();
                 return;
             }
             e.prevent_default();
@@ -141,6 +159,36 @@ fn handle(on: On, e: &Event, w: &mut Inner) {
             });
             if !inside {
                 w.apply(Input::OutsideDown, false);
+            }
+        }
+        On::Gesture(phase) => {
+            w.gesturing = phase != Phase::End;
+            // Only where the chart zooms: in the phone layout the pinch zooms the page.
+            if phase == Phase::End || !w.scene.as_ref().is_some_and(|s| s.time.is_some()) {
+                return;
+            }
+            e.prevent_default();
+            let number = |name: &str| {
+                js_sys::Reflect::get(e, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            let Some(scale) = number("scale").filter(|s| *s > 0.0) else {
+                return;
+            };
+            // `scale` counts from the gesture's start; each change zooms by its own step.
+            let factor = if phase == Phase::Start {
+                1.0
+            } else {
+                scale / w.gesture_scale
+            };
+            w.gesture_scale = scale;
+            let at = w.local_at(
+                number("clientX").unwrap_or(0.0),
+                number("clientY").unwrap_or(0.0),
+            );
+            if factor.is_finite() && factor != 1.0 {
+                w.apply(Input::Zoom { at, factor }, false);
             }
         }
         On::Button(key) => w.apply(Input::Key(key), false),

@@ -84,6 +84,9 @@ struct Inner {
     notify: js_sys::Function,
     /// Fingers on the chart, by pointer id, for a two-finger pinch.
     touches: Vec<(i32, Point)>,
+    /// The scale of Safari's pinch gesture at its last step, and whether one is under way.
+    gesture_scale: f64,
+    gesturing: bool,
     /// Inputs that came before the first layout of the current data (a deep link, `zoomTo`),
     /// applied in order after it.
     pending: Vec<(Input, bool)>,
@@ -148,6 +151,8 @@ impl Widget {
             printing: false,
             notify,
             touches: Vec::new(),
+            gesture_scale: 1.0,
+            gesturing: false,
             pending: Vec::new(),
             subjects: None,
             all_subjects: false,
@@ -378,12 +383,17 @@ impl Inner {
     /// A host page may scale the chart (`transform: scale()`, `zoom`): the pointer's offset on
     /// the screen is then divided by that scale to find the chart's own px.
     fn local(&self, e: &MouseEvent) -> Point {
+        self.local_at(f64::from(e.client_x()), f64::from(e.client_y()))
+    }
+
+    /// The chart's point at `(x, y)` on the screen.
+    fn local_at(&self, x: f64, y: f64) -> Point {
         let chart = &self.dom.chart;
         let r = chart.get_bounding_client_rect();
         let (sx, sy) = scale(chart, &r);
         Point {
-            x: (f64::from(e.client_x()) - r.left()) / sx,
-            y: (f64::from(e.client_y()) - r.top()) / sy,
+            x: (x - r.left()) / sx,
+            y: (y - r.top()) / sy,
         }
     }
 

@@ -347,3 +347,36 @@ test('a view set while the chart is in the phone layout opens when the chart gro
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("Safari's trackpad pinch (gesture events) zooms the chart around the fingers, and not the page", async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`, { viewport: { width: 1000, height: 900 } });
+  await waitForEvents(page, 'render');
+  const seen = await page.evaluate(() => {
+    const el = document.querySelector('inspection-timeline');
+    const canvas = el.shadowRoot.querySelector('canvas');
+    const r = canvas.getBoundingClientRect();
+    const at = { clientX: r.left + r.width / 2, clientY: r.top + 100 };
+    // What Safari sends: a start, changes whose scale counts from the start, an end.
+    const send = (type, scale) => {
+      const e = new Event(type, { bubbles: true, cancelable: true });
+      Object.assign(e, { scale, ...at });
+      canvas.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    const prevented = [send('gesturestart', 1), send('gesturechange', 1.5), send('gesturechange', 3)];
+    // Safari may send the same pinch as Ctrl and the wheel as well: that is not zoomed twice.
+    const during = el.view;
+    canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY: -400, ctrlKey: true, bubbles: true, cancelable: true }));
+    const afterWheel = el.view;
+    send('gestureend', 3);
+    return { prevented, during, afterWheel };
+  });
+  assert.deepEqual(seen.prevented, [true, true, true], 'the page itself is not zoomed');
+  assert.ok(seen.during, 'zoomed in');
+  const days = (v) => (Date.parse(v.end) - Date.parse(v.start)) / 864e5;
+  const whole = await page.evaluate(() => { const el = document.querySelector('inspection-timeline'); el.resetZoom(); return el.view; });
+  assert.ok(Math.abs(days(seen.during) * 3 - days(whole)) < days(whole) * 0.05, `three times closer: ${JSON.stringify(seen.during)} of ${JSON.stringify(whole)}`);
+  assert.deepEqual(seen.afterWheel, seen.during);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
