@@ -1021,6 +1021,8 @@ export class InspectionTimeline extends Element {
     };
     watchDpr();
     window.addEventListener('hashchange', () => this.#followLink(), { signal });
+    // A web font that arrives after the first chart: the chart is drawn again in it.
+    document.fonts?.addEventListener?.('loadingdone', () => this.#call((w) => w.fonts_loaded()), { signal });
     for (const query of ['(prefers-color-scheme: dark)', '(forced-colors: active)']) {
       matchMedia(query).addEventListener('change', () => this.#applyTheme(), { signal });
     }

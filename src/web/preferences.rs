@@ -70,6 +70,18 @@ impl Widget {
         inner.fill_text(true)
     }
 
+    /// The page's fonts finished loading: the font is read and measured again, and the chart
+    /// laid out and drawn in it (it was drawn in a fallback until then).
+    pub fn fonts_loaded(&self) -> Result<(), JsValue> {
+        let mut inner = self.inner.borrow_mut();
+        if inner.data.is_none() || inner.width <= 0.0 {
+            return Ok(());
+        }
+        inner.read_font();
+        inner.relayout()?;
+        inner.show(false)
+    }
+
     /// Sets the colours from the page's theme: an object with an `[r, g, b]` array for each of
     /// `background` (or null when transparent), `surface`, `text`, `muted`, `rule`, `focus`,
     /// `inspection`, `monitoringVisit`, `reinspection` and `other`, and `grades`, an object of

@@ -552,3 +552,23 @@ test('in a page whose font is wider than Arial (DejaVu Sans), labels are shorten
     env.server.overrides.delete(path);
   }
 });
+
+test("a web font that finishes loading after the first chart is the font the chart is drawn in again", async () => {
+  const font = await readFile('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf');
+  env.server.overrides.set('/tests/browser/pages/late-font.ttf', font);
+  try {
+    const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`, { viewport: { width: 390, height: 900 } });
+    await waitForEvents(page, 'render');
+    const before = await canvasPixels(page);
+    await page.evaluate(async () => {
+      document.fonts.add(new FontFace('Late', 'url(/tests/browser/pages/late-font.ttf)'));
+      document.querySelector('inspection-timeline').style.fontFamily = 'Late, sans-serif';
+      await document.fonts.load('16px Late');
+    });
+    await page.waitForFunction((b) => document.querySelector('inspection-timeline').shadowRoot.querySelector('canvas').toDataURL() !== b, before);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    env.server.overrides.delete('/tests/browser/pages/late-font.ttf');
+  }
+});
