@@ -186,10 +186,11 @@ impl<'a> Validator<'a> {
                     (true, _) => format!("write the {name}, for example {example}"),
                     (false, _) => "write some text or remove the field".to_string(),
                 };
-                if s.trim().is_empty() {
+                let trimmed = s.trim();
+                if trimmed.is_empty() {
                     self.report(&path(), *offset, format!("is empty; {}", fix()));
                     None
-                } else if !s.chars().any(visible) {
+                } else if !trimmed.chars().any(visible) {
                     self.report(
                         &path(),
                         *offset,
@@ -197,7 +198,7 @@ impl<'a> Validator<'a> {
                     );
                     None
                 } else {
-                    Some(s.trim().to_string())
+                    Some(trimmed.to_string())
                 }
             }
             Some(n) => {

@@ -21,20 +21,24 @@ pub(super) struct Place {
 
 impl Place {
     pub(super) fn of(node: &Node) -> Place {
-        let field = |name: &str| match &node.value {
-            Value::Object(entries) => entries
-                .iter()
-                .find(|e| e.key == name)
-                .map(|e| e.node.offset),
-            _ => None,
-        };
+        // One pass over the event's fields: this runs for every event of a long file.
+        let (mut date, mut published, mut findings) = (None, None, None);
+        if let Value::Object(entries) = &node.value {
+            for e in entries {
+                let slot = match e.key.as_ref() {
+                    "date" => &mut date,
+                    "published" => &mut published,
+                    "findings" => &mut findings,
+                    _ => continue,
+                };
+                slot.get_or_insert(e.node.offset);
+            }
+        }
         Place {
             event: node.offset,
-            date: field("date")
-                .or_else(|| field("published"))
-                .unwrap_or(node.offset),
-            published: field("published").unwrap_or(node.offset),
-            findings: field("findings").unwrap_or(node.offset),
+            date: date.or(published).unwrap_or(node.offset),
+            published: published.unwrap_or(node.offset),
+            findings: findings.unwrap_or(node.offset),
         }
     }
 }
