@@ -39,7 +39,8 @@ pub fn export(json_text: &str, sep: char) -> Result<String, Vec<Problem>> {
     for key in SETTINGS {
         if *key == "version" {
             let v = field(top, "version");
-            if v != "1" {
+            // Version 1, however the file writes the number, is the sheet's own: no row.
+            if v.parse::<f64>() != Ok(1.0) {
                 rows.push(vec![(*key).into(), v]);
             }
             continue;

@@ -178,9 +178,9 @@ impl Validator<'_> {
             Some(Node {
                 value: Value::Number(n),
                 ..
-            }) if *n == "1"
-                || n.strip_prefix("1.")
-                    .is_some_and(|z| z.bytes().all(|b| b == b'0')) => {}
+            // The number one, however it is written (1, 1.0, 1e0), as JSON Schema's `const`
+            // reads it.
+            }) if n.parse::<f64>() == Ok(1.0) => {}
             Some(n) => {
                 let found = match &n.value {
                     Value::Number(x) => x.to_string(),
