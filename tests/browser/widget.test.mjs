@@ -476,14 +476,14 @@ test('a card that a host column with overflow: hidden would cut off is lifted ov
     assert.ok(cut.beyond > 20, `the card reaches ${cut.beyond} px below the column, which would cut it off`);
     assert.equal(cut.reachable, true, 'its bottom edge shows and takes the pointer');
     assert.equal(cut.open, true, 'lifted into the top layer');
-    await page.mouse.wheel(0, 120);
-    await page.waitForFunction(() => window.scrollY > 0);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const scrolled = await page.evaluate(() => {
+    // The page scrolls at once (no smooth scrolling to race); the card follows when the page
+    // says it scrolled, so that is waited for, however long a loaded machine takes.
+    await page.evaluate(() => window.scrollTo({ top: 120, behavior: 'instant' }));
+    await page.waitForFunction((offset) => {
       const root = document.querySelector('inspection-timeline').shadowRoot;
-      return root.querySelector('.card').getBoundingClientRect().top - root.querySelector('.chart').getBoundingClientRect().top;
-    });
-    assert.ok(Math.abs(scrolled - cut.offset) < 1, `it keeps its place on the chart: ${cut.offset} then ${scrolled}`);
+      const moved = root.querySelector('.card').getBoundingClientRect().top - root.querySelector('.chart').getBoundingClientRect().top;
+      return window.scrollY === 120 && Math.abs(moved - offset) < 1;
+    }, cut.offset);
     await page.keyboard.press('Escape');
     const closed = await inRoot(page, "const c = root.querySelector('.card'); return [c.hidden, c.matches(':popover-open')]");
     assert.deepEqual(closed, [true, false]);
