@@ -4,6 +4,37 @@
 //! deliberately generous estimate and keeps its gutters independent of exact label widths. That
 //! way the canvas and the SVG output agree.
 
+/// Words of the kind the chart's labels hold, capitals, digits and all, for the browser to
+/// set in the page's font, in bold (the widest of the labels' weights), at [`SAMPLE_PX`]; see
+/// [`font_widening`].
+pub const WIDTH_SAMPLE: &str = "4 Monitoring visits: Care-experienced young people, May 2023";
+/// The size [`WIDTH_SAMPLE`] is measured at.
+pub const SAMPLE_PX: f64 = 100.0;
+
+/// How much wider a font sets text than [`estimate_width`] allows for, from `measured`, the
+/// width of [`WIDTH_SAMPLE`] in it (bold, at [`SAMPLE_PX`]): 1 for a font the estimate fits,
+/// Arial's bold included (within a few percent is the estimate's own margin, so that the
+/// canvas lays out as the SVG does), and at most 1.6 for a measure that cannot be right.
+///
+/// # Examples
+///
+/// ```
+/// use inspection_timeline::text::{estimate_width, font_widening, SAMPLE_PX, WIDTH_SAMPLE};
+/// let estimate = estimate_width(WIDTH_SAMPLE, SAMPLE_PX);
+/// assert_eq!(font_widening(estimate * 1.01), 1.0);
+/// assert!((font_widening(estimate * 1.2) - 1.2).abs() < 1e-9);
+/// assert_eq!(font_widening(0.0), 1.0, "nothing measured");
+/// assert_eq!(font_widening(estimate * 9.0), 1.6);
+/// ```
+pub fn font_widening(measured: f64) -> f64 {
+    let wider = measured / estimate_width(WIDTH_SAMPLE, SAMPLE_PX);
+    if wider.is_nan() || wider < 1.03 {
+        1.0
+    } else {
+        wider.min(1.6)
+    }
+}
+
 /// Estimated width in pixels of `text` set at `px` pixels in a proportional font.
 pub fn estimate_width(text: &str, px: f64) -> f64 {
     let em: f64 = text

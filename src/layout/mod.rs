@@ -51,12 +51,21 @@ pub struct LayoutConfig {
 impl LayoutConfig {
     /// The width `text` takes at `px` in the page's font, as far as layout can tell.
     pub(crate) fn width_of(&self, text: &str, px: f64) -> f64 {
-        crate::text::estimate_width(text, px) * self.text_width.max(1.0)
+        crate::text::estimate_width(text, px) * self.widening()
     }
 
     /// `text`, shortened with an ellipsis to fit `max_px` in the page's font.
     pub(crate) fn ellipsize(&self, text: &str, px: f64, max_px: f64) -> Option<String> {
-        crate::text::ellipsize(text, px, max_px / self.text_width.max(1.0))
+        crate::text::ellipsize(text, px, self.estimated_room(max_px))
+    }
+
+    /// `room` in the page's font as the estimate counts it, for words fitted by estimate.
+    pub(crate) fn estimated_room(&self, room: f64) -> f64 {
+        room / self.widening()
+    }
+
+    fn widening(&self) -> f64 {
+        self.text_width.max(1.0)
     }
 }
 

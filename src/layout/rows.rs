@@ -148,7 +148,7 @@ impl Rows<'_> {
                     &start,
                     &self.cfg.locale,
                     self.small,
-                    room / self.cfg.text_width.max(1.0),
+                    self.cfg.estimated_room(room),
                 ) {
                     self.labels.push(Label {
                         x: PAD + 6.0,

@@ -535,10 +535,7 @@ impl Inner {
             .and_then(|s| s.get_property_value("font-family").ok())
             .filter(|f| !f.is_empty())
             .unwrap_or_else(|| "sans-serif".into());
-        // Words of the kind the chart's labels hold, capitals, digits and all, in bold, the
-        // widest of the labels' weights (the estimate is made for Arial's bold).
-        const SAMPLE: &str = "4 Monitoring visits: Care-experienced young people, May 2023";
-        const PX: f64 = 100.0;
+        use crate::text::{font_widening, SAMPLE_PX, WIDTH_SAMPLE};
         let measured = self
             .dom
             .overlay
@@ -547,15 +544,11 @@ impl Inner {
             .flatten()
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
             .and_then(|ctx| {
-                ctx.set_font(&format!("bold {PX}px {}", self.font));
-                ctx.measure_text(SAMPLE).ok()
+                ctx.set_font(&format!("bold {SAMPLE_PX}px {}", self.font));
+                ctx.measure_text(WIDTH_SAMPLE).ok()
             })
             .map_or(0.0, |m| m.width());
-        let estimate = crate::text::estimate_width(SAMPLE, PX);
-        // Within a few percent is the estimate's own margin: the canvas then lays out as the
-        // SVG does.
-        let wider = measured / estimate;
-        self.text_width = if wider < 1.03 { 1.0 } else { wider.min(1.6) };
+        self.text_width = font_widening(measured);
     }
 }
 

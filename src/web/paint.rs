@@ -13,6 +13,19 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The height of the screen (the viewport) the chart, at `r` on it, is seen in.
+fn screen_height(r: &web_sys::DomRect) -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(r.bottom())
+}
+
+/// A length in CSS px, as a style property takes it.
+fn px(v: f64) -> String {
+    format!("{v}px")
+}
+
 /// The part of `scene` the canvas is to hold for what the reader sees now (`current` while it
 /// still covers that), with the canvas placed over it.
 fn place_window(
@@ -22,10 +35,7 @@ fn place_window(
     scene: &layout::Scene,
 ) -> Result<(f64, f64), JsValue> {
     let r = dom.chart.get_bounding_client_rect();
-    let screen = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(r.bottom());
+    let screen = screen_height(&r);
     let next = layout::window::drawn_window(
         scene.width,
         scene.height,
@@ -36,8 +46,8 @@ fn place_window(
     if Some(next) != current {
         for canvas in [&dom.canvas, &dom.overlay] {
             let style = canvas.style();
-            style.set_property("top", &format!("{}px", next.0))?;
-            style.set_property("height", &format!("{}px", next.1 - next.0))?;
+            style.set_property("top", &px(next.0))?;
+            style.set_property("height", &px(next.1 - next.0))?;
         }
     }
     Ok(next)
@@ -101,10 +111,9 @@ impl Inner {
         self.dom
             .chart
             .style()
-            .set_property("height", &format!("{}px", scene.height))?;
+            .set_property("height", &px(scene.height))?;
         for c in [&self.dom.canvas, &self.dom.overlay] {
-            c.style()
-                .set_property("width", &format!("{}px", scene.width))?;
+            c.style().set_property("width", &px(scene.width))?;
         }
         self.window = place_window(&self.dom, self.dpr, None, &scene)?;
         // The title is read as a sentence of its own before the description (which, for a
@@ -257,17 +266,14 @@ impl Inner {
         // On a phone the card takes the full width under its row (in px, which stays the
         // chart's width when the card is lifted out of it, below).
         let width = if scene.vertical {
-            format!("{}px", scene.width)
+            px(scene.width)
         } else {
             String::new()
         };
         card.style().set_property("width", &width)?;
         let chart = &self.dom.chart;
         let r = chart.get_bounding_client_rect();
-        let screen = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(r.bottom());
+        let screen = screen_height(&r);
         // Measured at its natural height, then placed and, if the screen is short, cut to fit.
         card.style().remove_property("max-height")?;
         let (w, h) = (
@@ -287,14 +293,11 @@ impl Inner {
         if lifted {
             self.place_lifted(place.at)?;
         } else {
-            card.style()
-                .set_property("left", &format!("{}px", place.at.x))?;
-            card.style()
-                .set_property("top", &format!("{}px", place.at.y))?;
+            card.style().set_property("left", &px(place.at.x))?;
+            card.style().set_property("top", &px(place.at.y))?;
         }
         if let Some(h) = place.max_height {
-            card.style()
-                .set_property("max-height", &format!("{}px", h.floor()))?;
+            card.style().set_property("max-height", &px(h.floor()))?;
         }
         Ok(Some(content))
     }
@@ -321,7 +324,6 @@ impl Inner {
     fn bring_into_view(&self, m: &layout::Mark) -> Result<(), JsValue> {
         const ROOM: f64 = 24.0;
         let style = self.dom.spot.style();
-        let px = |v: f64| format!("{v}px");
         style.set_property("left", &px(m.hit.x0))?;
         style.set_property("top", &px(m.hit.y0 - ROOM))?;
         style.set_property("width", &px(m.hit.x1 - m.hit.x0))?;
@@ -341,8 +343,8 @@ impl Inner {
         let r = chart.get_bounding_client_rect();
         let (sx, sy) = super::scale(chart, &r);
         let style = self.dom.card.style();
-        style.set_property("left", &format!("{}px", r.left() + at.x * sx))?;
-        style.set_property("top", &format!("{}px", r.top() + at.y * sy))
+        style.set_property("left", &px(r.left() + at.x * sx))?;
+        style.set_property("top", &px(r.top() + at.y * sy))
     }
 
     /// Title, credit and the screen-reader table: everything that is text, set as text.

@@ -252,7 +252,7 @@ impl<'a> Across<'a> {
                     &start,
                     &self.cfg.locale,
                     self.small,
-                    room / self.cfg.text_width.max(1.0),
+                    self.cfg.estimated_room(room),
                 )
             };
             let placed = match words_in((known_until - bx0 - 12.0).max(0.0)) {
