@@ -7,12 +7,26 @@ use inspection_timeline::date::Locale;
 use inspection_timeline::interact::{Input, Key, State};
 use inspection_timeline::layout::{self, card, describe, layout, LayoutConfig, Point, Scene};
 use inspection_timeline::text::estimate_width;
+use inspection_timeline::view::View;
 use inspection_timeline::{parse, Chronology, Timeline};
 
 const BURY: &str = include_str!("../www/data/bury-childrens-services.json");
 
 fn bury() -> Timeline {
     parse(BURY).unwrap()
+}
+
+/// `t` laid out `width` wide showing `view` (everything when `None`).
+fn showing(t: &Timeline, c: &Chronology, width: f64, view: Option<View>) -> Scene {
+    layout(
+        t,
+        c,
+        &LayoutConfig {
+            width,
+            view,
+            ..LayoutConfig::default()
+        },
+    )
 }
 
 fn at(width: f64, t: &Timeline) -> Scene {
@@ -1142,15 +1156,7 @@ fn zooming_in_then_out_keeps_the_date_under_the_pointer() {
             },
             &scene,
         );
-        let zoomed = layout(
-            &t,
-            &c,
-            &LayoutConfig {
-                width: 800.0,
-                view: s.view,
-                ..LayoutConfig::default()
-            },
-        );
+        let zoomed = showing(&t, &c, 800.0, s.view);
         let zt = zoomed.time.as_ref().unwrap();
         assert!(
             (zt.scale.map(day) - x).abs() < 0.5,
@@ -1392,19 +1398,15 @@ fn events_of_the_same_period_are_stacked_not_clustered() {
 fn a_single_day_never_gets_a_period_bar() {
     let t = doc(r#"{"id": "a", "kind": "inspection", "title": "A", "date": "2023-03-14"}"#);
     let c = Chronology::new(&t);
-    let cfg = |view| LayoutConfig {
-        width: 1200.0,
-        view,
-        ..LayoutConfig::default()
-    };
-    let whole = layout(&t, &c, &cfg(None));
+    let cfg = |view| showing(&t, &c, 1200.0, view);
+    let whole = cfg(None);
     let time = whole.time.as_ref().unwrap();
     let day = time.scale.invert(whole.marks[0].center.x);
     let mut v = time.full;
     for _ in 0..20 {
         v = v.zoom(day, 4.0, time.full);
     }
-    for s in [whole.clone(), layout(&t, &c, &cfg(Some(v)))] {
+    for s in [whole.clone(), cfg(Some(v))] {
         assert_eq!(s.marks[0].bar, None);
         assert!(!s
             .legend
@@ -1420,16 +1422,12 @@ fn a_single_day_never_gets_a_period_bar() {
 fn the_next_zone_shows_only_when_the_window_reaches_the_end() {
     let t = bury();
     let c = Chronology::new(&t);
-    let cfg = |view| LayoutConfig {
-        width: 900.0,
-        view,
-        ..LayoutConfig::default()
-    };
-    let whole = layout(&t, &c, &cfg(None));
+    let cfg = |view| showing(&t, &c, 900.0, view);
+    let whole = cfg(None);
     assert!(whole.next_zone.is_some());
     let time = whole.time.as_ref().unwrap();
     let early = time.full.zoom(time.full.start, 3.0, time.full);
-    let s = layout(&t, &c, &cfg(Some(early)));
+    let s = cfg(Some(early));
     assert!(s.next_zone.is_none());
     let expected = t
         .events
@@ -1450,7 +1448,7 @@ fn the_next_zone_shows_only_when_the_window_reaches_the_end() {
         time.scale.map(time.full.start)
     );
     let late = time.full.zoom(time.full.end, 3.0, time.full);
-    assert!(layout(&t, &c, &cfg(Some(late))).next_zone.is_some());
+    assert!(cfg(Some(late)).next_zone.is_some());
 }
 
 #[test]
@@ -1489,15 +1487,7 @@ fn a_cluster_that_zooming_cannot_separate_is_pinned_and_says_so() {
     for _ in 0..20 {
         v = v.zoom(day, 4.0, time.full);
     }
-    let close = layout(
-        &t,
-        &c,
-        &LayoutConfig {
-            width: 700.0,
-            view: Some(v),
-            ..LayoutConfig::default()
-        },
-    );
+    let close = showing(&t, &c, 700.0, Some(v));
     let j = close
         .marks
         .iter()
@@ -1802,17 +1792,13 @@ fn in_any_window_a_marker_stands_at_a_time_its_event_covers() {
     for case in 0..90 {
         let t = generated(&mut rng, [5, 20, 60][case % 3]);
         let c = Chronology::new(&t);
-        let cfg = |view| LayoutConfig {
-            width: 900.0,
-            view,
-            ..LayoutConfig::default()
-        };
-        let whole = layout(&t, &c, &cfg(None));
+        let cfg = |view| showing(&t, &c, 900.0, view);
+        let whole = cfg(None);
         let Some(time) = &whole.time else { continue };
         let full = time.full;
         let anchor = full.start + rng.below((full.end - full.start).max(1.0) as u64) as f64;
         let view = full.zoom(anchor, 2.0 + rng.below(60) as f64, full);
-        let s = layout(&t, &c, &cfg(Some(view)));
+        let s = cfg(Some(view));
         let st = s.time.as_ref().expect("a zoomed chart has a time axis");
         // A marker is kept a touch target's width from the window's edges.
         let slack = st.scale.invert(st.scale.range.0 + 12.0) - st.scale.invert(st.scale.range.0);
@@ -1881,15 +1867,7 @@ fn a_window_asked_for_in_the_phone_layout_opens_when_the_chart_is_wide() {
     let asked = inspection_timeline::view::between("2023", "2023").unwrap();
     let s = State::default().step(Input::Show(Some(asked)), &phone);
     assert_eq!(s.view, Some(asked), "kept, though nothing shows it yet");
-    let wide = layout(
-        &t,
-        &c,
-        &LayoutConfig {
-            width: 900.0,
-            view: s.view,
-            ..LayoutConfig::default()
-        },
-    );
+    let wide = showing(&t, &c, 900.0, s.view);
     let shown = wide.time.as_ref().unwrap().shown;
     assert_eq!((shown.start, shown.end), (asked.start, asked.end));
 }
