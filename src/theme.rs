@@ -99,35 +99,87 @@ impl CardColours {
     };
 }
 
+/// The theme's custom properties, in the order the declarations below are written: the
+/// names after `--it-` (the page's) and `--_it-` (what the element's CSS reads).
+const PROPERTIES: [&str; 16] = [
+    "background",
+    "surface",
+    "text",
+    "muted",
+    "rule",
+    "focus",
+    "inspection",
+    "monitoring-visit",
+    "reinspection",
+    "other",
+    "card-background",
+    "positive",
+    "negative",
+    "mixed",
+    "link",
+    "notice-background",
+];
+
 /// The custom properties of one theme, as CSS declarations.
 fn declarations(t: &Theme, c: &CardColours) -> String {
-    let mut out = String::new();
     let background = t
         .background
         .map_or("transparent".to_string(), |b| b.to_string());
+    let colours = [
+        t.surface,
+        t.text,
+        t.muted,
+        t.rule,
+        t.focus,
+        t.inspection,
+        t.monitoring,
+        t.reinspection,
+        t.other,
+        c.background,
+        c.positive,
+        c.negative,
+        c.mixed,
+        c.link,
+        c.notice,
+    ]
+    .map(|c| c.to_string());
+    let values = std::iter::once(background).chain(colours);
+    let mut out = String::new();
     // Each default stands behind the page's own value, set on the element or on any element
     // around it: `--_it-text` is the page's `--it-text` if it has one, else the default.
-    let _ = write!(out, "--_it-background: var(--it-background, {background});");
-    for (name, colour) in [
-        ("surface", t.surface),
-        ("text", t.text),
-        ("muted", t.muted),
-        ("rule", t.rule),
-        ("focus", t.focus),
-        ("inspection", t.inspection),
-        ("monitoring-visit", t.monitoring),
-        ("reinspection", t.reinspection),
-        ("other", t.other),
-        ("card-background", c.background),
-        ("positive", c.positive),
-        ("negative", c.negative),
-        ("mixed", c.mixed),
-        ("link", c.link),
-        ("notice-background", c.notice),
-    ] {
-        let _ = write!(out, " --_it-{name}: var(--it-{name}, {colour});");
+    for (name, value) in PROPERTIES.iter().zip(values) {
+        let sep = if out.is_empty() { "" } else { " " };
+        let _ = write!(out, "{sep}--_it-{name}: var(--it-{name}, {value});");
     }
     out
+}
+
+/// Windows high-contrast mode's system colours for every property, over the page's own and
+/// either theme's: to follow [`stylesheet`], so that they win.
+pub fn forced_colours() -> String {
+    const SYSTEM: [&str; 16] = [
+        "Canvas",
+        "Canvas",
+        "CanvasText",
+        "CanvasText",
+        "CanvasText",
+        "Highlight",
+        "CanvasText",
+        "CanvasText",
+        "CanvasText",
+        "CanvasText",
+        "Canvas",
+        "CanvasText",
+        "CanvasText",
+        "CanvasText",
+        "LinkText",
+        "Canvas",
+    ];
+    let mut out = String::new();
+    for (name, value) in PROPERTIES.iter().zip(SYSTEM) {
+        let _ = write!(out, " --_it-{name}: {value};");
+    }
+    format!("@media (forced-colors: active) {{ :host, :host([theme]) {{{out} }} }}\n")
 }
 
 /// The element's default colours as CSS: light, dark on `theme="dark"`, and dark on

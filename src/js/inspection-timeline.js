@@ -33,7 +33,7 @@ function loadWasm() {
     const bindings = await import('./inspection_timeline.js');
     await bindings.default({ module_or_path: wasm });
     // The default colours are written once, in Rust, and join the stylesheet here.
-    setStyles(css + bindings.theme_css() + forcedColours);
+    setStyles(css + bindings.theme_css());
     return bindings;
   })();
   return ready;
@@ -152,16 +152,6 @@ canvas:focus-visible { outline: 3px solid var(--_it-focus); outline-offset: 2px;
   th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
   td p, td ul { margin: 0 0 3px; padding-left: 14px; }
   td p { padding-left: 0; }
-}
-`;
-
-// System colours in Windows high-contrast mode; after the defaults, so that they win.
-const forcedColours = `
-@media (forced-colors: active) {
-  :host, :host([theme]) { --_it-background: Canvas; --_it-surface: Canvas; --_it-text: CanvasText; --_it-muted: CanvasText;
-    --_it-rule: CanvasText; --_it-focus: Highlight; --_it-inspection: CanvasText; --_it-monitoring-visit: CanvasText;
-    --_it-reinspection: CanvasText; --_it-other: CanvasText; --_it-card-background: Canvas; --_it-positive: CanvasText;
-    --_it-negative: CanvasText; --_it-mixed: CanvasText; --_it-link: LinkText; --_it-notice-background: Canvas; }
 }
 `;
 

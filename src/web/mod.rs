@@ -108,11 +108,12 @@ type Listener = (
     Closure<dyn FnMut(Event)>,
 );
 
-/// The element's default colours as CSS custom properties (light, dark, and dark on
-/// `theme="auto"`), from the one place they are written: [`crate::theme`].
+/// The element's default colours as CSS custom properties (light, dark, dark on
+/// `theme="auto"`, and the system's in high-contrast mode), from the one place they are
+/// written: [`crate::theme`].
 #[wasm_bindgen]
 pub fn theme_css() -> String {
-    crate::theme::stylesheet()
+    crate::theme::stylesheet() + &crate::theme::forced_colours()
 }
 
 /// One widget on the page. Created by the `<inspection-timeline>` element.
