@@ -44,6 +44,12 @@ impl View {
         self.start <= full.start + 1e-3 && self.end >= full.end - 1e-3
     }
 
+    /// Whether the window reaches the end of `full` (within a day), where what is expected
+    /// next is shown after it.
+    pub fn reaches_end(&self, full: View) -> bool {
+        self.end >= full.end - 1.0
+    }
+
     /// This window made legal for `full`: no wider than it, no narrower than [`MIN_DAYS`] (or
     /// all of it, for a shorter history), and moved, not shrunk, to lie inside it.
     pub fn within(self, full: View) -> View {
@@ -70,13 +76,19 @@ impl View {
     /// day `anchor` staying at the same place across the chart, unless the edges of `full`
     /// stop it.
     pub fn zoom(self, anchor: f64, factor: f64, full: View) -> View {
-        if !(factor.is_finite() && factor > 0.0) || self.days() <= 0.0 {
+        let at = (anchor - self.start) / self.days();
+        self.zoom_placing(anchor, at, factor, full)
+    }
+
+    /// The window `factor` times closer, with the day `anchor` at fraction `at` of the way
+    /// across it (0 its start, 1 its end), unless the edges of `full` stop it.
+    pub fn zoom_placing(self, anchor: f64, at: f64, factor: f64, full: View) -> View {
+        if !(factor.is_finite() && factor > 0.0 && at.is_finite()) || self.days() <= 0.0 {
             return self.within(full);
         }
         let most = full.days().max(0.0);
         let span = (self.days() / factor).clamp(MIN_DAYS.min(most), most);
-        let at = ((anchor - self.start) / self.days()).clamp(0.0, 1.0);
-        let start = anchor - at * span;
+        let start = anchor - at.clamp(0.0, 1.0) * span;
         View {
             start,
             end: start + span,

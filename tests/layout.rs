@@ -141,6 +141,34 @@ fn a_multi_day_visit_is_a_span() {
     assert!(v_x > a && v_x < b);
 }
 
+/// Two visits whose periods overlap and whose markers fall on the same spot (a visit known only
+/// to its year, another in June and July of it) each keep their mark, bar and card, stacked
+/// in rows, rather than becoming one counted cluster: their bars already tell them apart.
+#[test]
+fn overlapping_periods_with_markers_on_one_spot_are_stacked_not_counted() {
+    let t = doc(
+        r#"{"id": "year", "kind": "monitoring-visit", "title": "Y", "date": "2023"},
+           {"id": "summer", "kind": "monitoring-visit", "title": "S", "date": "2023-06", "end": "2023-07"},
+           {"id": "later", "kind": "monitoring-visit", "title": "L", "date": "2025-01-10"}"#,
+    );
+    for width in [480.0, 1000.0] {
+        let s = at(width, &t);
+        let mark = |id: &str| {
+            let i = t.events.iter().position(|e| e.id == id).unwrap();
+            &s.marks[s.mark_of_event(i).unwrap()]
+        };
+        let (y, m) = (mark("year"), mark("summer"));
+        assert_eq!(s.marks.len(), 3, "{width}");
+        assert!(s.marks.iter().all(|m| m.cluster.is_none()), "{width}");
+        assert!(y.bar.is_some() && m.bar.is_some(), "{width}");
+        assert!((y.center.x - m.center.x).abs() < y.r, "{width}: one spot");
+        assert!(
+            (y.center.y - m.center.y).abs() >= 2.0 * y.r,
+            "{width}: in rows of their own"
+        );
+    }
+}
+
 fn days(y: i32, m: u8, d: u8) -> f64 {
     inspection_timeline::date::days_from_civil(y, m, d) as f64
 }
@@ -1133,6 +1161,7 @@ fn every_event_is_reachable_by_keyboard_at_every_zoom() {
 #[test]
 fn zooming_in_then_out_keeps_the_date_under_the_pointer() {
     let mut rng = Rng(0x0dd_ba11);
+    let mut moved = 0;
     for case in 0..30 {
         let t = generated(&mut rng, 40);
         let c = Chronology::new(&t);
@@ -1158,10 +1187,18 @@ fn zooming_in_then_out_keeps_the_date_under_the_pointer() {
         );
         let zoomed = showing(&t, &c, 800.0, s.view);
         let zt = zoomed.time.as_ref().unwrap();
-        assert!(
-            (zt.scale.map(day) - x).abs() < 0.5,
-            "case {case}: the day under the pointer moved when zooming in"
-        );
+        let now = zt.scale.map(day);
+        if (now - x).abs() >= 0.5 {
+            // Only a window stopped by the end of the history, where the next zone takes back
+            // its room, may move the day, and then by at most that room's share.
+            let [(a, short), (_, to_end)] = zt.runs;
+            let least = a + (x - a) * (to_end - a) / (short - a);
+            assert!(
+                zt.shown.reaches_end(zt.full) && now <= x && now >= least - 0.5,
+                "case {case}: the day under the pointer moved from {x} to {now} when zooming in"
+            );
+            moved += 1;
+        }
         let back = s.step(
             Input::Zoom {
                 at: Point { x, y: 100.0 },
@@ -1174,6 +1211,10 @@ fn zooming_in_then_out_keeps_the_date_under_the_pointer() {
             "case {case}: zooming back out shows everything again"
         );
     }
+    assert!(
+        moved < 30 / 2,
+        "the day under the pointer stays put in most cases, not only at the end ({moved} moved)"
+    );
 }
 
 #[test]
@@ -1442,11 +1483,19 @@ fn the_next_zone_shows_only_when_the_window_reaches_the_end() {
         .outside
         .iter()
         .any(|b| b.event == expected));
-    // The room stays, so that the days keep their place across the chart as it zooms.
-    assert_eq!(
-        s.time.as_ref().unwrap().scale.map(early.start),
-        time.scale.map(time.full.start)
-    );
+    // The zone's room goes to time, which runs on to the chart's right edge rather than stop
+    // short of an empty space.
+    let zone = whole.next_zone.as_ref().unwrap().rect;
+    let shown = s.time.as_ref().unwrap().scale;
+    assert_eq!(shown.map(early.start), time.scale.map(time.full.start));
+    assert!(shown.map(early.end) > zone.x1 - 30.0);
+    assert!(s
+        .axis
+        .as_ref()
+        .unwrap()
+        .ticks
+        .iter()
+        .any(|tk| tk.x > zone.x0));
     let late = time.full.zoom(time.full.end, 3.0, time.full);
     assert!(cfg(Some(late)).next_zone.is_some());
 }

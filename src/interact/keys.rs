@@ -225,11 +225,12 @@ impl State {
     /// middle.
     fn zoom_key(&mut self, closer: bool, cur: Option<usize>, scene: &Scene) {
         let Some(t) = &scene.time else { return };
-        let anchor = cur
-            .and_then(|i| scene.marks.get(i))
-            .map_or(t.shown.middle(), |m| t.scale.invert(m.center.x));
         let f = if closer { ZOOM_STEP } else { 1.0 / ZOOM_STEP };
-        self.show(Some(t.shown.zoom(anchor, f, t.full)), scene);
+        let view = match cur.and_then(|i| scene.marks.get(i)) {
+            Some(m) => t.zoom_keeping(m.center.x, f),
+            None => t.shown.zoom(t.shown.middle(), f, t.full),
+        };
+        self.show(Some(view), scene);
     }
 
     /// The mark → (or ←, unless `forward`) reaches from mark `cur`, within its subject; `None`

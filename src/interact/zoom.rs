@@ -52,11 +52,13 @@ impl State {
     /// Zooms by `factor` around the day under `at`, on the chart or on the overview strip.
     pub(super) fn zoom_at(&mut self, at: Point, factor: f64, scene: &Scene) {
         let Some(t) = &scene.time else { return };
-        let anchor = match &scene.overview {
-            Some(o) if o.rect.distance(at) == 0.0 => o.scale.invert(at.x),
-            _ => t.scale.invert(at.x),
+        let view = match &scene.overview {
+            Some(o) if o.rect.distance(at) == 0.0 => {
+                t.shown.zoom(o.scale.invert(at.x), factor, t.full)
+            }
+            _ => t.zoom_keeping(at.x, factor),
         };
-        self.show(Some(t.shown.zoom(anchor, factor, t.full)), scene);
+        self.show(Some(view), scene);
     }
 
     /// What zooming into mark `i` would do, when it is a cluster and that would change the

@@ -280,12 +280,35 @@ pub struct TimeWindow {
     pub scale: TimeScale,
     /// The dated events outside the window, in reading order, which the keyboard pans to.
     pub outside: Vec<Beyond>,
+    /// Where time runs across the chart in a window short of the end of the history, and in
+    /// one that reaches it: narrower when the next zone, drawn only then, takes its room.
+    pub runs: [(f64, f64); 2],
 }
 
 impl TimeWindow {
     /// Whether the window is as close as the zoom goes: about a month across.
     pub fn at_closest(&self) -> bool {
         self.shown.days() <= crate::view::MIN_DAYS + 0.5
+    }
+
+    /// The window `factor` times closer with the day at `x` across the chart still at `x`,
+    /// although the new window may give time a different width (see [`TimeWindow::runs`]).
+    /// When the window reaches the end of the history, the next zone takes its room back and
+    /// the day may have no place to stay: the window then ends where the history does, and
+    /// the day moves left by at most the zone's share of its distance from the start, as
+    /// zooming near any edge of the history moves it.
+    pub fn zoom_keeping(&self, x: f64, factor: f64) -> View {
+        let anchor = self.scale.invert(x);
+        let zoom = |(a, b): (f64, f64)| {
+            let at = if b > a { (x - a) / (b - a) } else { 0.5 };
+            self.shown.zoom_placing(anchor, at, factor, self.full)
+        };
+        let view = zoom(self.runs[0]);
+        if !view.reaches_end(self.full) {
+            return view;
+        }
+        let view = zoom(self.runs[1]);
+        view.pan(self.full.end - view.end, self.full)
     }
 
     /// The first event outside the window that comes after reading position `order`.

@@ -74,13 +74,19 @@ impl Item {
 }
 
 /// Adds `item` to a lane's items in reading order, joining it to the last one when their
-/// marks would touch, so close events become one counted cluster. Events of the very same
-/// period (two visits known only to the same year) are not joined: no zoom could ever tell
-/// them apart, so they are stacked in rows instead, each with its own mark and card.
+/// marks would touch, so close events become one counted cluster. These are stacked in rows
+/// instead, each with its own mark and card, and counted into a cluster by [`pack`] only
+/// when the rows run out: a period drawn with its bar, which already says where it lies;
+/// and events of the very same period (two visits on one day, or known only to the same
+/// year), which no zoom could ever tell apart.
 pub(super) fn group(items: &mut Vec<Item>, item: Item) {
     if let Some(last) = items.last_mut() {
+        let barred = item.bar.is_some() || last.bar.is_some();
         let same_period = item.days.is_some() && item.days == last.days && !last.is_cluster();
-        if !same_period && item.first - last.last < CLOSE && item.last - last.first <= CLUSTER_REACH
+        if !barred
+            && !same_period
+            && item.first - last.last < CLOSE
+            && item.last - last.first <= CLUSTER_REACH
         {
             last.absorb(item);
             return;

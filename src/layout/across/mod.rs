@@ -44,12 +44,14 @@ struct Across<'a> {
     /// Where dated events may sit: the time scale's range.
     x0: f64,
     x1: f64,
-    /// Width of the next zone for undated events; zero when there are none.
+    /// Width of the next zone for undated events; zero when it is not drawn.
     zone_w: f64,
-    /// Whether the next zone is drawn: only when the window reaches the end of the history,
-    /// or what is expected would seem to come straight after the window's end. Its room is
-    /// kept all the same, so that zooming keeps the day under the pointer where it is.
+    /// Whether the next zone is drawn: only when there are undated events and the window
+    /// reaches the end of the history, or what is expected would seem to come straight after
+    /// the window's end. A window short of the end gives its room to time.
     zone_shown: bool,
+    /// Where time runs in a window short of the end and in one that reaches it.
+    runs: [(f64, f64); 2],
     scale: TimeScale,
     /// The whole history and the part of it shown.
     full: View,
@@ -105,11 +107,31 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
             shown: a.shown,
             scale: a.scale,
             outside,
+            runs: a.runs,
         }),
         overview,
         grid: Default::default(),
         sections: c.sections.iter().map(|s| s.order.clone()).collect(),
     }
+}
+
+/// Width of the next zone, where undated expected events wait, on a chart `width` wide.
+fn zone_width(width: f64) -> f64 {
+    (width * 0.16).clamp(64.0, 140.0)
+}
+
+/// Where time runs across a chart `width` wide, with room for a marker's target at each end:
+/// in a window short of the end of the history, and in one that reaches it, which keeps the
+/// next zone's room when there are undated events.
+fn time_runs(width: f64, has_undated: bool) -> [(f64, f64); 2] {
+    let x0 = PAD + MIN_TARGET;
+    let short = (x0, width - PAD - MIN_TARGET);
+    let to_end = if has_undated {
+        (x0, width - PAD - zone_width(width) - 10.0)
+    } else {
+        short
+    };
+    [short, to_end]
 }
 
 impl<'a> Across<'a> {
@@ -118,22 +140,12 @@ impl<'a> Across<'a> {
         let width = cfg.width.max(200.0);
         let small = small_px(cfg);
         let has_undated = c.middle.iter().any(Option::is_none);
-        let zone_w = if has_undated {
-            (width * 0.16).clamp(64.0, 140.0)
-        } else {
-            0.0
-        };
-        let x0 = PAD + MIN_TARGET;
-        let x1 = width
-            - PAD
-            - if has_undated {
-                zone_w + 10.0
-            } else {
-                MIN_TARGET
-            };
         let full = full_view(c.extent);
         let shown = cfg.view.map_or(full, |v| v.within(full));
-        let zone_shown = has_undated && shown.end >= full.end - 1.0;
+        let zone_shown = has_undated && shown.reaches_end(full);
+        let runs = time_runs(width, has_undated);
+        let (x0, x1) = runs[usize::from(zone_shown)];
+        let zone_w = if zone_shown { zone_width(width) } else { 0.0 };
         Across {
             t,
             c,
@@ -144,6 +156,7 @@ impl<'a> Across<'a> {
             x1,
             zone_w,
             zone_shown,
+            runs,
             scale: TimeScale::new((shown.start, shown.end), (x0, x1)),
             full,
             shown,
