@@ -1278,6 +1278,104 @@ fn on_phones_a_long_history_is_grouped_by_year_and_a_tap_opens_a_year() {
     assert!(texts.contains(&year.to_string().as_str()));
 }
 
+/// Where a label's words lie, as far as the estimate of text width tells: (x0, y0, x1, y1).
+fn label_box(l: &layout::Label) -> (f64, f64, f64, f64) {
+    let w = estimate_width(&l.text, l.px);
+    let x0 = match l.anchor {
+        layout::Anchor::Start => l.x,
+        layout::Anchor::Middle => l.x - w / 2.0,
+        layout::Anchor::End => l.x - w,
+    };
+    (x0, l.y, x0 + w, l.y + l.px)
+}
+
+/// The zoom buttons have their row at the top of the chart from the first drawing, and the
+/// overview strip comes beside them while zoomed: zooming moves neither, whatever rows the
+/// lanes need for what the window shows, and they cover no label, no mark and no band. A
+/// still image has no buttons and no room for them.
+#[test]
+fn zooming_moves_neither_the_zoom_buttons_nor_the_overview_strip() {
+    let mut rng = Rng(0x2004_b077);
+    for case in 0..40 {
+        let t = if case == 0 {
+            bury()
+        } else {
+            let n = 3 + rng.pick(60);
+            generated(&mut rng, n)
+        };
+        let c = Chronology::new(&t);
+        let width = 480.0 + rng.below(900) as f64;
+        let cfg = |view| LayoutConfig {
+            width,
+            view,
+            zoom_buttons: true,
+            ..LayoutConfig::default()
+        };
+        let whole = layout(&t, &c, &cfg(None));
+        let still = showing(&t, &c, width, None);
+        assert_eq!(still.zoom_buttons, None, "case {case}");
+        let Some(time) = &whole.time else {
+            assert_eq!(whole.zoom_buttons, None, "case {case}: nothing to zoom");
+            continue;
+        };
+        let b = whole
+            .zoom_buttons
+            .expect("buttons on a chart with time across");
+        assert!(
+            still.height < whole.height,
+            "case {case}: a still image keeps no room"
+        );
+        let mut overview = None;
+        for _ in 0..3 {
+            let factor = 1.5 + rng.below(30) as f64;
+            let anchor = time.full.start + time.full.days() * rng.below(101) as f64 / 100.0;
+            let view = time.full.zoom(anchor, factor, time.full);
+            let zoomed = layout(&t, &c, &cfg(Some(view)));
+            assert_eq!(zoomed.zoom_buttons, Some(b), "case {case}");
+            let o = zoomed
+                .overview
+                .as_ref()
+                .expect("the strip while zoomed")
+                .rect;
+            assert_eq!(
+                *overview.get_or_insert(o),
+                o,
+                "case {case}: the strip stays"
+            );
+            assert!(
+                o.x1 < b.x0 && o.y1 > b.y0 && o.y0 < b.y1,
+                "case {case}: beside"
+            );
+            for s in [&whole, &zoomed] {
+                assert!(b.x0 >= 0.0 && b.x1 <= width && b.y0 >= 0.0, "case {case}");
+                for l in &s.labels {
+                    let (x0, y0, x1, y1) = label_box(l);
+                    let apart = x1 <= b.x0 || x0 >= b.x1 || y1 <= b.y0 || y0 >= b.y1;
+                    assert!(
+                        apart,
+                        "case {case}: {:?} is under the buttons {b:?}",
+                        l.text
+                    );
+                    assert!(
+                        y0 >= o.y1 || y1 <= o.y0 || x0 >= o.x1,
+                        "case {case}: {:?}",
+                        l.text
+                    );
+                }
+                for m in &s.marks {
+                    assert!(m.hit.y0 >= b.y1, "case {case}: a mark under the buttons");
+                }
+                for band in &s.bands {
+                    assert!(
+                        band.rect.y0 >= b.y1,
+                        "case {case}: a band under the buttons"
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn a_zoomed_chart_has_an_overview_that_counts_every_event_and_moves_the_window() {
     let mut rng = Rng(0xabcd_ef01);

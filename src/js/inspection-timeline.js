@@ -69,7 +69,7 @@ const css = `
    quotation mark stays at its end on an English page, and English on an Arabic one. */
 .title, .sub, .credit, .card p, .card li, .card .sources, caption, th, td p, td li, td { unicode-bidi: plaintext; }
 .chart { position: relative; }
-.zoom { display: flex; justify-content: flex-end; gap: 4px; margin: 4px 0 0; }
+.zoom { position: absolute; display: flex; justify-content: flex-end; white-space: nowrap; }
 .zoom[hidden] { display: none; }
 .zoom button, .pages button, .more { min-width: 28px; height: 28px; padding: 0 8px; font: inherit; font-size: 14px; line-height: 1;
   color: var(--_it-text); background: var(--_it-card-background); border: 1px solid var(--_it-rule); border-radius: 4px;

@@ -46,6 +46,10 @@ pub struct LayoutConfig {
     /// How much wider the page's font sets text than [`crate::text::estimate_width`] allows
     /// for (1 or more; the browser measures it): labels are fitted and shortened for it.
     pub text_width: f64,
+    /// Whether the chart has zoom buttons (the widget's, not a still image's): the wide
+    /// layout keeps a row for them at the top, where the overview strip comes beside them
+    /// while zoomed in, so that zooming moves neither.
+    pub zoom_buttons: bool,
 }
 
 impl LayoutConfig {
@@ -78,6 +82,7 @@ impl Default for LayoutConfig {
             view: None,
             open_year: None,
             text_width: 1.0,
+            zoom_buttons: false,
         }
     }
 }
@@ -341,6 +346,19 @@ pub struct Overview {
 /// Width of one column of the overview's event counts.
 pub const OVERVIEW_COLUMN: f64 = 2.0;
 
+/// The zoom buttons' size: the wide layout keeps their place and the shell gives them this
+/// size, so that the two agree. Each is this tall and at least this wide (a square for + and
+/// −), with a 1-pixel border.
+pub const BUTTON_PX: f64 = 28.0;
+/// Space on each side of a zoom button's word, and between the buttons.
+pub const BUTTON_PAD: f64 = 8.0;
+pub const BUTTON_GAP: f64 = 4.0;
+/// Size of the zoom buttons' words.
+pub const BUTTON_FONT_PX: f64 = 14.0;
+/// The words on the zoom buttons.
+pub const ZOOM_IN: &str = "+";
+pub const ZOOM_OUT: &str = "\u{2212}";
+
 /// Everything to draw, in CSS pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
@@ -360,6 +378,8 @@ pub struct Scene {
     pub time: Option<TimeWindow>,
     /// The overview strip, while zoomed in.
     pub overview: Option<Overview>,
+    /// Where the zoom buttons go, when the chart has them and time runs across it.
+    pub zoom_buttons: Option<Rect>,
     /// Which marks' targets reach each cell of the chart, so that finding the mark under the
     /// pointer looks at a few marks, not all of them.
     pub grid: Grid,

@@ -97,6 +97,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
         labels: r.labels,
         time: None,
         overview: None,
+        zoom_buttons: None,
         grid: Default::default(),
         sections: c.sections.iter().map(|s| s.order.clone()).collect(),
     }

@@ -2,7 +2,9 @@
 //! the findings card, and the events table for screen readers and print. Everything from the
 //! data is set as text, never parsed as HTML.
 
-use crate::layout::{Card, CardSource};
+use crate::layout::{
+    Card, CardSource, BUTTON_FONT_PX, BUTTON_GAP, BUTTON_PAD, BUTTON_PX, ZOOM_IN, ZOOM_OUT,
+};
 use crate::strings::{Key, Strings};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -67,17 +69,24 @@ impl Dom {
         card.set_hidden(true);
         let spot: HtmlElement = el(&doc, "div", "spot", &chart)?.dyn_into()?;
         spot.set_attribute("aria-hidden", "true")?;
-        // After the chart, so that Tab reaches the events before the controls.
-        let zoom: HtmlElement = el(&doc, "div", "zoom", &figure)?.dyn_into()?;
+        // After the canvas, so that Tab reaches the events before the controls; laid over the
+        // chart where the layout keeps their place, with the size it keeps.
+        let zoom: HtmlElement = el(&doc, "div", "zoom", &chart)?.dyn_into()?;
         zoom.set_attribute("role", "group")?;
         zoom.set_hidden(true);
+        zoom.style().set_property("gap", &px(BUTTON_GAP))?;
         let button = |text: &str| -> Result<HtmlElement, JsValue> {
             let b: HtmlElement = text_el(&doc, "button", "", text, &zoom)?.dyn_into()?;
             b.set_attribute("type", "button")?;
+            let style = b.style();
+            style.set_property("height", &px(BUTTON_PX))?;
+            style.set_property("min-width", &px(BUTTON_PX))?;
+            style.set_property("padding", &format!("0 {}", px(BUTTON_PAD)))?;
+            style.set_property("font-size", &px(BUTTON_FONT_PX))?;
             Ok(b)
         };
-        let zoom_in = button("+")?;
-        let zoom_out = button("−")?;
+        let zoom_in = button(ZOOM_IN)?;
+        let zoom_out = button(ZOOM_OUT)?;
         let zoom_reset = button("")?;
         let more: HtmlElement = text_el(&doc, "button", "more", "", &figure)?.dyn_into()?;
         more.set_attribute("type", "button")?;
@@ -151,6 +160,11 @@ impl Dom {
             .set_text_content(Some(w.get(Key::TableNext)));
         Ok(())
     }
+}
+
+/// A length in CSS px, as a style property takes it.
+pub(super) fn px(v: f64) -> String {
+    format!("{v}px")
 }
 
 pub(super) fn el(

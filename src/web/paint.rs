@@ -2,7 +2,7 @@
 //! the canvas over it, shows the card of the state's mark, and writes the title, credit and
 //! events table.
 
-use super::dom::{el, fill_card, table_row, text_el};
+use super::dom::{el, fill_card, px, table_row, text_el};
 use super::{fault, Inner};
 use crate::interact::Input;
 use crate::layout::{self, words, Card, LayoutConfig};
@@ -19,11 +19,6 @@ fn screen_height(r: &web_sys::DomRect) -> f64 {
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(r.bottom())
-}
-
-/// A length in CSS px, as a style property takes it.
-fn px(v: f64) -> String {
-    format!("{v}px")
 }
 
 /// The part of `scene` the canvas is to hold for what the reader sees now (`current` while it
@@ -83,11 +78,18 @@ impl Inner {
             view: self.state.view,
             open_year: self.state.open,
             text_width: self.text_width,
+            zoom_buttons: true,
             ..LayoutConfig::default()
         };
         let scene = layout::layout(d.timeline(), &d.chronology, &cfg);
         // The zoom controls belong to time across the page; the phone layout has none.
-        self.dom.zoom.set_hidden(scene.time.is_none());
+        self.dom.zoom.set_hidden(scene.zoom_buttons.is_none());
+        if let Some(b) = scene.zoom_buttons {
+            let style = self.dom.zoom.style();
+            style.set_property("left", &px(b.x0))?;
+            style.set_property("top", &px(b.y0))?;
+            style.set_property("width", &px(b.width()))?;
+        }
         // Out and back are no use while everything shows; in is no use at the closest zoom.
         // They stay focusable (`aria-disabled`, not `disabled`), so that a keyboard user who
         // pressed one does not lose their place.

@@ -87,7 +87,7 @@ test('dragging pans a zoomed chart, and the buttons and keys zoom and reset', as
   assert.ok(zoomed.end < whole.end || zoomed.start > whole.start, 'the + button zooms in');
 
   const box = await canvasBox(page);
-  // Over the lanes, not the overview strip under the axis (where a drag moves the window).
+  // Over the lanes, not the overview strip at the top (where a drag moves the window).
   const y = box.y + 100;
   await page.mouse.move(box.x + box.width / 2, y);
   await page.mouse.down();
@@ -117,6 +117,29 @@ test('dragging pans a zoomed chart, and the buttons and keys zoom and reset', as
   const disabled = await inRoot(page, "return [...root.querySelectorAll('.zoom button')].map((b) => b.getAttribute('aria-disabled') === 'true');");
   assert.deepEqual(disabled, [false, true, true], 'out and All dates do nothing while everything shows');
   await context.close();
+});
+
+test('the zoom buttons stay where they are as the chart zooms, so clicks in one place keep zooming', async () => {
+  for (const url of ['/www/index.html', '/tests/browser/pages/bench.html?n=1000']) {
+    const { page, context } = await open(env.browser, `${env.server.base}${url}`, { viewport: { width: 900, height: 900 } });
+    await waitForEvents(page, 'render');
+    await recordViews(page);
+    const plus = await (await page.evaluateHandle(() =>
+      document.querySelector('inspection-timeline').shadowRoot.querySelector('.zoom button'))).asElement().boundingBox();
+    const at = [plus.x + plus.width / 2, plus.y + plus.height / 2];
+    let days = Infinity;
+    for (let n = 1; n <= 3; n++) {
+      // A real click at the same place on the page, as a reader clicking + again would.
+      await page.mouse.click(...at);
+      await page.waitForFunction((k) => window.__views.length === k, n);
+      const v = await view(page);
+      const now = (Date.parse(v.end) - Date.parse(v.start)) / 864e5;
+      assert.ok(now < days, `${url}: click ${n} zooms in further (${days} -> ${now} days)`);
+      days = now;
+    }
+    assert.equal(await inRoot(page, 'return root.activeElement?.textContent;'), '+', `${url}: the + button still has the focus`);
+    await context.close();
+  }
 });
 
 test('zoomTo, the view property and the view attribute', async () => {

@@ -15,7 +15,8 @@ use super::legend::legend;
 use super::pack::{group, pack, place_undated, Item};
 use super::{
     shape_of, small_px, words, Anchor, Band, Beyond, Cluster, Ink, Label, LayoutConfig, Mark,
-    NextZone, Point, Rect, Rule, Scene, TimeWindow, BAND_H, CLUSTER_R, MARK_R, MIN_TARGET, PAD,
+    NextZone, Point, Rect, Rule, Scene, TimeWindow, BAND_H, BUTTON_PX, CLUSTER_R, MARK_R,
+    MIN_TARGET, PAD,
 };
 use crate::chronology::{order_by, permute, Chronology};
 use crate::model::{Kind, Status, Timeline};
@@ -52,6 +53,8 @@ struct Across<'a> {
     zone_shown: bool,
     /// Where time runs in a window short of the end and in one that reaches it.
     runs: [(f64, f64); 2],
+    /// The top of the row of the zoom buttons and the overview strip, when the chart has them.
+    zoom_row: Option<f64>,
     scale: TimeScale,
     /// The whole history and the part of it shown.
     full: View,
@@ -82,9 +85,15 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
     // With nothing dated there is no time to show: no axis, no zoom.
     let dated = c.extent.is_some();
     let axis = dated.then(|| a.axis());
+    // While zoomed in, the overview strip: beside the zoom buttons, in the row kept for them
+    // at the top, so that zooming moves nothing; in a still image, under the axis.
     let mut top = a.axis_y + 8.0 + a.small + 14.0;
-    let overview = (dated && !a.shown.shows_all(a.full)).then(|| a.overview(top - 4.0));
-    if let Some(o) = &overview {
+    let zoom_buttons = a.zoom_row.map(|y| a.zoom_buttons(y));
+    let overview = (dated && !a.shown.shows_all(a.full)).then(|| match zoom_buttons {
+        Some(b) => a.overview(b.y0, Some(b)),
+        None => a.overview(top - 4.0, None),
+    });
+    if let (Some(o), None) = (&overview, zoom_buttons) {
         top = o.rect.y1 + 14.0;
     }
     let (legend, height) = legend(t, &marks, a.width, top, a.small, &mut a.labels, a.cfg);
@@ -110,6 +119,7 @@ pub fn layout(t: &Timeline, c: &Chronology, cfg: &LayoutConfig) -> Scene {
             runs: a.runs,
         }),
         overview,
+        zoom_buttons,
         grid: Default::default(),
         sections: c.sections.iter().map(|s| s.order.clone()).collect(),
     }
@@ -157,6 +167,7 @@ impl<'a> Across<'a> {
             zone_w,
             zone_shown,
             runs,
+            zoom_row: None,
             scale: TimeScale::new((shown.start, shown.end), (x0, x1)),
             full,
             shown,
@@ -184,6 +195,11 @@ impl<'a> Across<'a> {
     /// axis under them all.
     fn sections(&mut self, lanes: &[Vec<Vec<Item>>]) {
         let mut y = BAND_Y;
+        // The zoom buttons' row comes first, where what the lanes need cannot move it.
+        if self.cfg.zoom_buttons && self.c.extent.is_some() {
+            self.zoom_row = Some(y);
+            y += BUTTON_PX + 10.0;
+        }
         for (s, sec) in self.c.sections.iter().enumerate() {
             if s > 0 {
                 y += SECTION_GAP;

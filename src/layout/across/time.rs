@@ -3,9 +3,11 @@
 
 use super::Across;
 use crate::layout::{
-    Anchor, Axis, AxisTick, Ink, Label, Overview, Rect, MIN_TARGET, OVERVIEW_COLUMN, PAD,
+    Anchor, Axis, AxisTick, Ink, Label, Overview, Rect, BUTTON_FONT_PX, BUTTON_GAP, BUTTON_PAD,
+    BUTTON_PX, MIN_TARGET, OVERVIEW_COLUMN, PAD, ZOOM_IN, ZOOM_OUT,
 };
 use crate::scale::{Tick, TimeScale};
+use crate::strings::Key;
 use crate::view::View;
 
 /// Height of the overview strip of a zoomed chart.
@@ -82,10 +84,31 @@ impl Across<'_> {
         }
     }
 
-    /// The overview strip at `y`: every dated event counted into columns of the whole
-    /// history, and the window shown.
-    pub(super) fn overview(&self, y: f64) -> Overview {
-        let (x0, x1) = (self.x0, self.x1);
+    /// The zoom buttons' place in the row at `y`, at the right: wide enough for their words
+    /// in the page's font, as far as layout can tell.
+    pub(super) fn zoom_buttons(&self, y: f64) -> Rect {
+        let button = |word: &str| {
+            (self.cfg.width_of(word, BUTTON_FONT_PX) + 2.0 * (BUTTON_PAD + 1.0)).max(BUTTON_PX)
+        };
+        let reset = self.cfg.locale.words.get(Key::ZoomReset);
+        let w = button(ZOOM_IN) + button(ZOOM_OUT) + button(reset) + 2.0 * BUTTON_GAP;
+        let x1 = self.width - PAD;
+        Rect {
+            x0: x1 - w,
+            y0: y,
+            x1,
+            y1: y + BUTTON_PX,
+        }
+    }
+
+    /// The overview strip in the row at `y`, left of the zoom `buttons` (centred on them):
+    /// every dated event counted into columns of the whole history, and the window shown.
+    pub(super) fn overview(&self, y: f64, buttons: Option<Rect>) -> Overview {
+        let (x0, x1) = match buttons {
+            Some(b) => (self.x0, self.x1.min(b.x0 - 16.0).max(self.x0 + 40.0)),
+            None => (self.x0, self.x1),
+        };
+        let y = buttons.map_or(y, |b| (b.y0 + b.y1 - OVERVIEW_H) / 2.0);
         let scale = TimeScale::new((self.full.start, self.full.end), (x0, x1));
         let columns = ((x1 - x0) / OVERVIEW_COLUMN).ceil().max(1.0) as usize;
         let mut counts = vec![0u32; columns];
