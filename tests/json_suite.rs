@@ -2,6 +2,8 @@
 //! `y_` file is accepted and every `n_` file refused, as RFC 8259 says. A file that is not
 //! UTF-8 is refused before it reaches the reader, as the command line and the page do.
 
+mod common;
+
 use inspection_timeline::json;
 use std::fs;
 use std::path::PathBuf;
@@ -108,4 +110,51 @@ fn line_and_column_of_many_offsets_in_one_pass_agree_with_one_at_a_time() {
         assert_eq!(all[k], json::line_col(text, o), "offset {o}");
     }
     assert_eq!(all.last(), Some(&(6, 3)));
+}
+
+/// `number_is_one` agrees with reading the number as a float, for every way of writing one
+/// (and its near misses) with up to 15 significant digits, where the float is exact.
+#[test]
+fn the_number_one_is_recognised_however_it_is_written() {
+    use inspection_timeline::json::number_is_one;
+    let mut rng = common::Rng(0x1234_5678_9abc);
+    let mut ones = 0;
+    for _ in 0..20_000 {
+        // A one (or a near miss) moved by a power of ten, written back with the exponent.
+        let shift = rng.below(9) as i32 - 4;
+        let lead = rng.below(3) as usize;
+        let digit = ["1", "1", "2", "0"][rng.below(4) as usize];
+        let trail = rng.below(3) as usize;
+        let mut digits = format!("{}{digit}{}", "0".repeat(lead), "0".repeat(trail));
+        if rng.below(10) == 0 {
+            digits.push('1');
+        }
+        // Put the point after `point` digits (none at the end), keeping one digit before it.
+        let point = 1 + rng.below(digits.len() as u64) as usize;
+        let (int, frac) = digits.split_at(point);
+        let int = int.trim_start_matches('0');
+        let int = if int.is_empty() { "0" } else { int };
+        let mantissa = if frac.is_empty() {
+            int.to_string()
+        } else {
+            format!("{int}.{frac}")
+        };
+        let exp = match rng.below(4) {
+            0 => String::new(),
+            1 => format!("e{shift}"),
+            2 => format!("E+{}", shift.abs()),
+            _ => format!("e-{}", shift.abs()),
+        };
+        let sign = if rng.below(8) == 0 { "-" } else { "" };
+        let text = format!("{sign}{mantissa}{exp}");
+        let float = text.parse::<f64>().unwrap() == 1.0;
+        assert_eq!(number_is_one(&text), float, "{text}");
+        ones += usize::from(float);
+    }
+    assert!(ones > 500, "the cases include many ones ({ones})");
+    for not_json in ["", ".1", "1.", "e1", "1e", "1e+", "1x", "+1", "1ee0"] {
+        assert!(!number_is_one(not_json), "{not_json:?}");
+    }
+    assert!(!number_is_one("1e99999999999999999999999"));
+    assert!(number_is_one("0.00000000000000000000000001e26"));
 }

@@ -40,7 +40,7 @@ pub fn export(json_text: &str, sep: char) -> Result<String, Vec<Problem>> {
         if *key == "version" {
             let v = field(top, "version");
             // Version 1, however the file writes the number, is the sheet's own: no row.
-            if v.parse::<f64>() != Ok(1.0) {
+            if !crate::json::number_is_one(&v) {
                 rows.push(vec![(*key).into(), v]);
             }
             continue;

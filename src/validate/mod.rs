@@ -180,7 +180,7 @@ impl Validator<'_> {
                 ..
             // The number one, however it is written (1, 1.0, 1e0), as JSON Schema's `const`
             // reads it.
-            }) if n.parse::<f64>() == Ok(1.0) => {}
+            }) if crate::json::number_is_one(n) => {}
             Some(n) => {
                 let found = match &n.value {
                     Value::Number(x) => x.to_string(),
