@@ -12,3 +12,16 @@ TARBALL=$(ls target/pack/*.tgz)
 # An ES module for browsers and bundlers: CommonJS resolution does not apply, and the wasm is a
 # file to fetch, not a module with types.
 "$BIN/attw" "$TARBALL" --profile esm-only --exclude-entrypoints ./inspection_timeline_bg.wasm
+
+# What only the newsroom's tools need stays out of every reader's download, read from the names
+# the reader's build keeps before they are removed: reading text as a float (core's dec2flt,
+# 14 KB of gzip; its float type's helpers, which writing floats shares, are allowed) and the SVG
+# backend of the editor's export.
+NAMED=target/pkg-named.wasm
+if grep -a -o 'dec2flt[0-9A-Za-z_]*' "$NAMED" | grep -v '^dec2flt5float8RawFloat' | grep -q . ||
+  grep -a -q 'SVGBackend' "$NAMED"; then
+  echo "error: the reader's wasm has code only the newsroom's tools need (float parsing or SVG export);" >&2
+  echo "       'make size' names what it is. Check numbers from their text, and keep export behind the editor feature." >&2
+  exit 1
+fi
+echo "[package-check] the reader's wasm has no float parsing and no SVG export"
