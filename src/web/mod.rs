@@ -270,13 +270,15 @@ impl Widget {
         self.inner.borrow_mut().write_table()
     }
 
-    /// Writes every row of the events table for printing (`true`), or back to its page.
+    /// Writes every row of the events table for printing (`true`), or back to its page; the
+    /// chart is laid out again without the zoom buttons' row, which paper has no use for.
     pub fn print_table(&self, printing: bool) -> Result<(), JsValue> {
         let mut inner = self.inner.borrow_mut();
         if inner.printing == printing {
             return Ok(());
         }
         inner.printing = printing;
+        inner.relayout()?;
         inner.write_table()
     }
 

@@ -78,7 +78,7 @@ impl Inner {
             view: self.state.view,
             open_year: self.state.open,
             text_width: self.text_width,
-            zoom_buttons: true,
+            zoom_buttons: !self.printing,
             ..LayoutConfig::default()
         };
         let scene = layout::layout(d.timeline(), &d.chronology, &cfg);
