@@ -55,6 +55,11 @@ pub struct Section {
     /// The monitoring visits counted since the subject's rating in force (none when that
     /// rating is not the worst grade, or when nothing gave a rating).
     pub visits: usize,
+    /// The day after the latest thing reported of the subject: the end of its latest event
+    /// that took place, or of its latest publication. Until then its rating in force is known
+    /// from reports; after it (and so up to any expected event) it is only presumed. `None`
+    /// when nothing of the subject is dated and done.
+    pub reported_until: Option<f64>,
 }
 
 /// See [`Chronology::extent`].
@@ -177,11 +182,20 @@ impl Chronology {
             for &i in &order[start..r] {
                 lane_of[i] = slot[lane_rank[i]];
             }
+            let reported_until = order[start..r]
+                .iter()
+                .map(|&i| &t.events[i])
+                .filter(|e| e.status == Status::Done)
+                .flat_map(|e| [e.span().map(|(_, b)| b), e.published])
+                .flatten()
+                .map(|d| (d.last_day() + 1) as f64)
+                .reduce(f64::max);
             sections.push(Section {
                 order: start..r,
                 graded: first_graded..graded.len(),
                 lanes: first_lane..lanes.len(),
                 visits,
+                reported_until,
             });
         }
         let mut lane_visits = vec![0; lanes.len()];

@@ -293,6 +293,42 @@ fn the_rating_band_runs_from_the_judgement_and_fades_after_the_last_report() {
         .any(|l| l.text == "Rated inadequate since November 2021"));
 }
 
+/// An expected event with a date years ahead does not make the rating look reported until
+/// then: the band is solid to the last thing that took place and faded after it, in the wide
+/// layout as in the phone one, and for each subject from its own reports.
+#[test]
+fn the_band_fades_after_the_last_report_not_at_an_expected_date() {
+    let t = doc(
+        r#"{"id": "i", "kind": "inspection", "title": "I", "date": "2022-01", "rating": "inadequate"},
+           {"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2022-06-01"},
+           {"id": "r", "kind": "reinspection", "title": "R", "date": "2030-06", "status": "expected"}"#,
+    );
+    for width in [320.0, 1000.0] {
+        let s = at(width, &t);
+        // On phones, the strip down the rows (the band across the top names the rating now).
+        let band = s.bands.iter().find(|b| b.vertical == s.vertical).unwrap();
+        let visit = s.mark_of_event(1).map(|m| &s.marks[m]).unwrap();
+        let expected = s.mark_of_event(2).map(|m| &s.marks[m]).unwrap();
+        if s.vertical {
+            assert!(
+                band.known_until < expected.center.y - 10.0,
+                "{width}: {band:?}"
+            );
+        } else {
+            assert!(
+                (band.known_until - visit.center.x).abs() < 2.0,
+                "{width}: solid until the visit's day: {} vs {}",
+                band.known_until,
+                visit.center.x
+            );
+            assert!(
+                band.rect.x1 >= expected.center.x,
+                "{width}: faded on to the re-inspection"
+            );
+        }
+    }
+}
+
 #[test]
 fn a_later_graded_inspection_ends_the_band() {
     let t = doc(

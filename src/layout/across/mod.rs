@@ -59,8 +59,6 @@ struct Across<'a> {
     /// The whole history and the part of it shown.
     full: View,
     shown: View,
-    /// The latest day the data knows of, where a current rating stops being reported.
-    last_known: f64,
     /// For each subject, the top of its heading (when it has one) and of its rating band.
     heading_y: Vec<Option<f64>>,
     band_y: Vec<f64>,
@@ -171,7 +169,6 @@ impl<'a> Across<'a> {
             scale: TimeScale::new((shown.start, shown.end), (x0, x1)),
             full,
             shown,
-            last_known: c.extent.map_or(full.end, |(_, hi)| hi),
             heading_y: Vec::new(),
             band_y: Vec::new(),
             lane_top: Vec::new(),
@@ -267,7 +264,10 @@ impl<'a> Across<'a> {
                         .map_or(end, |(s, _)| at(s.first_day() as f64));
                     (x, x)
                 }
-                None => (end, at(self.last_known)),
+                None => (
+                    end,
+                    at(self.c.sections[s].reported_until.unwrap_or(self.full.end)),
+                ),
             };
             if bx1 <= bx0 {
                 continue;
