@@ -329,6 +329,28 @@ fn the_band_fades_after_the_last_report_not_at_an_expected_date() {
     }
 }
 
+/// A rating too recent for its words on the band's short solid part is named in full on its
+/// long faded part, rather than shortened to "Inade…" beside an empty stretch.
+#[test]
+fn a_recent_rating_is_named_in_full_on_the_faded_part() {
+    let t = doc(
+        r#"{"id": "i", "kind": "inspection", "title": "I", "date": "2023-05-01", "rating": "inadequate"},
+           {"id": "v", "kind": "monitoring-visit", "title": "V", "date": "2023-05-02"},
+           {"id": "r", "kind": "reinspection", "title": "R", "status": "expected"}"#,
+    );
+    for width in [700.0, 1200.0] {
+        let s = at(width, &t);
+        let band = &s.bands[0];
+        let label = s
+            .labels
+            .iter()
+            .find(|l| l.y > band.rect.y0 && l.y < band.rect.y1)
+            .expect("the band is named");
+        assert_eq!(label.text, "Rated inadequate since 1 May 2023", "{width}");
+        assert!(label.x >= band.known_until, "{width}: on the faded part");
+    }
+}
+
 #[test]
 fn a_later_graded_inspection_ends_the_band() {
     let t = doc(

@@ -273,8 +273,8 @@ impl<'a> Across<'a> {
                 continue;
             }
             // The words go on the band's solid part; the rating in force, too recent for them
-            // there, is named on its faded part (pale enough for the text colour), so that
-            // the chart always says what holds now.
+            // all there, is named on its faded part (pale enough for the text colour) when more
+            // of them fit there, so that the chart always says what holds now.
             let words_in = |room: f64| {
                 words::band(
                     g,
@@ -284,13 +284,17 @@ impl<'a> Across<'a> {
                     self.cfg.estimated_room(room),
                 )
             };
-            let placed = match words_in((known_until - bx0 - 12.0).max(0.0)) {
-                Some(text) => Some((bx0 + 6.0, text, Ink::OnGrade(grade))),
-                None if graded.get(n + 1).is_none() && bx1 - known_until > 12.0 => {
-                    words_in(bx1 - known_until - 12.0)
-                        .map(|text| (known_until + 6.0, text, Ink::Text))
+            let solid = words_in((known_until - bx0 - 12.0).max(0.0));
+            let faded = (graded.get(n + 1).is_none() && bx1 - known_until > 12.0)
+                .then(|| words_in(bx1 - known_until - 12.0))
+                .flatten();
+            // Where more of the words fit: a short solid part gives way to a long faded one.
+            let placed = match (solid, faded) {
+                (Some(s), Some(f)) if f.chars().count() > s.chars().count() => {
+                    Some((known_until + 6.0, f, Ink::Text))
                 }
-                None => None,
+                (Some(s), _) => Some((bx0 + 6.0, s, Ink::OnGrade(grade))),
+                (None, f) => f.map(|f| (known_until + 6.0, f, Ink::Text)),
             };
             if let Some((x, text, ink)) = placed {
                 self.labels.push(Label {
