@@ -336,6 +336,11 @@ impl Inner {
         self.dom
             .spot
             .scroll_into_view_with_scroll_into_view_options(&options);
+        // The scroll is worked out as it is asked for; the box then goes, so that it cannot
+        // stick out of a chart laid out again narrower (a phone turned) and widen the page.
+        for p in ["width", "height", "left", "top"] {
+            style.set_property(p, "0")?;
+        }
         Ok(())
     }
 

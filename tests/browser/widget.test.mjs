@@ -294,6 +294,23 @@ for (const width of [320, 375]) {
   });
 }
 
+test('a phone turned with a card pinned from the keyboard does not make the page scroll sideways', async () => {
+  const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`, { viewport: { width: 1000, height: 800 } });
+  await waitForEvents(page, 'render');
+  await page.keyboard.press('Tab');
+  // The last event, at the right of the wide chart, reached and pinned from the keyboard.
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('.card.pinned'));
+  await page.setViewportSize({ width: 420, height: 800 });
+  // The phone layout has no window of time.
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').view === null);
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(widths[0] <= widths[1], `the page is ${widths[0]} px wide in a ${widths[1]} px window`);
+  await context.close();
+});
+
 test('the chart redraws to its container width', async () => {
   const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
