@@ -141,7 +141,9 @@ canvas:focus-visible { outline: 3px solid var(--_it-focus); outline-offset: 2px;
 .pages[hidden] { display: none; }
 @media print {
   .wrap { background: none; }
-  .card, .zoom, .pages, .overlay { display: none; }
+  /* The announcements a screen reader heard, and the keyboard's focus ring, are not for paper. */
+  .card, .zoom, .pages, .overlay, [aria-live] { display: none; }
+  canvas:focus-visible { outline: none; }
   .chart { height: auto !important; }
   canvas { position: static; max-width: 100%; height: auto !important; }
   /* On paper the events table, with every finding, follows the chart. */

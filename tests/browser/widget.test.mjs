@@ -398,6 +398,29 @@ test('a long events table is written a page at a time, turned by its buttons, an
   await context.close();
 });
 
+test('on paper: the table, but not the announcements, the focus ring or the zoom buttons\' room', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`);
+  await waitForEvents(page, 'render');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('[aria-live]').textContent);
+  const aspect = () => inRoot(page, "const c = root.querySelector('canvas'); return c.height / c.width;");
+  const onScreen = await aspect();
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const printed = await inRoot(page, `const c = root.querySelector('canvas');
+    return { live: getComputedStyle(root.querySelector('[aria-live]')).display,
+      ring: getComputedStyle(c).outlineStyle, focused: root.activeElement === c,
+      table: root.querySelector('table').getBoundingClientRect().height };`);
+  assert.deepEqual({ ...printed, table: printed.table > 100 }, { live: 'none', ring: 'none', focused: true, table: true });
+  assert.ok(await aspect() < onScreen, 'the chart is laid out without the buttons\' row');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(await aspect(), onScreen, 'and with it again after');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a host page that scales the chart keeps it in proportion, and the pointer finds the mark under it', async () => {
   const scale = 0.5;
   const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`);
