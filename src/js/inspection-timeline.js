@@ -631,8 +631,9 @@ export class InspectionTimeline extends Element {
       this.#emitError([problem('the data is empty; pass an object or a JSON string')]);
       return;
     }
-    // The next answer from `src` (a refresh, a new address) is drawn even if it is the text
-    // drawn before this.
+    // What was set last is drawn: an answer from `src` still on its way is dropped. The next
+    // one (a refresh, a new address) is drawn even if it is the text drawn before this.
+    this.#fetching?.abort();
     this.#srcText = null;
     if (this.#widget) this.#apply(text, 'data');
     else this.#pending = text;

@@ -98,3 +98,24 @@ test('data served with another content type than JSON is still read', async () =
   assert.equal(r.detail.events, 6);
   await context.close();
 });
+
+test('data set while an answer from src is on its way wins: the request is dropped, not drawn over it', async () => {
+  const { page, context } = await open(env.browser,
+    `${env.server.base}/tests/browser/pages/fault.html?src=${encodeURIComponent(`${origin}/good.json`)}`);
+  await waitForEvents(page, 'render');
+  const dropped = page.waitForEvent('requestfailed', (r) => r.url().endsWith('/hang.json'));
+  await page.evaluate((src) => {
+    const el = document.querySelector('inspection-timeline');
+    // Far longer than the test: only setting the data can end this request.
+    el.setAttribute('timeout', '600');
+    el.setAttribute('src', src);
+    el.data = { version: 1, title: 'Set last', events: [{ id: 'a', kind: 'other', title: 'A', date: '2024' }] };
+  }, `${origin}/hang.json`);
+  const request = await dropped;
+  assert.match(request.failure().errorText, /ABORTED/i);
+  const [, second] = await waitForEvents(page, 'render', 2);
+  assert.equal(second.detail.origin, 'data');
+  assert.equal(await inRoot(page, "return root.querySelector('.title').textContent"), 'Set last');
+  assert.deepEqual(await page.evaluate(() => window.__events.filter((e) => e.type === 'error').length), 0);
+  await context.close();
+});
