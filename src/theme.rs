@@ -16,6 +16,10 @@ pub struct Theme {
     pub background: Option<Rgb>,
     /// What a transparent chart is assumed to sit on, for contrast and hollow markers.
     pub surface: Rgb,
+    /// The page's own colour behind a transparent chart, as the element finds it (`None`
+    /// when it cannot tell). When it leaves the theme's text illegible (a dark page, with
+    /// the light theme) the theme's surface is painted behind the chart instead.
+    pub backdrop: Option<Rgb>,
     pub text: Rgb,
     pub muted: Rgb,
     pub rule: Rgb,
@@ -43,6 +47,7 @@ impl Theme {
     pub const LIGHT: Theme = Theme {
         background: None,
         surface: Rgb(0xff, 0xff, 0xff),
+        backdrop: None,
         text: Rgb(0x1d, 0x1d, 0x1f),
         muted: Rgb(0x59, 0x59, 0x5e),
         rule: Rgb(0x8a, 0x8a, 0x90),
@@ -57,6 +62,7 @@ impl Theme {
     pub const DARK: Theme = Theme {
         background: Some(Rgb(0x12, 0x12, 0x14)),
         surface: Rgb(0x12, 0x12, 0x14),
+        backdrop: None,
         text: Rgb(0xf2, 0xf2, 0xf3),
         muted: Rgb(0xb4, 0xb4, 0xbb),
         rule: Rgb(0x8d, 0x8d, 0x96),
@@ -269,7 +275,16 @@ impl Palette {
     /// Resolves `theme` for a data set whose grades are `scale`. Every contrast is enforced
     /// here, once.
     pub fn new(theme: &Theme, scale: &[Grade]) -> Palette {
-        let surface = theme.background.unwrap_or(theme.surface);
+        // A page whose colour leaves the theme's text illegible gets the theme's own surface
+        // behind the chart, which becomes a panel: every colour (the page's HTML text around
+        // the canvas too) then stands on what it was chosen for.
+        let background = theme.background.or_else(|| {
+            theme
+                .backdrop
+                .filter(|b| theme.text.contrast(b) < 4.5)
+                .map(|_| theme.surface)
+        });
+        let surface = background.unwrap_or(theme.surface);
         // Black or white, whichever stands out more on the surface, is what too-faint colours
         // are moved towards.
         let (black, white) = (Rgb(0, 0, 0), Rgb(255, 255, 255));
@@ -304,7 +319,7 @@ impl Palette {
             })
             .collect();
         Palette {
-            background: theme.background,
+            background,
             surface,
             text: text(theme.text),
             muted: text(theme.muted),

@@ -315,6 +315,41 @@ fn the_default_light_theme_needs_no_adjusting() {
     }
 }
 
+/// On a page too dark for the light theme's text, the chart gets the theme's own surface behind
+/// it (and becomes a panel), with the theme's colours unchanged on it; on a light page, or a
+/// mid-grey one the text still reads on, it stays transparent; a theme with a background of
+/// its own keeps that.
+#[test]
+fn a_page_too_dark_for_the_theme_gets_the_themes_surface_behind_the_chart() {
+    use inspection_timeline::model::default_scale;
+    let on = |backdrop: Option<Rgb>, theme: &Theme| {
+        Palette::new(
+            &Theme {
+                backdrop,
+                ..theme.clone()
+            },
+            &default_scale(),
+        )
+    };
+    let light = Theme::LIGHT;
+    let dark_page = on(Some(Rgb(0x12, 0x12, 0x12)), &light);
+    assert_eq!(dark_page.background, Some(light.surface));
+    assert_eq!(dark_page.ink(Ink::Text), light.text);
+    for page in [
+        None,
+        Some(Rgb(255, 255, 255)),
+        Some(Rgb(0xf5, 0xf0, 0xe6)),
+        Some(Rgb(0xb0, 0xb0, 0xb0)),
+    ] {
+        assert_eq!(on(page, &light).background, None, "{page:?}");
+    }
+    let dark = Theme::DARK;
+    assert_eq!(
+        on(Some(Rgb(255, 255, 255)), &dark).background,
+        dark.background
+    );
+}
+
 #[test]
 fn a_page_recolours_grades_by_id_and_the_rest_keep_the_data_colours() {
     use inspection_timeline::model::default_scale;

@@ -52,9 +52,10 @@ const css = `
 /* Everything a host page could set on the element itself and have inherited (alignment, small
    capitals, word breaking, the cursor…) is reset here, and only the font family is taken. */
 .wrap { all: initial; box-sizing: border-box; display: block; position: relative; font-family: var(--it-font, inherit); font-size: 16px;
-  line-height: 1.4; color: var(--_it-text); background: var(--_it-background); overflow-wrap: anywhere; }
-/* On a background of its own (the dark theme, or the page's --it-background), the chart is a
-   panel, with room inside its edge. */
+  line-height: 1.4; color: var(--_it-text); background: var(--_it-panel, var(--_it-background)); overflow-wrap: anywhere; }
+/* On a background of its own (the dark theme's, the page's --it-background, or the theme's
+   surface on a page too dark or light for its colours), the chart is a panel, with room inside
+   its edge. */
 .wrap[data-panel] { padding: 12px; border-radius: 6px; }
 .wrap[data-state=loading] { min-height: var(--it-reserve, 380px); }
 .wrap[data-state=ready] .fallback, .wrap[data-state=loading].has-fallback .it { display: none; }
@@ -181,6 +182,16 @@ function adoptStyles(root) {
     root.prepend(style);
     styleElements.add(style);
   }
+}
+
+/** The box around `el` in the page, leaving a shadow root through its host. */
+function parentBox(el) {
+  return el.parentElement ?? el.getRootNode().host;
+}
+
+/** Whether a computed colour shows nothing: empty, `transparent` or fully transparent. */
+function transparent(colour) {
+  return !colour || colour === 'transparent' || /^rgba\(.*,\s*0\)$/.test(colour);
 }
 
 function problem(message) {
@@ -854,8 +865,7 @@ export class InspectionTimeline extends Element {
   // body, whose overflow is the page's own scrolling.
   #clip() {
     let box = null;
-    const up = (el) => el.parentElement ?? el.getRootNode().host;
-    for (let el = up(this); el && el !== document.body && el !== document.documentElement; el = up(el)) {
+    for (let el = parentBox(this); el && el !== document.body && el !== document.documentElement; el = parentBox(el)) {
       const s = getComputedStyle(el);
       if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
       const r = el.getBoundingClientRect();
@@ -912,13 +922,18 @@ export class InspectionTimeline extends Element {
     const style = getComputedStyle(this.#wrap);
     const value = (property) => style.getPropertyValue(property).trim();
     const bg = value('--_it-background');
-    const theme = { background: null, grades: {} };
+    const theme = { background: null, backdrop: null, grades: {} };
     // [where the colour goes, its CSS value], for every property that is set.
     const wanted = [];
-    const panel = !!bg && bg !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(bg);
-    if (panel) wanted.push([(c) => { theme.background = c; }, bg]);
-    // A chart with a background of its own is a panel, and its text keeps off the panel's edge.
-    this.#wrap.toggleAttribute('data-panel', panel);
+    if (!transparent(bg)) wanted.push([(c) => { theme.background = c; }, bg]);
+    // The page's colour behind the element: the first box around it with a background.
+    for (let box = parentBox(this); box; box = parentBox(box)) {
+      const c = getComputedStyle(box).backgroundColor;
+      if (!transparent(c)) {
+        wanted.push([(rgb) => { theme.backdrop = rgb; }, c]);
+        break;
+      }
+    }
     for (const [role, property] of Object.entries(THEME_PROPERTIES)) {
       theme[role] = null;
       const v = value(property);
@@ -929,7 +944,13 @@ export class InspectionTimeline extends Element {
       if (v) wanted.push([(c) => { theme.grades[id] = c; }, v]);
     }
     this.#rgb(wanted.map(([, v]) => v)).forEach((colour, i) => wanted[i][0](colour));
-    this.#call((w) => w.set_theme(theme));
+    let panel;
+    if (!this.#call((w) => { panel = w.set_theme(theme); })) return;
+    // A chart with a background of its own (the theme's, or the one the widget chose for a
+    // page its colours would not stand on) is a panel, and its text keeps off the panel's edge.
+    this.#wrap.toggleAttribute('data-panel', !!panel);
+    if (panel) this.#wrap.style.setProperty('--_it-panel', panel);
+    else this.#wrap.style.removeProperty('--_it-panel');
   }
 
   /** The language of the page around the element, as the nearest `lang` gives it. */

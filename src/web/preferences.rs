@@ -83,11 +83,13 @@ impl Widget {
     }
 
     /// Sets the colours from the page's theme: an object with an `[r, g, b]` array for each of
-    /// `background` (or null when transparent), `surface`, `text`, `muted`, `rule`, `focus`,
-    /// `inspection`, `monitoringVisit`, `reinspection` and `other`, and `grades`, an object of
-    /// `[r, g, b]` by grade id. The chart is repainted, not laid out again, and only when a
-    /// colour changed.
-    pub fn set_theme(&self, theme: &JsValue) -> Result<(), JsValue> {
+    /// `background` (or null when transparent), `surface`, `backdrop` (the page's colour
+    /// behind the element, or null), `text`, `muted`, `rule`, `focus`, `inspection`,
+    /// `monitoringVisit`, `reinspection` and `other`, and `grades`, an object of `[r, g, b]`
+    /// by grade id. The chart is repainted, not laid out again, and only when a colour
+    /// changed. Returns the colour to paint behind the chart, which makes it a panel (`#rrggbb`),
+    /// or `undefined` to leave it transparent.
+    pub fn set_theme(&self, theme: &JsValue) -> Result<Option<String>, JsValue> {
         let get = |key: &str| js_sys::Reflect::get(theme, &JsValue::from_str(key));
         let rgb = |v: JsValue| -> Option<Rgb> {
             let a: js_sys::Array = v.dyn_into().ok()?;
@@ -112,6 +114,7 @@ impl Widget {
         let next = Theme {
             background: get("background").ok().and_then(rgb),
             surface: colour("surface", d.surface),
+            backdrop: get("backdrop").ok().and_then(rgb),
             text: colour("text", d.text),
             muted: colour("muted", d.muted),
             rule: colour("rule", d.rule),
@@ -123,15 +126,15 @@ impl Widget {
             grades,
         };
         let mut inner = self.inner.borrow_mut();
-        if next == inner.theme {
-            return Ok(());
+        if next != inner.theme {
+            inner.palette = Palette::new(
+                &next,
+                inner.data.as_ref().map_or(&[][..], |d| &d.file.grades),
+            );
+            inner.theme = next;
+            inner.read_font();
+            inner.paint()?;
         }
-        inner.palette = Palette::new(
-            &next,
-            inner.data.as_ref().map_or(&[][..], |d| &d.file.grades),
-        );
-        inner.theme = next;
-        inner.read_font();
-        inner.paint()
+        Ok(inner.palette.background.map(|c| c.to_string()))
     }
 }

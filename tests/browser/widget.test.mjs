@@ -311,6 +311,29 @@ test('a phone turned with a card pinned from the keyboard does not make the page
   await context.close();
 });
 
+test('on a page too dark for the light theme the chart stands on the theme\'s own white, as a panel', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/tests/browser/pages/clean.html`);
+  await waitForEvents(page, 'render');
+  const wrap = () => inRoot(page, `const w = root.querySelector('.wrap');
+    return { panel: w.hasAttribute('data-panel'), background: getComputedStyle(w).backgroundColor };`, '#w');
+  assert.deepEqual(await wrap(), { panel: false, background: 'rgba(0, 0, 0, 0)' });
+  // The page turns dark; the theme is read again when the attribute changes.
+  await page.evaluate(() => {
+    document.body.style.background = '#121212';
+    document.querySelector('#w').setAttribute('theme', 'light');
+  });
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.wrap[data-panel]'));
+  assert.deepEqual(await wrap(), { panel: true, background: 'rgb(255, 255, 255)' });
+  await page.evaluate(() => {
+    document.body.style.background = '';
+    document.querySelector('#w').removeAttribute('theme');
+  });
+  await page.waitForFunction(() => !document.querySelector('#w').shadowRoot.querySelector('.wrap[data-panel]'));
+  assert.deepEqual(await wrap(), { panel: false, background: 'rgba(0, 0, 0, 0)' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the chart redraws to its container width', async () => {
   const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
