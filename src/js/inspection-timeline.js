@@ -397,6 +397,15 @@ export class InspectionTimeline extends Element {
     const hasFallback = [...this.childNodes].some((n) =>
       (n.nodeType === 1 && n.localName !== 'script') || (n.nodeType === 3 && n.textContent.trim()));
     this.#wrap.classList.toggle('has-fallback', hasFallback);
+    // A page's CSS reset (`all: unset`, `all: revert`) outranks the element's own :host rules
+    // (seen when both their position and alignment are gone) and leaves it inline, or sized
+    // to its content in a flex row, where a chart shrinks to a sliver; its block box and full
+    // width are given back on the element itself, unless the page set them there.
+    const host = getComputedStyle(this);
+    if (host.position === 'static' && host.textAlign !== 'left') {
+      this.style.display ||= 'block';
+      this.style.width ||= '100%';
+    }
     if (this.#started) return;
     // Widgets far down the page start when they come within a screen or so of the viewport.
     // One already that near starts now: an observer would first wait for the next frame.

@@ -502,6 +502,25 @@ ${box('display: inline-block')}${box('')}
   }
 });
 
+test('under a page\'s CSS reset (all: unset) in a flex row, the chart still takes the row\'s width, unsqueezed', async () => {
+  const path = '/tests/browser/pages/reset.html';
+  env.server.overrides.set(path, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Reset</title>
+<link rel="icon" href="data:,"><style>*:where(:not(html, iframe, canvas, img, svg, video, audio):not(svg *, symbol *)) { all: unset; display: revert; }</style>
+</head><body><div style="display: flex; width: 800px"><inspection-timeline loading="eager" src="/www/data/bury-childrens-services.json"></inspection-timeline></div>
+<script type="module" src="/pkg/inspection-timeline.js"></script></body></html>`);
+  try {
+    const { page, context, errors } = await open(env.browser, `${env.server.base}${path}`);
+    await waitForEvents(page, 'render');
+    const sizes = await inRoot(page, `const c = root.querySelector('canvas');
+      return [Math.round(el.getBoundingClientRect().width), c.width / c.getBoundingClientRect().width];`);
+    assert.deepEqual(sizes, [800, 1], 'the full row, one bitmap pixel per CSS pixel');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    env.server.overrides.delete(path);
+  }
+});
+
 test('a card that a host column with overflow: hidden would cut off is lifted over the page, whole, and follows the chart as it scrolls', async () => {
   const path = '/tests/browser/pages/clipped.html';
   const page_ = (style) => `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Clipped</title>
