@@ -629,7 +629,8 @@ export class InspectionTimeline extends Element {
     try {
       this.zoomTo(start, end);
     } catch (e) {
-      this.#emitError([problem(`the view attribute "${value}": ${e.message}`)]);
+      // The path names the attribute; the message names the date that is wrong.
+      this.#emitError([{ ...problem(e.message), path: 'view' }]);
     }
   }
 

@@ -158,7 +158,10 @@ pub struct Card {
     pub when: Option<String>,
     pub published: Option<String>,
     pub status: Option<String>,
+    /// The card's line, "Rating: Inadequate"; and the grade's name alone, for the events
+    /// table's column of ratings.
     pub rating: Option<String>,
+    pub grade: Option<String>,
     pub summary: Option<String>,
     pub findings: Vec<CardFinding>,
     pub sources: Vec<CardSource>,
@@ -306,6 +309,7 @@ pub fn cluster_card(t: &Timeline, events: &[usize], locale: &Locale) -> Card {
         published: None,
         status: None,
         rating: None,
+        grade: None,
         summary: None,
         findings: Vec::new(),
         sources: Vec::new(),
@@ -362,6 +366,7 @@ pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card
     let e = &t.events[event];
     let w = &locale.words;
     let (a, b) = rule_args();
+    let grade = e.rating.and_then(|r| t.grades.get(r));
     let when = e.date.map(|d| {
         // An expected event has not taken place: its date is when it is due.
         let label = if e.status == Status::Expected {
@@ -391,10 +396,8 @@ pub fn card(t: &Timeline, c: &Chronology, event: usize, locale: &Locale) -> Card
             Some(_) => w.get(Key::Expected).to_string(),
             None => w.get(Key::ExpectedUndated).to_string(),
         }),
-        rating: e
-            .rating
-            .and_then(|r| t.grades.get(r))
-            .map(|g| w.fill(Key::CardRating, &[("grade", &g.label)])),
+        rating: grade.map(|g| w.fill(Key::CardRating, &[("grade", &g.label)])),
+        grade: grade.map(|g| g.label.clone()),
         summary: e.summary.clone(),
         findings: e
             .findings

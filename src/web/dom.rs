@@ -214,7 +214,7 @@ pub(super) fn table_row(
     text_el(doc, "td", "", when, &row)?;
     let published = c.published.as_deref().unwrap_or(w.get(Key::NotGiven));
     text_el(doc, "td", "", published, &row)?;
-    let rating = c.rating.as_deref().unwrap_or(w.get(Key::NoRating));
+    let rating = c.grade.as_deref().unwrap_or(w.get(Key::NoRating));
     text_el(doc, "td", "", rating, &row)?;
     let cell = el(doc, "td", "", &row)?;
     if let Some(s) = &c.summary {

@@ -55,6 +55,8 @@ test('the demo page draws the Bury timeline', async () => {
       hostWidth: document.querySelector('inspection-timeline').getBoundingClientRect().width,
       label: c.getAttribute('aria-label'),
       rows: root.querySelectorAll('table tbody tr').length,
+      // The first event's cell under the Rating heading: the grade alone.
+      rating: root.querySelectorAll('tbody tr td')[[...root.querySelectorAll('thead th')].findIndex((th) => th.textContent === 'Rating') - 1].textContent,
       message: root.querySelector('.msg').classList.contains('shown'),
     };
   });
@@ -65,6 +67,7 @@ test('the demo page draws the Bury timeline', async () => {
   assert.match(info.label, /rated inadequate by Ofsted in November 2021; four monitoring visits since/);
   assert.ok(info.label.startsWith(`${BURY.title}. Bury Council`), `the title is a sentence of its own: ${info.label}`);
   assert.equal(info.rows, BURY.events.length, 'the accessible table lists every event');
+  assert.equal(info.rating, 'Inadequate');
   assert.equal(info.message, false);
   assert.deepEqual(errors, []);
   await context.close();

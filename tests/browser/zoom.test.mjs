@@ -161,6 +161,13 @@ test('zoomTo, the view property and the view attribute', async () => {
   assert.deepEqual(await view(page), whole);
   await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('view', '2023/2023'));
   assert.deepEqual(await view(page), { start: '2023-01-01', end: '2023-12-31' });
+  // A wrong view attribute is reported at its name, and the window stays.
+  await page.evaluate(() => document.querySelector('inspection-timeline').setAttribute('view', 'garbage'));
+  const [err] = await waitForEvents(page, 'error');
+  const { path, message: said } = err.detail.problems[0];
+  assert.equal(path, 'view');
+  assert.match(said, /^"garbage" is not a date: write it as the data does/);
+  assert.deepEqual(await view(page), { start: '2023-01-01', end: '2023-12-31' });
   await context.close();
 });
 
