@@ -397,7 +397,10 @@ pub fn fill(template: &str, args: &[Arg]) -> String {
             .and_then(|close| Some((close, args.iter().find(|(k, _)| *k == &after[..close])?)))
         {
             Some((close, (_, value))) => {
-                out.push_str(value);
+                // A value in a right-to-left script (an Arabic council's name, a date in
+                // Hebrew months) is isolated, so that it keeps its own order inside the
+                // sentence and does not turn the sentence around it.
+                out.push_str(&crate::text::isolated(value));
                 rest = &after[close + 1..];
             }
             None => {

@@ -40,6 +40,8 @@ pub fn estimate_width(text: &str, px: f64) -> f64 {
     let em: f64 = text
         .chars()
         .map(|c| match c {
+            // Marks and isolates of direction take no room.
+            '\u{200e}' | '\u{200f}' | '\u{2066}'..='\u{2069}' => 0.0,
             'i' | 'j' | 'l' | '.' | ',' | '\'' | '|' | ':' | ';' | '!' | ' ' => 0.3,
             'f' | 't' | 'r' | '(' | ')' | '-' | '1' => 0.4,
             'm' | 'w' | 'M' | 'W' | '—' => 0.85,
@@ -48,6 +50,35 @@ pub fn estimate_width(text: &str, px: f64) -> f64 {
         })
         .sum();
     em * px
+}
+
+/// Whether `text` has a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko
+/// and their presentation forms).
+///
+/// # Examples
+///
+/// ```
+/// use inspection_timeline::text::has_rtl;
+/// assert!(has_rtl("مجلس بيري") && has_rtl("14 מרץ 2022"));
+/// assert!(!has_rtl("Bury Council") && !has_rtl("14 mars 2022"));
+/// ```
+pub fn has_rtl(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+            && c != '\u{feff}'
+            || matches!(c, '\u{10800}'..='\u{10fff}' | '\u{1e800}'..='\u{1efff}')
+    })
+}
+
+/// `text` as it goes into a sentence: isolated (between U+2068 and U+2069) when it has a
+/// right-to-left letter, so that it keeps its own order and does not turn the sentence
+/// around it; as it is otherwise.
+pub fn isolated(text: &str) -> std::borrow::Cow<'_, str> {
+    if has_rtl(text) {
+        format!("\u{2068}{text}\u{2069}").into()
+    } else {
+        text.into()
+    }
 }
 
 /// Shortens `text` with an ellipsis so its estimated width fits `max_px`.

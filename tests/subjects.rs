@@ -386,6 +386,50 @@ fn the_description_has_a_sentence_for_each_subject() {
     );
 }
 
+/// The paragraph direction a browser gives `text` with `unicode-bidi: plaintext`: that of its
+/// first letter outside isolates (`true` for right to left).
+fn reads_right_to_left(text: &str) -> bool {
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => depth += 1,
+            '\u{2069}' => depth -= 1,
+            c if depth == 0 && c.is_alphabetic() => {
+                return inspection_timeline::text::has_rtl(&c.to_string())
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A subject named in Arabic keeps the widget's English sentences left to right: its name is
+/// isolated inside them, whole, rather than turning them around.
+#[test]
+fn a_name_in_a_right_to_left_script_is_isolated_in_the_widgets_sentences() {
+    let name = "مجلس بيري";
+    let t = parse(&format!(
+        r#"{{"version": 1, "title": "T", "subjects": [{{"id": "b", "label": "{name}"}}, {{"id": "r", "label": "Rochdale"}}],
+           "events": [{{"id": "i", "subject": "b", "kind": "inspection", "title": "تفتيش", "date": "2021-11", "rating": "inadequate"}},
+                      {{"id": "v", "subject": "b", "kind": "monitoring-visit", "title": "زيارة", "date": "2022-06"}},
+                      {{"id": "j", "subject": "r", "kind": "inspection", "title": "I", "date": "2021-10", "rating": "good"}}]}}"#
+    ))
+    .unwrap();
+    let c = Chronology::new(&t);
+    let d = describe(&t, &c, &Locale::en_gb());
+    let isolated = format!("\u{2068}{name}\u{2069}");
+    assert!(d.starts_with(&isolated), "{d}");
+    assert!(!reads_right_to_left(&d), "{d}");
+    let card = words::card(&t, &c, 1, &Locale::en_gb());
+    let said = card.announcement();
+    assert!(
+        said.starts_with(&isolated) && !reads_right_to_left(&said),
+        "{said}"
+    );
+    // Latin names are left as they are.
+    assert!(d.contains("Rochdale was rated good"), "{d}");
+}
+
 #[test]
 fn cards_and_announcements_name_the_subject() {
     let t = sample();

@@ -7,7 +7,7 @@ use crate::chronology::{Chronology, Lane, MONITORING_RULE};
 use crate::date::{range, Locale, PartialDate};
 use crate::model::{Event, Grade, Kind, Status, Timeline, Tone};
 use crate::strings::{Key, Strings};
-use crate::text::{ellipsize, estimate_width, lower_first};
+use crate::text::{ellipsize, estimate_width, isolated, lower_first};
 use crate::view::View;
 
 /// What a kind of event is called: "Monitoring visit".
@@ -342,14 +342,15 @@ impl Card {
             .or(self.published.as_ref())
             .or(self.status.as_ref())
             .map_or("", String::as_str);
+        let title = isolated(&self.title);
         let what = if self.events.is_empty() {
-            format!("{}. {when}", self.title)
+            format!("{title}. {when}")
         } else {
             // "12 events, March 2015 to June 2016"
-            format!("{}, {when}", self.title)
+            format!("{title}, {when}")
         };
         match &self.subject {
-            Some(s) => format!("{s}: {what}"),
+            Some(s) => format!("{}: {what}", isolated(s)),
             None => what,
         }
     }
