@@ -165,11 +165,16 @@ function problemItem(p, warning = false) {
 /** Puts the cursor on the problem's value and scrolls it into view. */
 function jump(line, column) {
   if (!line) return;
-  const lines = text.value.split('\n');
+  // Lines end at CR, LF or CRLF, and columns count characters (an emoji is one), as the
+  // validator counts them; the text box counts UTF-16 units.
+  const value = text.value;
+  const breaks = /\r\n|\r|\n/g;
   let offset = 0;
-  for (let i = 0; i < line - 1 && i < lines.length; i++) offset += lines[i].length + 1;
-  const start = offset + Math.max(0, column - 1);
-  const end = offset + (lines[line - 1] || '').length;
+  for (let i = 1; i < line && breaks.exec(value); i++) offset = breaks.lastIndex;
+  breaks.lastIndex = offset;
+  const end = breaks.exec(value)?.index ?? value.length;
+  const before = [...value.slice(offset, end)].slice(0, Math.max(0, column - 1)).join('');
+  const start = offset + before.length;
   text.focus();
   text.setSelectionRange(start, end);
   const lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 18;

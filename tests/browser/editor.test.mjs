@@ -18,6 +18,23 @@ async function editor() {
   return { page, context, errors };
 }
 
+test('clicking a problem selects its value, with emoji before it on the line and old-Mac line ends', async () => {
+  const { page, context, errors } = await editor();
+  // One line holds an emoji title (two UTF-16 units, one character) before the bad date;
+  // the lines end with a lone CR, which the validator counts as line ends too.
+  const bad = '{"version": 1, "title": "T",\r"events": [\r{"id": "a", "kind": "other", "title": "🏫 School", "date": "2023-02-30"}]}';
+  await page.fill('#text', bad);
+  await waitForEvents(page, 'error', 1, 'desktop');
+  await page.click('#problems button');
+  const selected = await page.evaluate(() => {
+    const t = document.getElementById('text');
+    return t.value.slice(t.selectionStart, t.selectionStart + 12);
+  });
+  assert.equal(selected, '"2023-02-30"');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an error is listed at its line, the preview keeps the last good chart, and a fix updates it', async () => {
   const { page, context, errors } = await editor();
   const good = await page.inputValue('#text');
