@@ -830,7 +830,7 @@ export class InspectionTimeline extends Element {
   /** Where data came from, for the developer's console. */
   #source(origin) {
     if (origin === 'src') return `the data at ${this.#srcUrl()}`;
-    if (origin === 'inline') return 'the data inside the element';
+    if (origin === 'inline') return 'the data inside the element (lines counted from the start of its script)';
     return 'the data set as el.data';
   }
 
