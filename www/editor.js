@@ -32,12 +32,18 @@ function say(message) {
   notice.textContent = message;
 }
 
+/** The name pasted data downloads as: never that of a file opened before, which it would
+ *  overwrite in the data folder. */
+const PASTED = 'timeline.json';
+
+function setName(name) {
+  filename = name;
+  $('filename').textContent = `(${name})`;
+}
+
 function setText(value, name) {
   text.value = value;
-  if (name) {
-    filename = name;
-    $('filename').textContent = `(${name})`;
-  }
+  if (name) setName(name);
   renumber();
   update();
 }
@@ -241,7 +247,7 @@ async function importSheet(sheet, name) {
   const what = name || 'the pasted cells';
   if (typeof result.json === 'string') {
     fromSheet = { json: result.json, warnings: result.warnings };
-    setText(result.json, name ? name.replace(/\.(csv|tsv|tab)$/i, '.json') : filename);
+    setText(result.json, name ? name.replace(/\.(csv|tsv|tab|txt)$/i, '.json') : PASTED);
     say(`Read ${what} into the data. Download JSON to publish it.`);
     return;
   }
@@ -263,7 +269,14 @@ function cellItem(p, warning = false) {
 
 text.addEventListener('paste', (e) => {
   const pasted = e.clipboardData?.getData('text/plain') ?? '';
-  if (!looksLikeSheet(pasted)) return;
+  if (!looksLikeSheet(pasted)) {
+    // JSON pasted over the whole text is another file: it is no longer the one opened, and
+    // downloading it must not take (and overwrite) that file's name.
+    if (text.value && text.selectionStart === 0 && text.selectionEnd === text.value.length) {
+      setName(PASTED);
+    }
+    return;
+  }
   e.preventDefault();
   importSheet(pasted, null);
 });

@@ -230,6 +230,10 @@ test('cells pasted from a spreadsheet become the data, and a bad cell is listed 
   await paste(page, tsv(rows));
   await waitForEvents(page, 'render', 2, 'desktop');
   assert.match(await page.textContent('#status'), /^Valid: 2 events/);
+  // Pasted data is not the Bury file any more: it downloads under a name of its own.
+  assert.equal(await page.textContent('#filename'), '(timeline.json)');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(download.suggestedFilename(), 'timeline.json');
   const data = JSON.parse(await page.inputValue('#text'));
   assert.equal(data.title, 'Pasted from a sheet');
   assert.deepEqual(data.events[0].findings.map((f) => f.text), ['Some progress', 'Still "inconsistent"']);
