@@ -27,6 +27,9 @@ pub struct Tick {
     /// Which labels give way to which: 0 for years, 1 for months, 2 for days.
     pub level: u8,
     pub label: Option<String>,
+    /// A month's label with its year ("Feb 2023"), for the first month labelled on an axis
+    /// with no year before it: a month's name alone does not say which year it is in.
+    pub dated: Option<String>,
 }
 
 impl TimeScale {
@@ -76,6 +79,7 @@ impl TimeScale {
                     major: true,
                     level: 0,
                     label: (year.rem_euclid(d.year_every) == 0).then(|| year.to_string()),
+                    dated: None,
                 });
             }
             if d.month_step > 0 {
@@ -97,6 +101,7 @@ impl TimeScale {
             if month > 1 && self.inside(start as f64) {
                 let labelled = d.label_months || (d.label_quarters && (month - 1) % 3 == 0);
                 let name = &locale.months_short[usize::from(month - 1)];
+                let with_year = Locale::fill(&locale.month_pattern, "", name, &year.to_string());
                 out.push(Tick {
                     day: start as f64,
                     major: false,
@@ -104,11 +109,12 @@ impl TimeScale {
                     // With days showing, a month says its year too: no year tick may be near.
                     label: labelled.then(|| {
                         if d.show_days {
-                            Locale::fill(&locale.month_pattern, "", name, &year.to_string())
+                            with_year.clone()
                         } else {
                             name.clone()
                         }
                     }),
+                    dated: labelled.then_some(with_year),
                 });
             }
             if !d.show_days {
@@ -127,6 +133,7 @@ impl TimeScale {
                         major: false,
                         level: 2,
                         label: d.labels_day(n).then(|| n.to_string()),
+                        dated: None,
                     });
                 }
             }

@@ -1434,6 +1434,56 @@ fn zooming_moves_neither_the_zoom_buttons_nor_the_overview_strip() {
     }
 }
 
+/// Every axis says which year it shows: a year's own label, or a month's with its year ("Mar
+/// 2022") before the first of those, whatever the history, width and window; no month's
+/// name alone comes before the first year said.
+#[test]
+fn the_axis_always_says_its_year() {
+    let mut rng = Rng(0x0a71_5ea2);
+    let year_of = |text: &str| {
+        text.split(' ')
+            .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    for case in 0..60 {
+        let n = 1 + rng.pick(30);
+        let t = generated(&mut rng, n);
+        let c = Chronology::new(&t);
+        let width = 480.0 + rng.below(900) as f64;
+        let whole = showing(&t, &c, width, None);
+        let Some(time) = &whole.time else { continue };
+        let factor = 1.0 + rng.below(60) as f64;
+        let anchor = time.full.start + time.full.days() * rng.below(101) as f64 / 100.0;
+        let view = time.full.zoom(anchor, factor, time.full);
+        let s = showing(&t, &c, width, Some(view));
+        let axis_y = s.axis.as_ref().unwrap().y + 8.0;
+        let mut labels: Vec<&layout::Label> = s.labels.iter().filter(|l| l.y == axis_y).collect();
+        labels.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let texts: Vec<&str> = labels.iter().map(|l| l.text.as_str()).collect();
+        let first = texts.iter().position(|t| year_of(t));
+        assert!(
+            first.is_some(),
+            "case {case}, {width}: no year on the axis: {texts:?}"
+        );
+        for t in &texts[..first.unwrap()] {
+            assert!(
+                t.bytes().all(|b| b.is_ascii_digit()),
+                "case {case}: {t:?} before the first year: {texts:?}"
+            );
+        }
+    }
+    // A history inside one year.
+    let t = doc(
+        r#"{"id": "a", "kind": "inspection", "title": "A", "date": "2022-03-10", "rating": "inadequate"},
+           {"id": "b", "kind": "monitoring-visit", "title": "B", "date": "2022-10-01"}"#,
+    );
+    let s = at(720.0, &t);
+    let axis_y = s.axis.as_ref().unwrap().y + 8.0;
+    assert!(s
+        .labels
+        .iter()
+        .any(|l| l.y == axis_y && l.text.ends_with(" 2022")));
+}
+
 #[test]
 fn a_zoomed_chart_has_an_overview_that_counts_every_event_and_moves_the_window() {
     let mut rng = Rng(0xabcd_ef01);

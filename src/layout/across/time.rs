@@ -41,32 +41,32 @@ impl Across<'_> {
             })
             .collect();
         let levels = ticks.iter().map(|t| t.level).max().unwrap_or(0);
+        let mut first_year = f64::INFINITY;
         for level in 0..=levels {
-            for tk in ticks.iter().filter(|tk| tk.level == level) {
-                let Some(text) = &tk.label else { continue };
-                let x = self.scale.map(tk.day);
-                let w = self.cfg.width_of(text, self.small);
-                let major = tk.major;
-                let (x0, anchor) = if major {
-                    (x + 3.0, Anchor::Start)
-                } else {
-                    (x - w / 2.0, Anchor::Middle)
-                };
-                let span = (x0 - 4.0, x0 + w + 4.0);
-                let clash = taken.iter().any(|t| t.0 < span.1 && span.0 < t.1);
-                if span.0 < 0.0 || span.1 > self.width || clash {
+            // Before the months, one of them says its year ("Jul 2022"), the first where that
+            // fits, unless a year's own label comes before it: a month's name alone does not
+            // say which year it is in.
+            let dated = (level == 1)
+                .then(|| {
+                    ticks.iter().position(|tk| {
+                        let x = self.scale.map(tk.day);
+                        x < first_year
+                            && tk.dated.as_ref().is_some_and(|text| {
+                                self.axis_label(tk, x, text, y, &mut taken).is_some()
+                            })
+                    })
+                })
+                .flatten();
+            for (k, tk) in ticks.iter().enumerate() {
+                // Months before the one that says its year would read as of the wrong year.
+                if tk.level != level || dated.is_some_and(|d| k <= d) {
                     continue;
                 }
-                taken.push(span);
-                self.labels.push(Label {
-                    x: if major { x0 } else { x },
-                    y,
-                    text: text.clone(),
-                    px: self.small,
-                    anchor,
-                    ink: if major { Ink::Text } else { Ink::Muted },
-                    bold: major,
-                });
+                let Some(text) = &tk.label else { continue };
+                let x = self.scale.map(tk.day);
+                if self.axis_label(tk, x, text, y, &mut taken).is_some() && level == 0 {
+                    first_year = first_year.min(x);
+                }
             }
         }
         Axis {
@@ -99,6 +99,41 @@ impl Across<'_> {
             x1,
             y1: y + BUTTON_PX,
         }
+    }
+
+    /// Places `text`, the label of tick `tk` at `x`, on the axis's line `y` where it touches
+    /// no label already `taken` and stays on the chart; `None` when it cannot.
+    fn axis_label(
+        &mut self,
+        tk: &Tick,
+        x: f64,
+        text: &str,
+        y: f64,
+        taken: &mut Vec<(f64, f64)>,
+    ) -> Option<()> {
+        let w = self.cfg.width_of(text, self.small);
+        let major = tk.major;
+        let (x0, anchor) = if major {
+            (x + 3.0, Anchor::Start)
+        } else {
+            (x - w / 2.0, Anchor::Middle)
+        };
+        let span = (x0 - 4.0, x0 + w + 4.0);
+        let clash = taken.iter().any(|t| t.0 < span.1 && span.0 < t.1);
+        if span.0 < 0.0 || span.1 > self.width || clash {
+            return None;
+        }
+        taken.push(span);
+        self.labels.push(Label {
+            x: if major { x0 } else { x },
+            y,
+            text: text.to_string(),
+            px: self.small,
+            anchor,
+            ink: if major { Ink::Text } else { Ink::Muted },
+            bold: major,
+        });
+        Some(())
     }
 
     /// The overview strip in the row at `y`, left of the zoom `buttons` (centred on them):
