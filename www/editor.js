@@ -48,11 +48,20 @@ function setText(value, name) {
   update();
 }
 
+/** How many line numbers the gutter holds: it is written again only when that changes, since
+ *  writing tens of thousands of them on every key would make a long file slow to type in. */
+let numbered = 0;
+
 function renumber() {
-  const lines = text.value.split('\n').length;
-  let out = '';
-  for (let i = 1; i <= lines; i++) out += `${i}\n`;
-  gutter.textContent = out;
+  const value = text.value;
+  let lines = 1;
+  for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) lines++;
+  if (lines !== numbered) {
+    let out = '';
+    for (let i = 1; i <= lines; i++) out += `${i}\n`;
+    gutter.textContent = out;
+    numbered = lines;
+  }
   gutter.scrollTop = text.scrollTop;
 }
 
@@ -65,7 +74,9 @@ function update() {
 text.addEventListener('input', () => {
   renumber();
   clearTimeout(timer);
-  timer = setTimeout(update, 250);
+  // The previews follow a pause in typing; a long file, which takes them longer to draw,
+  // waits for a longer pause (a quarter of a second, up to a second and a half for 1.5 MB).
+  timer = setTimeout(update, Math.min(1500, Math.max(250, text.value.length / 1000)));
 });
 text.addEventListener('scroll', () => { gutter.scrollTop = text.scrollTop; });
 

@@ -35,6 +35,27 @@ test('clicking a problem selects its value, with emoji before it on the line and
   await context.close();
 });
 
+test('typing in a long file leaves the line numbers alone until the number of lines changes', async () => {
+  const { page, context, errors } = await editor();
+  await page.evaluate(() => {
+    window.__gutterWrites = 0;
+    new MutationObserver(() => { window.__gutterWrites++; })
+      .observe(document.querySelector('.gutter'), { childList: true, characterData: true, subtree: true });
+  });
+  const lines = () => page.evaluate(() => document.querySelector('.gutter').textContent.trim().split('\n').length);
+  const before = await lines();
+  await page.focus('#text');
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  assert.equal(await page.evaluate(() => window.__gutterWrites), 0, 'a letter does not rewrite the numbers');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.__gutterWrites > 0);
+  assert.equal(await lines(), before + 1, 'a new line is numbered');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an error is listed at its line, the preview keeps the last good chart, and a fix updates it', async () => {
   const { page, context, errors } = await editor();
   const good = await page.inputValue('#text');
