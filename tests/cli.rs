@@ -322,6 +322,78 @@ fn png_output_has_the_requested_size() {
     assert_eq!(print.width(), 2250);
 }
 
+/// A height too small for the chart shrinks it to fit, credit and all, and says so, rather
+/// than cutting off its bottom without a word.
+#[test]
+fn a_given_height_fits_the_whole_chart_and_warns_when_that_shrinks_it() {
+    let out = std::env::temp_dir().join(format!(
+        "inspection-timeline-{}-short.svg",
+        std::process::id()
+    ));
+    let r = run(&[
+        "render",
+        "www/data/bury-childrens-services.json",
+        "-o",
+        out.to_str().unwrap(),
+        "--height",
+        "250",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("warning: the chart is drawn at"),
+        "{}",
+        r.stderr
+    );
+    let svg = fs::read_to_string(&out).unwrap();
+    let _ = fs::remove_file(&out);
+    assert!(svg.contains(r#"height="250""#));
+    // The credit, the frame's last line, is inside the image.
+    let credit = svg.find("Source: Ofsted").expect("the credit is drawn");
+    let tag = &svg[svg[..credit].rfind("<text").unwrap()..credit];
+    let y: f64 = tag
+        .split("y=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(y < 250.0 - 5.0, "the credit at {y} is inside 250 px");
+    // A height with room to spare draws the chart at its full size, without a warning.
+    let r = run(&[
+        "render",
+        "www/data/bury-childrens-services.json",
+        "-o",
+        out.to_str().unwrap(),
+        "--height",
+        "900",
+    ]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let _ = fs::remove_file(&out);
+}
+
+/// A sheet is drawn as the data it imports to: the same image as its JSON file's.
+#[test]
+fn render_draws_a_sheet_as_its_data() {
+    let svg = |input: &str| {
+        let out = std::env::temp_dir().join(format!(
+            "inspection-timeline-{}-{}.svg",
+            std::process::id(),
+            input.replace(['/', '.'], "_")
+        ));
+        let r = run(&["render", input, "-o", out.to_str().unwrap()]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let svg = fs::read_to_string(&out).unwrap();
+        let _ = fs::remove_file(&out);
+        svg
+    };
+    assert_eq!(
+        svg("www/data/bury-childrens-services.csv"),
+        svg("www/data/bury-childrens-services.json")
+    );
+}
+
 #[test]
 fn the_social_card_shows_its_title() {
     let social = png(&["--preset", "social"]);

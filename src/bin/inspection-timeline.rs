@@ -27,8 +27,10 @@ validate  checks each file and prints every problem as FILE:LINE:COL: PATH: mess
           what looks wrong though allowed as FILE:LINE:COL: warning: PATH: message;
           exit status 0 when all are valid, 1 when any is not (or, with --strict, has a
           warning), 2 for usage or file errors
-render    draws the chart with its title and credit, as the widget would; --subjects draws only
-          those subjects of a file that lists several, in that order (every one without it)
+render    draws the chart of a data file or a sheet with its title and credit, as the widget
+          would; --subjects draws only those subjects of a file that lists several, in that
+          order (every one without it); --height shrinks the chart to fit, warning when its
+          text gets small
 import    reads a spreadsheet saved as CSV or TSV (docs/DATA.md, The sheet) and writes the data
           file (to standard output without -o); each problem is printed as
           FILE:ROW:COLUMN: D7 (date): message, and the exit status is 1
@@ -312,9 +314,21 @@ fn emit(text: &str, out: Option<&str>) -> Result<(), String> {
 }
 
 fn import(args: &[String]) -> Result<ExitCode, String> {
-    use inspection_timeline::sheet;
     let (file, out) = file_and_output(args, "spreadsheet (CSV or TSV) to import")?;
-    let bytes = std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    match read_sheet(&file)? {
+        Ok(json) => {
+            emit(&json, out.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(code) => Ok(code),
+    }
+}
+
+/// The data of the sheet `file`, as JSON, with its warnings printed; or, with its problems
+/// printed by cell (`FILE:ROW:COLUMN: D7 (date): message`), the exit status to end with.
+fn read_sheet(file: &str) -> Result<Result<String, ExitCode>, String> {
+    use inspection_timeline::sheet;
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
     let (text, note) = sheet::decode(&bytes);
     if is_json(&text) {
         return Err(format!("{file} is a JSON data file, not a sheet: check it with `inspection-timeline validate {file}`, or write it as a sheet with `inspection-timeline export {file} -o SHEET.csv`"));
@@ -323,14 +337,13 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
         eprintln!("{file}: warning: {note}");
     }
     let cell_line = |p: &sheet::SheetProblem| format!("{file}:{}:{}: {p}", p.row, p.column);
-    match sheet::import(&text, sheet::separator(Some(&file), &text)) {
+    match sheet::import(&text, sheet::separator(Some(file), &text)) {
         Ok((json, warnings)) => {
             for w in warnings.iter().take(SHOWN_PROBLEMS) {
                 let line = format!("{file}:{}:{}: warning: {w}", w.row, w.column);
                 eprintln!("{line}");
             }
-            emit(&json, out.as_deref())?;
-            Ok(ExitCode::SUCCESS)
+            Ok(Ok(json))
         }
         Err(problems) => {
             for p in problems.iter().take(SHOWN_PROBLEMS) {
@@ -339,7 +352,7 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
             if let Some(more) = more_problems(problems.len()) {
                 eprintln!("{file}: {more}");
             }
-            Ok(ExitCode::from(1))
+            Ok(Err(ExitCode::from(1)))
         }
     }
 }
@@ -458,11 +471,19 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         preset,
         subjects,
     } = render_args(args)?;
-    let text = match read_text(&input) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("{input}:{e}");
-            return Ok(ExitCode::from(2));
+    // A sheet is drawn as the data it imports to; its problems are named by cell.
+    let text = if is_sheet(&input) {
+        match read_sheet(&input)? {
+            Ok(json) => json,
+            Err(code) => return Ok(code),
+        }
+    } else {
+        match read_text(&input) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{input}:{e}");
+                return Ok(ExitCode::from(2));
+            }
         }
     };
     let checked = match parse_with_warnings(&text) {
@@ -501,6 +522,13 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     };
 
     let (fr, scale, (out_w, out_h)) = sized_frame(&timeline, &chronology, preset, width, height);
+    let full_scale = sized_frame(&timeline, &chronology, preset, width, None).1;
+    if scale < full_scale * 0.75 {
+        eprintln!(
+            "{out}: warning: the chart is drawn at {}% of its size to fit --height {out_h}; its text may be too small to read. Leave --height out, or give it more height",
+            (scale / full_scale * 100.0).round()
+        );
+    }
     let theme = Theme {
         background: Some(Rgb(255, 255, 255)),
         ..Theme::LIGHT
@@ -566,7 +594,8 @@ fn sized_frame(
         Preset::Social => (width.unwrap_or(1200), 1.5),
         Preset::Print => (width.unwrap_or(2250), 300.0 / 96.0),
     };
-    let social_h = height.unwrap_or(630);
+    // A social card is 630 high; any other image is as tall as its chart unless given a height.
+    let fit = height.or((preset == Preset::Social).then_some(630));
     let lay_out = |scale: f64| {
         frame(
             timeline,
@@ -578,16 +607,13 @@ fn sized_frame(
         )
     };
     let mut fr = lay_out(scale);
-    if preset == Preset::Social && fr.height * scale > f64::from(social_h) {
-        // Shrink to fit the card's height; the layout then gets more room across.
-        scale = f64::from(social_h) / fr.height;
+    if let Some(h) = fit.filter(|&h| fr.height * scale > f64::from(h)) {
+        // Shrunk to fit the height rather than cut off at it; the layout then gets more room
+        // across. Drawing at the smaller scale can only make the chart shorter again.
+        scale = f64::from(h) / fr.height;
         fr = lay_out(scale);
     }
-    let out_h = match (preset, height) {
-        (Preset::Social, _) => social_h,
-        (_, Some(h)) => h,
-        (_, None) => (fr.height * scale).ceil() as u32,
-    };
+    let out_h = fit.unwrap_or_else(|| (fr.height * scale).ceil() as u32);
     (fr, scale, (out_w, out_h))
 }
 
