@@ -56,6 +56,17 @@ test('typing in a long file leaves the line numbers alone until the number of li
   await context.close();
 });
 
+test('on a phone the editor fits the screen, and a one-subject file shows no empty Subject choice', async () => {
+  const { page, context, errors } = await open(env.browser, `${env.server.base}/www/editor.html`, { viewport: { width: 390, height: 844 } });
+  await waitForEvents(page, 'render', 1, 'desktop');
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(widths[0] <= widths[1], `the page is ${widths[0]} px wide on a ${widths[1]} px screen`);
+  const shown = await page.evaluate(() => [...document.querySelectorAll('form [hidden]')].filter((e) => e.getClientRects().length).length);
+  assert.equal(shown, 0, 'nothing hidden is shown');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an error is listed at its line, the preview keeps the last good chart, and a fix updates it', async () => {
   const { page, context, errors } = await editor();
   const good = await page.inputValue('#text');
