@@ -215,15 +215,25 @@ const loadBury = () => loadData('bury-childrens-services.json', 'the Bury data')
 
 async function openFile(file) {
   if (!file) return;
-  if (/\.(csv|tsv|tab)$/i.test(file.name)) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // A workbook (a zip archive, whatever its name) goes to the sheet reader, which says how to
+  // save it as a sheet; so does a .txt file (Excel's "Text" and "Unicode Text") unless it
+  // holds JSON.
+  const workbook = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
+  if (workbook || /\.(csv|tsv|tab|txt|xlsx|xls|ods)$/i.test(file.name)) {
     // Excel writes CSV in Windows-1252 and "Unicode text" in UTF-16: the newsroom build reads
     // each, and says when it had to guess.
-    const { text: sheet, note } = (await exports()).decodeSheet(new Uint8Array(await file.arrayBuffer()));
+    const { text: sheet, note } = (await exports()).decodeSheet(bytes);
+    if (!workbook && /\.txt$/i.test(file.name) && /^\uFEFF?\s*[{[]/.test(sheet)) {
+      setText(sheet, file.name.replace(/\.txt$/i, '.json'));
+      say(`Opened ${file.name}.`);
+      return;
+    }
     await importSheet(sheet, file.name);
     if (note) say(`${notice.textContent} Note: ${note}.`);
     return;
   }
-  setText(await file.text(), file.name);
+  setText(new TextDecoder().decode(bytes), file.name);
   say(`Opened ${file.name}.`);
 }
 

@@ -329,6 +329,26 @@ test('a CSV file opened in the editor becomes the same data as the JSON file', a
   await context.close();
 });
 
+test('Excel\'s "Unicode Text" (.txt in UTF-16) opens as a sheet, and a workbook is refused with how to save it', async () => {
+  const { page, context, errors } = await editor();
+  const json = await page.inputValue('#text');
+  const csv = await readFile(new URL('../../www/data/bury-childrens-services.csv', import.meta.url), 'utf8');
+  // Excel's Unicode Text: tab-separated, UTF-16 with its byte-order mark. The Bury sheet's
+  // cells hold no tab and no line end, so splitting on commas outside quotes is enough here.
+  const tsv = csv.split(/\r?\n/).map((row) => row.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+    .map((c) => c.replace(/^"|"$/g, '').replaceAll('""', '"')).join('\t')).join('\r\n');
+  await page.fill('#text', '{}');
+  await page.setInputFiles('#open', { name: 'bury.txt', mimeType: 'text/plain', buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]) });
+  await page.waitForFunction(() => /Read bury\.txt/.test(document.getElementById('notice').textContent));
+  assert.equal(await page.inputValue('#text'), json);
+  assert.equal(await page.textContent('#filename'), '(bury.json)');
+  await page.setInputFiles('#open', { name: 'book.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 not really a workbook') });
+  await page.waitForFunction(() => /workbook/.test(document.getElementById('problems').textContent));
+  assert.equal(await page.inputValue('#text'), json, 'the data stays');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a date typed by hand in the JSON is listed with the form to write, from the newsroom build', async () => {
   const { page, context, errors } = await editor();
   const good = await page.inputValue('#text');
