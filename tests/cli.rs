@@ -19,10 +19,20 @@ struct Run {
     stderr: String,
 }
 
+/// The day the command is run on, fixed so that no verdict depends on the date the tests run:
+/// 1 January 2030 (every fixture's events are before it).
+const TODAY: &str = "1893456000";
+
 fn run(args: &[&str]) -> Run {
+    run_on(TODAY, args)
+}
+
+/// `run` on the day `epoch` (seconds since 1970, as `SOURCE_DATE_EPOCH` takes it).
+fn run_on(epoch: &str, args: &[&str]) -> Run {
     let out = Command::new(BIN)
         .args(args)
         .current_dir(root())
+        .env("SOURCE_DATE_EPOCH", epoch)
         .output()
         .expect("the binary runs");
     Run {
@@ -777,4 +787,49 @@ fn a_workbook_is_refused_with_how_to_save_it_as_a_sheet_by_validate_and_import_a
         }
         std::fs::remove_file(&path).unwrap();
     }
+}
+
+/// An event that took place, or a report, dated after today is warned about, and so is an
+/// event written twice under two ids; the day is the one the command is run on.
+#[test]
+fn a_done_event_after_today_and_an_event_written_twice_are_warned_about() {
+    let file = std::env::temp_dir().join(format!(
+        "inspection-timeline-{}-future.json",
+        std::process::id()
+    ));
+    fs::write(
+        &file,
+        r#"{"version": 1, "title": "T", "events": [
+  {"id": "mv-1", "kind": "monitoring-visit", "title": "Visit", "date": "2026-09-01"},
+  {"id": "mv-1-copy", "kind": "monitoring-visit", "title": "Visit", "date": "2026-09-01"},
+  {"id": "mv-2", "kind": "monitoring-visit", "title": "Second", "date": "2025-03", "published": "2026-10"},
+  {"id": "next", "kind": "reinspection", "title": "Next", "status": "expected", "date": "2027"}
+]}"#,
+    )
+    .unwrap();
+    let name = file.to_str().unwrap();
+    // 1 June 2026: the visit of September 2026 and the report of October have not happened.
+    let r = run_on("1780272000", &["validate", name]);
+    let _ = fs::remove_file(&file);
+    let lines: Vec<&str> = r.stdout.lines().filter(|l| l.contains("warning")).collect();
+    assert_eq!(lines.len(), 4, "{}", r.stdout);
+    assert!(lines[0].contains("events[0].date: 2026-09-01 is after today (2026-06-01), but the event is not marked expected"), "{}", lines[0]);
+    assert!(
+        lines[1].contains(
+            "events[1]: this event has the same kind, title and dates as events[0] (\"mv-1\")"
+        ),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains("events[1].date: 2026-09-01 is after today"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].contains("events[2].published: the report is dated 2026-10, after today"),
+        "{}",
+        lines[3]
+    );
+    assert_eq!(r.code, 0, "warnings leave the file valid");
 }

@@ -10,7 +10,7 @@ use inspection_timeline::model::{more_problems, SHOWN_PROBLEMS};
 use inspection_timeline::render::frame_to_svg;
 use inspection_timeline::subjects::select;
 use inspection_timeline::theme::{Palette, Theme};
-use inspection_timeline::validate::parse_with_warnings;
+use inspection_timeline::validate::parse_with_warnings_on;
 use inspection_timeline::Chronology;
 use inspection_timeline::{Problem, Timeline};
 use std::process::ExitCode;
@@ -128,7 +128,7 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
                 }
                 serde_json::json!({ "file": file, "valid": false, "error": e.trim() })
             }
-            Ok(text) => match parse_with_warnings(&text) {
+            Ok(text) => match parse_with_warnings_on(&text, today()) {
                 Ok(inspection_timeline::validate::Checked {
                     timeline: t,
                     warnings,
@@ -202,6 +202,22 @@ fn read_text(path: &str) -> Result<String, String> {
         let column = text[start..].chars().count() + 1;
         format!("{line}:{column}: this character is not UTF-8, so the file was saved in another encoding (Windows-1252 or Latin-1, perhaps); save it as UTF-8 (in most editors, Save As, then the encoding UTF-8)")
     })
+}
+
+/// Today, in days since 1970-01-01, for the warning about events dated after it: from
+/// `SOURCE_DATE_EPOCH` (seconds) when it is set, as for reproducible builds and tests, else
+/// the clock.
+fn today() -> Option<i64> {
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(s) => s.trim().parse::<i64>().ok()?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()?
+            .as_secs()
+            .try_into()
+            .ok()?,
+    };
+    Some(seconds.div_euclid(86_400))
 }
 
 /// Whether `file` is a sheet: by its name, or, for a `.txt` file (Excel's "Text (Tab
@@ -486,7 +502,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
             }
         }
     };
-    let checked = match parse_with_warnings(&text) {
+    let checked = match parse_with_warnings_on(&text, today()) {
         Ok(checked) => {
             // Drawn all the same; said so that a slip is caught before the image is used.
             for w in &checked.warnings {

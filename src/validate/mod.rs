@@ -78,9 +78,15 @@ pub struct Checked {
 
 /// Like [`parse`], and for a valid file also its chronology and its warnings.
 pub fn parse_with_warnings(text: &str) -> Result<Checked, Vec<Problem>> {
+    parse_with_warnings_on(text, None)
+}
+
+/// Like [`parse_with_warnings`], on the day `today` (days since 1970-01-01), when it is known:
+/// an event that took place, or a report, dated after it is warned about too.
+pub fn parse_with_warnings_on(text: &str, today: Option<i64>) -> Result<Checked, Vec<Problem>> {
     let (timeline, places) = read(text)?;
     let chronology = Chronology::new(&timeline);
-    let warnings = warnings::check(&timeline, &chronology, text, &places);
+    let warnings = warnings::check(&timeline, &chronology, text, &places, today);
     Ok(Checked {
         timeline,
         chronology,

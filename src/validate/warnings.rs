@@ -5,6 +5,7 @@
 //! The list is kept short, and each warning says what to check.
 
 use crate::chronology::{order_by, Chronology, MONITORING_RULE};
+use crate::date::PartialDate;
 use crate::json::{Node, Value};
 use crate::model::{Kind, Problem, Status, Timeline};
 use crate::text::thousands;
@@ -46,11 +47,22 @@ impl Place {
 /// Days in fifty years: a date further than this from every other is most likely a slip.
 const FAR: f64 = 50.0 * 365.25;
 
-/// Every warning for `t`, read from `text`, whose events are at `places`.
-pub(super) fn check(t: &Timeline, c: &Chronology, text: &str, places: &[Place]) -> Vec<Problem> {
+/// Every warning for `t`, read from `text`, whose events are at `places`, on the day `today`
+/// when it is known.
+pub(super) fn check(
+    t: &Timeline,
+    c: &Chronology,
+    text: &str,
+    places: &[Place],
+    today: Option<i64>,
+) -> Vec<Problem> {
     // (byte offset, path, message)
     let mut found: Vec<(usize, String, String)> = Vec::new();
     far_dates(t, c, places, &mut found);
+    if let Some(today) = today {
+        in_the_future(t, places, today, &mut found);
+    }
+    written_twice(t, places, &mut found);
     let (_, most) = MONITORING_RULE;
     for (i, n) in c.numbers.iter().enumerate() {
         if *n == Some(most + 1) {
@@ -190,6 +202,67 @@ fn meant_year(year: i32, lo: f64, hi: f64) -> Option<i32> {
     }
     // The one nearest the others' middle.
     best
+}
+
+/// An event that took place, or a report that came out, dated after `today`: most often a
+/// slip in the year, or an expected event not marked so.
+fn in_the_future(
+    t: &Timeline,
+    places: &[Place],
+    today: i64,
+    found: &mut Vec<(usize, String, String)>,
+) {
+    let now = PartialDate::from_days(today);
+    for (i, e) in t.events.iter().enumerate() {
+        if e.status != Status::Done {
+            continue;
+        }
+        let path = format!("events[{i}].date");
+        // A year far from all the others is warned about already, with the year meant.
+        if found.iter().any(|f| f.1 == path) {
+            continue;
+        }
+        if let Some(d) = e.date.filter(|d| d.first_day() > today) {
+            found.push((
+                places[i].date,
+                path,
+                format!("{d} is after today ({now}), but the event is not marked expected: check the year, or add \"status\": \"expected\" if it has not happened yet"),
+            ));
+        } else if let Some(p) = e.published.filter(|p| p.first_day() > today) {
+            found.push((
+                places[i].published,
+                format!("events[{i}].published"),
+                format!("the report is dated {p}, after today ({now}): check the year"),
+            ));
+        }
+    }
+}
+
+/// An event with the same subject, kind, title and dates as one before it, under another id:
+/// most often one written twice (a sheet's row copied, a file merged with itself).
+fn written_twice(t: &Timeline, places: &[Place], found: &mut Vec<(usize, String, String)>) {
+    let mut seen: std::collections::BTreeMap<_, usize> = std::collections::BTreeMap::new();
+    for (i, e) in t.events.iter().enumerate() {
+        let days = |d: Option<PartialDate>| d.map(|d| (d.first_day(), d.last_day()));
+        let key = (
+            e.subject,
+            e.kind as u8,
+            e.title.as_str(),
+            days(e.date),
+            days(e.end),
+            days(e.published),
+        );
+        if let Some(&first) = seen.get(&key) {
+            let id: &str = &t.events[first].id;
+            found.push((
+                places[i].event,
+                format!("events[{i}]"),
+                format!("this event has the same kind, title and dates as events[{first}] (\"{id}\"): if it is written twice, delete one"),
+            ));
+        } else {
+            seen.insert(key, i);
+        }
+    }
 }
 
 /// A monitoring visit dated after the expected re-inspection of its subject, which the

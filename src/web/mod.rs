@@ -176,7 +176,9 @@ impl Widget {
     /// chart stays.
     pub fn set_data(&self, json: &str) -> Result<JsValue, JsValue> {
         let mut inner = self.inner.borrow_mut();
-        match crate::validate::parse_with_warnings(json) {
+        // Today, for the warning about events dated after it.
+        let today = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+        match crate::validate::parse_with_warnings_on(json, Some(today)) {
             Ok(checked) => {
                 inner.palette = Palette::new(&inner.theme, &checked.timeline.grades);
                 let warnings = checked.warnings;

@@ -187,6 +187,17 @@ test('a slip in a year draws, and is listed as a warning with the year meant', a
   await context.close();
 });
 
+test('a visit dated next year, not marked expected, is listed as a warning: the page knows today', async () => {
+  const { page, context } = await editor();
+  const good = await page.inputValue('#text');
+  const next = new Date().getUTCFullYear() + 1;
+  await page.fill('#text', good.replace('"date": "2023"', `"date": "${next}"`));
+  const [warning] = await waitForEvents(page, 'warning', 1, 'desktop');
+  assert.ok(warning.detail.warnings.some((w) => w.message.startsWith(`${next} is after today (`)),
+    JSON.stringify(warning.detail.warnings));
+  await context.close();
+});
+
 test('exports and the embed snippet', async () => {
   const { page, context } = await editor();
   const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#svg')]);

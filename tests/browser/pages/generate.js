@@ -10,7 +10,7 @@ const tones = ['positive', 'negative', 'mixed', 'neutral'];
 const events = [];
 const pad = (v) => String(v).padStart(2, '0');
 for (let i = 0; i < n; i++) {
-  const year = 2000 + Math.floor((i * 30) / n);
+  const year = 1996 + Math.floor((i * 30) / n);
   const month = 1 + (i * 7) % 12;
   const day = 1 + (i * 13) % 28;
   const kind = kinds[i % kinds.length];
