@@ -210,7 +210,9 @@ fn a_workbook_or_a_web_page_is_named_for_what_it_is() {
 #[test]
 fn writing_then_reading_gives_back_any_cells() {
     let mut rng = Rng(7);
-    let alphabet = ['a', 'B', ',', '"', '\n', '\r', '\t', ' ', 'é', '😀', ';'];
+    let alphabet = [
+        'a', 'B', ',', '"', '\n', '\r', '\t', ' ', 'é', '😀', ';', '=', '+', '-', '@', '\'',
+    ];
     for _ in 0..300 {
         let rows: Vec<Vec<String>> = (0..1 + rng.below(5))
             .map(|_| {
@@ -237,6 +239,32 @@ fn writing_then_reading_gives_back_any_cells() {
             assert_eq!(read(&write(&rows, sep), sep), expected, "{rows:?}");
         }
     }
+}
+
+/// Text a spreadsheet would take for a formula is written with a `'` before it, so that it
+/// shows as text; reading takes the `'` off again.
+#[test]
+fn text_that_starts_like_a_formula_is_written_as_text() {
+    let cells = [
+        "=HYPERLINK(\"http://x\")",
+        "-3 social workers left",
+        "+1 more",
+        "@council said",
+        "'quoted",
+        "plain",
+    ];
+    let rows = vec![cells.iter().map(|c| c.to_string()).collect::<Vec<_>>()];
+    let csv = write(&rows, ',');
+    assert_eq!(
+        csv,
+        "\"'=HYPERLINK(\"\"http://x\"\")\",'-3 social workers left,'+1 more,'@council said,''quoted,plain\r\n"
+    );
+    assert_eq!(read(&csv, ','), rows);
+    // A sheet's own apostrophe before other text is the journalist's: it stays.
+    assert_eq!(
+        read("'Tis the season\n", ','),
+        vec![vec!["'Tis the season".to_string()]]
+    );
 }
 
 #[test]

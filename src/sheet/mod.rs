@@ -298,6 +298,11 @@ pub fn read_checked(text: &str, sep: char) -> (Vec<Vec<String>>, Option<QuoteSli
         while row.last().is_some_and(|c| c.trim().is_empty()) {
             row.pop();
         }
+        for cell in row.iter_mut() {
+            if guarded(cell) {
+                cell.remove(0);
+            }
+        }
     }
     while rows.last().is_some_and(Vec::is_empty) {
         rows.pop();
@@ -305,8 +310,22 @@ pub fn read_checked(text: &str, sep: char) -> (Vec<Vec<String>>, Option<QuoteSli
     (rows, slip)
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (or, for `'`, that mark
+/// the guard itself).
+const FORMULA_START: [char; 5] = ['=', '+', '-', '@', '\''];
+
+/// Whether `cell` was written with the guard [`write`] puts before text a spreadsheet would
+/// take for a formula: a `'` before one of [`FORMULA_START`].
+fn guarded(cell: &str) -> bool {
+    cell.strip_prefix('\'')
+        .is_some_and(|rest| rest.starts_with(FORMULA_START))
+}
+
 /// `rows` as CSV (or TSV) text, quoting the cells that need it, with CRLF line ends as
-/// spreadsheets write them.
+/// spreadsheets write them. Text that starts as a formula would (`=`, `+`, `-`, `@`) gets a
+/// `'` before it, so that Excel, LibreOffice and Google Sheets show it as text rather than
+/// work it out (a finding that begins "-3 social workers", or a hostile "=HYPERLINK(…)");
+/// [`read`] takes the `'` off again.
 pub fn write(rows: &[Vec<String>], sep: char) -> String {
     let mut out = String::new();
     for row in rows {
@@ -314,6 +333,13 @@ pub fn write(rows: &[Vec<String>], sep: char) -> String {
             if i > 0 {
                 out.push(sep);
             }
+            let guarded;
+            let cell = if cell.starts_with(FORMULA_START) {
+                guarded = format!("'{cell}");
+                &guarded
+            } else {
+                cell
+            };
             if cell.contains([sep, '"', '\n', '\r']) || cell.starts_with(' ') || cell.ends_with(' ')
             {
                 out.push('"');
