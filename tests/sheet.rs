@@ -284,6 +284,43 @@ fn cells_are_named_as_spreadsheets_name_them() {
     assert_eq!(cell_name(3, 53), "BA3");
 }
 
+/// Another event a message names is named by its row in the sheet, not by its place in the
+/// JSON the sheet is read into.
+#[test]
+fn another_event_is_named_by_its_row() {
+    let csv = sheet(
+        HEADER,
+        &[
+            "v1,monitoring-visit,Visit,2023-02",
+            "v2,monitoring-visit,Visit,2023-06",
+            "v1,monitoring-visit,Third,2023-09",
+        ],
+    );
+    assert_eq!(
+        problems(&csv),
+        ["A6 (id): \"v1\" is already used by the event on row 4; give each event its own id"]
+    );
+}
+
+/// Every date column of a sheet whose whole dates are all firsts of months is warned about,
+/// not only the first such column.
+#[test]
+fn each_date_column_of_months_made_days_is_warned_about() {
+    let csv = sheet(
+        "id,kind,title,date,published",
+        &[
+            "v1,monitoring-visit,Visit,2023-02-01,2023-04-01",
+            "v2,monitoring-visit,Second,2023-06-01,2023-08-01",
+        ],
+    );
+    let (_, warnings) = import(&csv, ',').unwrap();
+    let cells: Vec<String> = warnings
+        .iter()
+        .map(|w| format!("{}{}", w.field, w.row))
+        .collect();
+    assert_eq!(cells, ["date4", "published4"]);
+}
+
 #[test]
 fn a_date_typed_by_hand_is_pointed_at_with_the_contracts_form() {
     let csv = sheet(

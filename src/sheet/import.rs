@@ -500,6 +500,26 @@ impl Reader<'_> {
     }
 
     /// The validator's problem `p` at the cell its value came from, in a sheet's words.
+    /// `message` with each other event it names by its place in the JSON ("already used by
+    /// events[0]") named by its row in the sheet instead ("by the event on row 3").
+    fn rows_named(&self, message: &str) -> String {
+        let mut out = String::with_capacity(message.len());
+        let mut rest = message;
+        while let Some(at) = rest.find("events[") {
+            let after = &rest[at..];
+            let end = after.find(']').map_or(after.len(), |e| e + 1);
+            let (name, tail) = after.split_at(end);
+            out.push_str(&rest[..at]);
+            match self.cells.get(name).filter(|_| !tail.starts_with('.')) {
+                Some(c) => out.push_str(&format!("the event on row {}", c.row)),
+                None => out.push_str(name),
+            }
+            rest = tail;
+        }
+        out.push_str(rest);
+        out
+    }
+
     fn locate(&self, p: &Problem) -> SheetProblem {
         // "`title` is missing" names a field of the object at `path`: point at its cell.
         let missing = p
@@ -524,7 +544,7 @@ impl Reader<'_> {
                 format!("`{f}` is missing: add a column named {f}")
             }
             Some(f) => format!("`{f}` is missing: fill it in"),
-            None => p.message.clone(),
+            None => self.rows_named(&p.message),
         };
         // The cell of the path, or of the nearest path that holds it.
         let mut at = path.as_str();
@@ -580,10 +600,11 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
-    /// A warning when every whole date in a date column is the first of its month (at least
-    /// two of them): what a spreadsheet makes of months typed as `2023-02` into a column it
+    /// A warning for each date column in which every whole date is the first of its month (at
+    /// least two of them): what a spreadsheet makes of months typed as `2023-02` into a column it
     /// reads as dates, which would claim days the reporting never gave.
-    fn months_made_days(&self) -> Option<SheetProblem> {
+    fn months_made_days(&self) -> Vec<SheetProblem> {
+        let mut found = Vec::new();
         for name in ["date", "end", "published", "source date"] {
             let Some(c) = self.col(name) else { continue };
             let days: Vec<(usize, &str)> = (self.header + 1..self.rows.len())
@@ -594,7 +615,7 @@ impl Reader<'_> {
                 .collect();
             if days.len() >= 2 && days.iter().all(|(_, v)| v.ends_with("-01")) {
                 let (r, v) = days[0];
-                return Some(SheetProblem {
+                found.push(SheetProblem {
                     row: r + 1,
                     column: c + 1,
                     field: name.to_string(),
@@ -605,7 +626,7 @@ impl Reader<'_> {
                 });
             }
         }
-        None
+        found
     }
 }
 
