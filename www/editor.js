@@ -455,6 +455,20 @@ function refreshRatings() {
   select.value = current;
 }
 
+/** The form's name for the field a problem's path (`events[7].sources[0].url`) points at. */
+function formField(path) {
+  const [, list, n, field] = path.match(/^events\[\d+\](?:\.(findings|sources)\[(\d+)\])?(?:\.(\w+))?/) || [];
+  if (list) {
+    const what = list === 'findings' ? 'Finding' : 'Source';
+    const part = { url: 'web address', title: 'title', publisher: 'publisher', text: 'text', tone: 'tone' }[field];
+    return `${what} ${Number(n) + 1}${part ? `, ${part}` : ''}`;
+  }
+  const fieldset = field && form.querySelector(`fieldset.date[data-field="${field}"] legend`);
+  if (fieldset) return fieldset.textContent;
+  const names = { kind: 'Kind', status: 'Status', title: 'Title', rating: 'Rating', summary: 'Summary', subject: 'Subject' };
+  return names[field] || 'The event';
+}
+
 function slug(s) {
   return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'event';
 }
@@ -487,6 +501,11 @@ form.addEventListener('submit', async (e) => {
   if (f.status.value === 'expected') ev.status = 'expected';
   for (const fs of form.querySelectorAll('fieldset.date')) {
     const v = dateValue(fs);
+    if (v === '') {
+      error.textContent = `${fs.querySelector('legend').textContent}: fill in the date, or choose "${fs.querySelector('select').options[0].text}".`;
+      fs.querySelector('.inputs input')?.focus();
+      return;
+    }
     if (v !== undefined) ev[fs.dataset.field] = v;
   }
   if (f.rating.value) ev.rating = f.rating.value;
@@ -508,7 +527,9 @@ form.addEventListener('submit', async (e) => {
       if (publisher) s.publisher = publisher;
       return s;
     })
-    .filter((s) => s.title);
+    // A source with only an address or a publisher is kept, for the validator to ask for its
+    // title, rather than dropped without a word.
+    .filter((s) => s.title || s.url || s.publisher);
   if (sources.length) ev.sources = sources;
   doc.events.push(ev);
   const next = `${JSON.stringify(doc, null, 2)}\n`;
@@ -517,7 +538,7 @@ form.addEventListener('submit', async (e) => {
   const m = await exports();
   const problems = m.validate(next).filter((p) => p.path.startsWith(`events[${doc.events.length - 1}]`));
   if (problems.length) {
-    error.textContent = problems.map((p) => p.message.replace(/^./, (c) => c.toUpperCase())).join(' ');
+    error.textContent = problems.map((p) => `${formField(p.path)}: ${p.message}`).join(' ');
     return;
   }
   setText(next);

@@ -135,7 +135,19 @@ test('the form adds a valid event that appears on the chart', async () => {
   await page.fill('fieldset[data-field=date] input[type=number]', '20245');
   await page.click('#event-form button[type=submit]');
   await page.waitForFunction(() => document.getElementById('form-error').textContent !== '');
-  assert.match(await page.textContent('#form-error'), /"20245" is not a date/);
+  assert.match(await page.textContent('#form-error'), /^When it happened: "20245" is not a date/);
+  assert.equal(await page.inputValue('#text'), text);
+  // An empty date asks for one; a source with an address and no title is named, not dropped.
+  await page.fill('fieldset[data-field=date] input[type=number]', '');
+  await page.click('#event-form button[type=submit]');
+  await page.waitForFunction(() => /fill in the date/.test(document.getElementById('form-error').textContent));
+  assert.equal(await page.textContent('#form-error'), 'When it happened: fill in the date, or choose "Not known".');
+  await page.fill('fieldset[data-field=date] input[type=number]', '2024');
+  await page.click('#add-source');
+  await page.fill('#sources input[name=source-url]', 'https://example.org/letter');
+  await page.click('#event-form button[type=submit]');
+  await page.waitForFunction(() => /^Source 1/.test(document.getElementById('form-error').textContent));
+  assert.match(await page.textContent('#form-error'), /^Source 1, title: /);
   assert.equal(await page.inputValue('#text'), text);
   await context.close();
 });
