@@ -511,12 +511,16 @@ impl<'a> Parser<'a, '_> {
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
+                    let comma = self.i;
                     self.i += 1;
                     self.skip_ws();
+                    // Pointed at the comma itself, which is what to delete.
                     if self.peek() == Some(b']') {
-                        return Err(self.err(
-                            "remove the comma before ]: JSON does not allow a trailing comma",
-                        ));
+                        return Err(SyntaxError {
+                            offset: comma,
+                            message: "remove this comma: JSON does not allow a comma before ]"
+                                .to_string(),
+                        });
                     }
                 }
                 Some(b']') => {
@@ -583,12 +587,16 @@ impl<'a> Parser<'a, '_> {
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
+                    let comma = self.i;
                     self.i += 1;
                     self.skip_ws();
+                    // Pointed at the comma itself, which is what to delete.
                     if self.peek() == Some(b'}') {
-                        return Err(self.err(
-                            "remove the comma before }: JSON does not allow a trailing comma",
-                        ));
+                        return Err(SyntaxError {
+                            offset: comma,
+                            message: "remove this comma: JSON does not allow a comma before }"
+                                .to_string(),
+                        });
                     }
                 }
                 Some(b'}') => {
@@ -641,8 +649,8 @@ mod tests {
     fn trailing_comma_is_reported_where_it_is() {
         let text = "{\n  \"a\": 1,\n}";
         let e = parse(text).unwrap_err();
-        assert_eq!(line_col(text, e.offset), (3, 1));
-        assert!(e.message.contains("trailing comma"), "{}", e.message);
+        assert_eq!(line_col(text, e.offset), (2, 9), "at the comma");
+        assert!(e.message.starts_with("remove this comma"), "{}", e.message);
     }
 
     #[test]

@@ -68,7 +68,7 @@ test('a first load that fails shows the fallback image, which only then is downl
   try {
     const { page, context } = await open(env.browser, `${env.server.base}/www/index.html`);
     const [err] = await waitForEvents(page, 'error');
-    assert.match(err.detail.problems[0].message, /trailing comma/);
+    assert.match(err.detail.problems[0].message, /remove this comma: JSON does not allow a comma before }/);
     await page.waitForFunction(() => document.querySelector('inspection-timeline img')?.complete);
     const shown = await page.evaluate(() => {
       const el = document.querySelector('inspection-timeline');
