@@ -288,6 +288,11 @@ fn only_web_addresses_are_links() {
         Some("events[0].sources[0].url")
     );
     assert!(problems(&e("http://example.org/a?b=c")).is_empty());
+    // A site's address copied without its start is given back whole.
+    assert_eq!(
+        one(&e("www.bbc.co.uk/news")),
+        "events[0].sources[0].url: \"www.bbc.co.uk/news\" is missing its start: write https://www.bbc.co.uk/news"
+    );
 }
 
 #[test]
