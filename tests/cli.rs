@@ -833,3 +833,35 @@ fn a_done_event_after_today_and_an_event_written_twice_are_warned_about() {
     );
     assert_eq!(r.code, 0, "warnings leave the file valid");
 }
+
+/// A sheet is warned about a date after today at its cell, by validate and import, and render
+/// says each warning once, at its cell.
+#[test]
+fn a_sheets_warnings_name_their_cells_once() {
+    let file = std::env::temp_dir().join(format!(
+        "inspection-timeline-{}-future.csv",
+        std::process::id()
+    ));
+    fs::write(
+        &file,
+        "title,T\n\nid,kind,title,date\nv1,monitoring-visit,Visit,2025-02\nv2,monitoring-visit,Next visit,2026-09-01\n",
+    )
+    .unwrap();
+    let name = file.to_str().unwrap();
+    let svg = std::env::temp_dir().join(format!(
+        "inspection-timeline-{}-future.svg",
+        std::process::id()
+    ));
+    // 1 June 2026.
+    let on = "1780272000";
+    let validated = run_on(on, &["validate", name]);
+    let imported = run_on(on, &["import", name]);
+    let rendered = run_on(on, &["render", name, "-o", svg.to_str().unwrap()]);
+    let _ = (fs::remove_file(&file), fs::remove_file(&svg));
+    let cell = "D5 (date): 2026-09-01 is after today (2026-06-01)";
+    assert!(validated.stdout.contains(cell), "{}", validated.stdout);
+    assert!(imported.stderr.contains(cell), "{}", imported.stderr);
+    assert_eq!(rendered.code, 0, "{}", rendered.stderr);
+    assert_eq!(rendered.stderr.lines().count(), 1, "{}", rendered.stderr);
+    assert!(rendered.stderr.contains(cell), "{}", rendered.stderr);
+}

@@ -275,7 +275,7 @@ fn validate_sheet(file: &str, json: bool, strict: bool) -> (serde_json::Value, u
             })
             .collect()
     };
-    match sheet::import(&text, sheet::separator(Some(file), &text)) {
+    match sheet::import_on(&text, sheet::separator(Some(file), &text), today()) {
         Ok((data, warnings)) => {
             let n = inspection_timeline::parse(&data).map_or(0, |t| t.events.len());
             if !json {
@@ -353,7 +353,7 @@ fn read_sheet(file: &str) -> Result<Result<String, ExitCode>, String> {
         eprintln!("{file}: warning: {note}");
     }
     let cell_line = |p: &sheet::SheetProblem| format!("{file}:{}:{}: {p}", p.row, p.column);
-    match sheet::import(&text, sheet::separator(Some(file), &text)) {
+    match sheet::import_on(&text, sheet::separator(Some(file), &text), today()) {
         Ok((json, warnings)) => {
             for w in warnings.iter().take(SHOWN_PROBLEMS) {
                 let line = format!("{file}:{}:{}: warning: {w}", w.row, w.column);
@@ -487,8 +487,10 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         preset,
         subjects,
     } = render_args(args)?;
-    // A sheet is drawn as the data it imports to; its problems are named by cell.
-    let text = if is_sheet(&input) {
+    // A sheet is drawn as the data it imports to; its problems and warnings are named by
+    // cell as it is read, so they are not printed again at places in that data.
+    let sheet = is_sheet(&input);
+    let text = if sheet {
         match read_sheet(&input)? {
             Ok(json) => json,
             Err(code) => return Ok(code),
@@ -505,7 +507,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     let checked = match parse_with_warnings_on(&text, today()) {
         Ok(checked) => {
             // Drawn all the same; said so that a slip is caught before the image is used.
-            for w in &checked.warnings {
+            for w in checked.warnings.iter().filter(|_| !sheet) {
                 eprintln!("{}", warning_line(&input, w));
             }
             checked

@@ -69,6 +69,16 @@ struct Reader<'s> {
 /// validator. Returns the JSON text and the validator's warnings, each at its cell; or every
 /// problem, the sheet's own and the validator's, in the order of the cells.
 pub fn import(text: &str, sep: char) -> Result<(String, Vec<SheetProblem>), Vec<SheetProblem>> {
+    import_on(text, sep, None)
+}
+
+/// Like [`import`], on the day `today` (days since 1970-01-01) when it is known, for the
+/// warning about events dated after it.
+pub fn import_on(
+    text: &str,
+    sep: char,
+    today: Option<i64>,
+) -> Result<(String, Vec<SheetProblem>), Vec<SheetProblem>> {
     let (rows, unclosed) = read_checked(text, sep);
     if let Some(slip) = unclosed {
         // The cells after it were read into that one: the other problems would only be
@@ -128,7 +138,7 @@ pub fn import(text: &str, sep: char) -> Result<(String, Vec<SheetProblem>), Vec<
     r.columns();
     let events = r.events();
     let json = r.json(settings, events);
-    r.finish(json)
+    r.finish(json, today)
 }
 
 impl Reader<'_> {
@@ -575,8 +585,12 @@ impl Reader<'_> {
 
     /// Checks `json` with the validator: the sheet's own problems and the validator's
     /// together, or the JSON with the validator's warnings.
-    fn finish(mut self, json: String) -> Result<(String, Vec<SheetProblem>), Vec<SheetProblem>> {
-        match validate::parse_with_warnings(&json) {
+    fn finish(
+        mut self,
+        json: String,
+        today: Option<i64>,
+    ) -> Result<(String, Vec<SheetProblem>), Vec<SheetProblem>> {
+        match validate::parse_with_warnings_on(&json, today) {
             Ok(checked) if self.problems.is_empty() => {
                 let mut warnings: Vec<SheetProblem> =
                     checked.warnings.iter().map(|w| self.locate(w)).collect();

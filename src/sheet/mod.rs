@@ -15,7 +15,7 @@ mod import;
 mod json_text;
 
 pub use export::export;
-pub use import::import;
+pub use import::{import, import_on};
 
 /// The columns of the events table, as the header names them.
 pub const COLUMNS: &[&str] = &[

@@ -476,7 +476,11 @@ impl Validator<'_> {
                 let site = lower.find("//").map_or(0, |i| i + 2);
                 if !scheme && !u.chars().any(char::is_whitespace) && has_site(u) {
                     // A site's name without its scheme, as copied from some address bars.
-                    self.report(&join(&path, "url"), offset, format!("\"{u}\" is missing its start: write https://{u}"));
+                    self.report(
+                        &join(&path, "url"),
+                        offset,
+                        format!("\"{u}\" is missing its start: write https://{u}"),
+                    );
                 } else if !scheme {
                     self.report(&join(&path, "url"), offset, format!("\"{u}\" is not a web address; it must start with https:// (or http://) and contain no spaces"));
                 } else if let Some(c) = u.chars().find(|c| matches!(c, '"' | '<' | '>' | '\\')) {

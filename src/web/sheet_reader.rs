@@ -48,7 +48,9 @@ pub fn decode_sheet(bytes: &[u8]) -> Result<JsValue, JsValue> {
 /// `json` null when there are problems, each problem as [`listed`] writes it.
 #[wasm_bindgen(js_name = importSheet)]
 pub fn import_sheet(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
-    match sheet::import(text, sheet::separator(name.as_deref(), text)) {
+    // Today, for the warning about events dated after it.
+    let today = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+    match sheet::import_on(text, sheet::separator(name.as_deref(), text), Some(today)) {
         Ok((json, warnings)) => object(&[
             ("json", json.into()),
             ("problems", Array::new().into()),
