@@ -24,7 +24,9 @@ const USAGE: &str = "usage:
   inspection-timeline schema
 
 validate  checks each file and prints every problem as FILE:LINE:COL: PATH: message, and
-          what looks wrong though allowed as FILE:LINE:COL: warning: PATH: message;
+          what looks wrong though allowed (such as an event dated after today, from the clock
+          or SOURCE_DATE_EPOCH) as FILE:LINE:COL: warning: PATH: message; a workbook is named,
+          with how to save it as a sheet;
           exit status 0 when all are valid, 1 when any is not (or, with --strict, has a
           warning), 2 for usage or file errors
 render    draws the chart of a data file or a sheet with its title and credit, as the widget

@@ -163,11 +163,14 @@ export interface TimelineStrings {
 
 /** One problem found in a data file. */
 export interface Problem {
-  /** The field, as `events[3].end`; empty for the file as a whole. */
+  /** The field, as `events[3].end`; empty for the file as a whole; `E13 (date)` for a sheet's
+   *  cell; `view` or `subjects` for an attribute. */
   path: string;
   /** What is wrong and how to fix it. */
   message: string;
-  /** Line and column of the value in the JSON text, from 1 (0 when not from the text). */
+  /** Line and column of the value in the JSON text (from the start of an inline script; for
+   *  a sheet, its row and column), from 1 (0 when not from the text). Lines end at CR, LF or
+   *  CRLF, and columns count characters (an emoji is one). */
   line: number;
   column: number;
 }
@@ -201,8 +204,9 @@ export interface ViewWindow {
 export interface InspectionTimelineEventMap extends Omit<HTMLElementEventMap, 'error'> {
   /** Each time a data set has been drawn. */
   render: CustomEvent<RenderDetail>;
-  /** When data is invalid or cannot be fetched (the last good chart stays), or when the
-   *  `subjects` attribute names subjects the data does not have (the others are drawn). */
+  /** When data is invalid or cannot be fetched (the last good chart stays), when the
+   *  `subjects` attribute names subjects the data does not have (the others are drawn), or
+   *  when the `view` attribute has a date it cannot read (path `view`). */
   error: CustomEvent<ErrorDetail>;
   /** After `render`, when the data is valid but something looks wrong, such as a year far
    *  from all the others ("0223-02 … did you mean 2023-02?"). */
