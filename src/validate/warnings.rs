@@ -241,16 +241,15 @@ fn in_the_future(
 /// An event with the same subject, kind, title and dates as one before it, under another id:
 /// most often one written twice (a sheet's row copied, a file merged with itself).
 fn written_twice(t: &Timeline, places: &[Place], found: &mut Vec<(usize, String, String)>) {
-    let mut seen: std::collections::BTreeMap<_, usize> = std::collections::BTreeMap::new();
+    // Keyed by text, as the validator's other maps are, so that no second kind of map is
+    // compiled into every reader's download.
+    let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for (i, e) in t.events.iter().enumerate() {
-        let days = |d: Option<PartialDate>| d.map(|d| (d.first_day(), d.last_day()));
-        let key = (
-            e.subject,
-            e.kind as u8,
-            e.title.as_str(),
-            days(e.date),
-            days(e.end),
-            days(e.published),
+        let days = |d: Option<PartialDate>| d.map_or((0, -1), |d| (d.first_day(), d.last_day()));
+        let [(a, b), (c, d), (f, g)] = [days(e.date), days(e.end), days(e.published)];
+        let key = format!(
+            "{} {} {a} {b} {c} {d} {f} {g} {}",
+            e.subject, e.kind as u8, e.title
         );
         if let Some(&first) = seen.get(&key) {
             let id: &str = &t.events[first].id;
