@@ -523,6 +523,35 @@ fn a_slip_in_a_year_is_a_warning_with_the_year_meant() {
     assert_eq!(w.line, line);
 }
 
+/// Each copy of an event written again under another id is pointed at its first, and events
+/// that differ in any date, the title, the kind or the subject are not.
+#[test]
+fn an_event_written_twice_is_a_warning_at_each_copy() {
+    use inspection_timeline::validate::parse_with_warnings;
+    let ev = |id: &str, kind: &str, title: &str, date: &str| {
+        format!(r#"{{"id": "{id}", "kind": "{kind}", "title": "{title}", "date": "{date}"}}"#)
+    };
+    let events = [
+        ev("a", "monitoring-visit", "Visit", "2023-02"),
+        ev("b", "monitoring-visit", "Visit", "2023-03"),
+        ev("c", "monitoring-visit", "Visit", "2023-02"),
+        ev("d", "other", "Visit", "2023-02"),
+        ev("e", "monitoring-visit", "Visit again", "2023-02"),
+        ev("f", "monitoring-visit", "Visit", "2023-02"),
+    ];
+    let text = format!(
+        r#"{{"version": 1, "title": "T", "events": [{}]}}"#,
+        events.join(",")
+    );
+    let warnings = parse_with_warnings(&text).unwrap().warnings;
+    let said: Vec<(&str, &str)> = warnings
+        .iter()
+        .map(|w| (w.path.as_str(), w.message.as_str()))
+        .collect();
+    let copy = "this event has the same kind, title and dates as events[0] (\"a\"): if it is written twice, delete one";
+    assert_eq!(said, [("events[2]", copy), ("events[5]", copy)]);
+}
+
 #[test]
 fn more_visits_than_the_rule_and_a_visit_after_the_reinspection_are_warnings() {
     use inspection_timeline::validate::parse_with_warnings;

@@ -241,25 +241,47 @@ fn in_the_future(
 /// An event with the same subject, kind, title and dates as one before it, under another id:
 /// most often one written twice (a sheet's row copied, a file merged with itself).
 fn written_twice(t: &Timeline, places: &[Place], found: &mut Vec<(usize, String, String)>) {
-    // Keyed by text, as the validator's other maps are, so that no second kind of map is
-    // compiled into every reader's download.
-    let mut seen: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
-    for (i, e) in t.events.iter().enumerate() {
+    // What makes two events the same, as numbers and the title.
+    let same = |i: usize| {
+        let e = &t.events[i];
         let days = |d: Option<PartialDate>| d.map_or((0, -1), |d| (d.first_day(), d.last_day()));
-        let [(a, b), (c, d), (f, g)] = [days(e.date), days(e.end), days(e.published)];
-        let key = format!(
-            "{} {} {a} {b} {c} {d} {f} {g} {}",
-            e.subject, e.kind as u8, e.title
-        );
-        if let Some(&first) = seen.get(&key) {
+        (
+            (e.subject, e.kind as u8),
+            [days(e.date), days(e.end), days(e.published)],
+            e.title.as_str(),
+        )
+    };
+    // Events in order of a hash of that (FNV-1a, its top 53 bits, which a float holds exactly)
+    // with the widget's one sort, so that events written twice sit side by side: no map of
+    // every event is built, and the work grows with the events.
+    let hash = |i: usize| {
+        let ((subject, kind), days, title) = same(i);
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let numbers = [subject as i64, i64::from(kind)]
+            .into_iter()
+            .chain(days.iter().flat_map(|&(a, b)| [a, b]));
+        for byte in numbers.flat_map(i64::to_le_bytes).chain(title.bytes()) {
+            h = (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        (h >> 11) as f64
+    };
+    let key: Vec<f64> = (0..t.events.len()).map(hash).collect();
+    let order = order_by(&key);
+    let mut run = 0;
+    for k in 1..order.len() {
+        if key[order[k]] != key[order[run]] {
+            run = k;
+            continue;
+        }
+        // Within a run of one hash, in file order (the sort keeps it): the first like it.
+        let i = order[k];
+        if let Some(&first) = order[run..k].iter().find(|&&f| same(f) == same(i)) {
             let id: &str = &t.events[first].id;
             found.push((
                 places[i].event,
                 format!("events[{i}]"),
                 format!("this event has the same kind, title and dates as events[{first}] (\"{id}\"): if it is written twice, delete one"),
             ));
-        } else {
-            seen.insert(key, i);
         }
     }
 }
