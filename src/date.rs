@@ -369,6 +369,17 @@ pub fn range(start: &PartialDate, end: Option<&PartialDate>, l: &Locale) -> Stri
 /// out and gives the general form.
 #[cfg(any(not(target_arch = "wasm32"), feature = "editor", feature = "sheet"))]
 pub fn hand_written(s: &str) -> Option<String> {
+    // "2023-02-01 00:00:00", "2023-02-01T09:30": a date a spreadsheet or a database wrote with
+    // its time of day.
+    let with_time = s
+        .trim()
+        .split_once([' ', 'T'])
+        .filter(|(_, time)| time.contains(':'));
+    if let Some((date, _)) = with_time {
+        if date.parse::<PartialDate>().is_ok() {
+            return Some(format!("write {date}, without the time of day"));
+        }
+    }
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -424,7 +435,12 @@ pub fn hand_written(s: &str) -> Option<String> {
             }
             // 44958: a spreadsheet's number for a date (days since 30 December 1899), shown
             // when the column is formatted as a number.
-            if let Some(n) = digits(one, 5).filter(|n| (20_000..=80_000).contains(n)) {
+            // With a time of day, the number has a fraction: 45000.5 is noon.
+            let whole = one
+                .split_once('.')
+                .filter(|(_, f)| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+                .map_or(*one, |(w, _)| w);
+            if let Some(n) = digits(whole, 5).filter(|n| (20_000..=80_000).contains(n)) {
                 let (y, m, d) = civil_from_days(days_from_civil(1899, 12, 30) + i64::from(n));
                 return Some(format!(
                     "it looks like a spreadsheet's number for the date {d} {} {y}; format the column as text and type the date as {y:04}-{m:02}-{d:02} (or {y:04}-{m:02} if only the month is known)",

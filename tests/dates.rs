@@ -189,6 +189,13 @@ fn dates_typed_by_hand_are_shown_in_the_contracts_form_never_guessed() {
             "44958",
             "it looks like a spreadsheet's number for the date 1 February 2023; format the column as text and type the date as 2023-02-01 (or 2023-02 if only the month is known)",
         ),
+        (
+            "44958.5",
+            "it looks like a spreadsheet's number for the date 1 February 2023; format the column as text and type the date as 2023-02-01 (or 2023-02 if only the month is known)",
+        ),
+        // A date written with its time of day.
+        ("2023-02-01 00:00:00", "write 2023-02-01, without the time of day"),
+        ("2023-02-01T09:30", "write 2023-02-01, without the time of day"),
     ];
     for (typed, hint) in cases {
         assert_eq!(hand_written(typed).as_deref(), Some(hint), "{typed}");
