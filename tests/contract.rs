@@ -295,6 +295,22 @@ fn only_web_addresses_are_links() {
     );
 }
 
+/// A misspelt needed field is one problem, its suggestion, not also "`title` is missing".
+#[test]
+fn a_misspelt_needed_field_is_one_problem() {
+    assert_eq!(
+        problems(&doc(
+            r#"{"id": "v", "kind": "other", "titel": "V", "date": "2021"}"#
+        )),
+        ["events[0].titel: unknown field `titel`; did you mean `title`?"]
+    );
+    // A field that is missing with no misspelling of it is still named.
+    assert_eq!(
+        problems(&doc(r#"{"id": "v", "kind": "other", "date": "2021"}"#)),
+        ["events[0]: `title` is missing; add it, for example \"title\": \"Third monitoring visit\""]
+    );
+}
+
 #[test]
 fn unknown_fields_are_refused_with_a_suggestion() {
     assert_eq!(

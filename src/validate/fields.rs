@@ -5,6 +5,7 @@
 use crate::date::{DateError, PartialDate};
 use crate::json::{self, Entry, Node, Value};
 use crate::model::Problem;
+use std::collections::BTreeMap;
 
 pub(super) struct Validator<'a> {
     pub(super) text: &'a str,
@@ -107,7 +108,39 @@ impl<'a> Validator<'a> {
 
     /// The problems in the order of the file (those at one place in the order they were
     /// found), each with its line and column.
-    pub(super) fn finish(self) -> Vec<Problem> {
+    pub(super) fn finish(mut self) -> Vec<Problem> {
+        // A misspelt field ("titel") is one slip: its "did you mean `title`?" says it all, and
+        // "`title` is missing" for the same object would only count it twice. Keyed by text,
+        // so that the work grows with the problems.
+        let mut meant: BTreeMap<String, usize> = BTreeMap::new();
+        for p in &self.problems {
+            let name = p
+                .message
+                .strip_prefix("unknown field `")
+                .and_then(|m| m.split_once("did you mean `"))
+                .and_then(|(_, m)| m.split_once('`'));
+            if let Some((name, _)) = name {
+                let parent = p.path.rsplit_once('.').map_or("", |(parent, _)| parent);
+                meant.insert(format!("{parent}`{name}"), 0);
+            }
+        }
+        if !meant.is_empty() {
+            let twice = |p: &Problem| {
+                let name = p
+                    .message
+                    .strip_prefix('`')
+                    .and_then(|m| m.split_once("` is missing"));
+                name.is_some_and(|(name, _)| meant.contains_key(&format!("{}`{name}", p.path)))
+            };
+            let (problems, offsets): (Vec<Problem>, Vec<usize>) =
+                std::mem::take(&mut self.problems)
+                    .into_iter()
+                    .zip(std::mem::take(&mut self.offsets))
+                    .filter(|(p, _)| !twice(p))
+                    .unzip();
+            self.problems = problems;
+            self.offsets = offsets;
+        }
         in_text_order(self.text, &self.offsets, self.problems)
     }
 
