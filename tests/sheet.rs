@@ -385,6 +385,12 @@ fn settings_and_headers_that_do_not_exist_are_named_with_the_nearest() {
     );
     let found = problems("title,A\n\nkind,date\n");
     assert!(found[0].contains("no row names the columns"), "{found:?}");
+    // A column's name inside a longer header is offered too.
+    let found = problems("title,A\n\nid,kind,title,date,Published Date\nv1,other,A,2023\n");
+    assert!(
+        found[0].starts_with("E3: `Published Date` is not a column; did you mean `published`?"),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -272,7 +272,16 @@ impl Reader<'_> {
                 }
                 Some(k) => self.index[k] = Some(c),
                 None => {
-                    let fix = match suggest(&n, COLUMNS) {
+                    // A near name ("titel"), else a column's name inside it ("Published Date").
+                    let within = || {
+                        let padded = format!(" {n} ");
+                        COLUMNS
+                            .iter()
+                            .copied()
+                            .filter(|k| padded.contains(&format!(" {k} ")))
+                            .max_by_key(|k| k.len())
+                    };
+                    let fix = match suggest(&n, COLUMNS).or_else(within) {
                         Some(k) => format!("did you mean `{k}`? Rename it"),
                         None => "rename it, or delete the column (the newsroom's own notes can live in another tab of the spreadsheet)".to_string(),
                     };
