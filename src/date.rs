@@ -135,6 +135,20 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The day (in days since 1970-01-01, UTC) of the moment `seconds` after 1970-01-01: today, for
+/// the warning about events dated after it, from the command line's clock or the browser's.
+///
+/// # Examples
+///
+/// ```
+/// use inspection_timeline::date::day_of;
+/// assert_eq!(day_of(86_399.9), 0);
+/// assert_eq!(day_of(1_780_272_000.0), inspection_timeline::date::days_from_civil(2026, 6, 1));
+/// ```
+pub fn day_of(seconds: f64) -> i64 {
+    (seconds / 86_400.0).floor() as i64
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
 pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);

@@ -23,6 +23,15 @@ struct Run {
 /// 1 January 2030 (every fixture's events are before it).
 const TODAY: &str = "1893456000";
 
+/// A path in the temporary folder, named for this test run and `name`: tests run on several
+/// threads and in several runs at once.
+fn temp(name: &str) -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("inspection-timeline-{}-{name}", std::process::id()))
+}
+
+/// 1 June 2026, as `SOURCE_DATE_EPOCH` takes it: a day on which September 2026 is to come.
+const JUNE_2026: &str = "1780272000";
+
 fn run(args: &[&str]) -> Run {
     run_on(TODAY, args)
 }
@@ -237,11 +246,7 @@ fn render_bury(ext: &str, args: &[&str]) -> Vec<u8> {
     // Tests run on several threads: each call gets a file of its own.
     static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let out = std::env::temp_dir().join(format!(
-        "inspection-timeline-{}-{call}-{}.{ext}",
-        std::process::id(),
-        args.join("_").replace('-', "")
-    ));
+    let out = temp(&format!("{call}-{}.{ext}", args.join("_").replace('-', "")));
     let mut all = vec![
         "render",
         "www/data/bury-childrens-services.json",
@@ -336,10 +341,7 @@ fn png_output_has_the_requested_size() {
 /// than cutting off its bottom without a word.
 #[test]
 fn a_given_height_fits_the_whole_chart_and_warns_when_that_shrinks_it() {
-    let out = std::env::temp_dir().join(format!(
-        "inspection-timeline-{}-short.svg",
-        std::process::id()
-    ));
+    let out = temp("short.svg");
     let r = run(&[
         "render",
         "www/data/bury-childrens-services.json",
@@ -387,11 +389,7 @@ fn a_given_height_fits_the_whole_chart_and_warns_when_that_shrinks_it() {
 #[test]
 fn render_draws_a_sheet_as_its_data() {
     let svg = |input: &str| {
-        let out = std::env::temp_dir().join(format!(
-            "inspection-timeline-{}-{}.svg",
-            std::process::id(),
-            input.replace(['/', '.'], "_")
-        ));
+        let out = temp(&format!("{}.svg", input.replace(['/', '.'], "_")));
         let r = run(&["render", input, "-o", out.to_str().unwrap()]);
         assert_eq!(r.code, 0, "{}", r.stderr);
         let svg = fs::read_to_string(&out).unwrap();
@@ -424,10 +422,7 @@ fn the_social_card_shows_its_title() {
 
 #[test]
 fn render_draws_the_subjects_asked_for_in_that_order_and_stops_at_an_unknown_one() {
-    let out = std::env::temp_dir().join(format!(
-        "inspection-timeline-{}-subjects.svg",
-        std::process::id()
-    ));
+    let out = temp("subjects.svg");
     let out_s = out.to_str().unwrap();
     let file = "www/data/sample-councils.json";
     let r = run(&[
@@ -483,10 +478,7 @@ fn many_problems(n: usize, name: &str) -> std::path::PathBuf {
             format!(r#"{{"id": "e{i}", "kind": "other", "title": "E", "date": "2023-02-30"}}"#)
         })
         .collect();
-    let path = std::env::temp_dir().join(format!(
-        "inspection-timeline-{}-{name}.json",
-        std::process::id()
-    ));
+    let path = temp(&format!("{name}.json"));
     fs::write(
         &path,
         format!(
@@ -793,10 +785,7 @@ fn a_workbook_is_refused_with_how_to_save_it_as_a_sheet_by_validate_and_import_a
 /// event written twice under two ids; the day is the one the command is run on.
 #[test]
 fn a_done_event_after_today_and_an_event_written_twice_are_warned_about() {
-    let file = std::env::temp_dir().join(format!(
-        "inspection-timeline-{}-future.json",
-        std::process::id()
-    ));
+    let file = temp("future.json");
     fs::write(
         &file,
         r#"{"version": 1, "title": "T", "events": [
@@ -809,7 +798,7 @@ fn a_done_event_after_today_and_an_event_written_twice_are_warned_about() {
     .unwrap();
     let name = file.to_str().unwrap();
     // 1 June 2026: the visit of September 2026 and the report of October have not happened.
-    let r = run_on("1780272000", &["validate", name]);
+    let r = run_on(JUNE_2026, &["validate", name]);
     let _ = fs::remove_file(&file);
     let lines: Vec<&str> = r.stdout.lines().filter(|l| l.contains("warning")).collect();
     assert_eq!(lines.len(), 4, "{}", r.stdout);
@@ -838,22 +827,15 @@ fn a_done_event_after_today_and_an_event_written_twice_are_warned_about() {
 /// says each warning once, at its cell.
 #[test]
 fn a_sheets_warnings_name_their_cells_once() {
-    let file = std::env::temp_dir().join(format!(
-        "inspection-timeline-{}-future.csv",
-        std::process::id()
-    ));
+    let file = temp("future.csv");
     fs::write(
         &file,
         "title,T\n\nid,kind,title,date\nv1,monitoring-visit,Visit,2025-02\nv2,monitoring-visit,Next visit,2026-09-01\n",
     )
     .unwrap();
     let name = file.to_str().unwrap();
-    let svg = std::env::temp_dir().join(format!(
-        "inspection-timeline-{}-future.svg",
-        std::process::id()
-    ));
-    // 1 June 2026.
-    let on = "1780272000";
+    let svg = temp("future.svg");
+    let on = JUNE_2026;
     let validated = run_on(on, &["validate", name]);
     let imported = run_on(on, &["import", name]);
     let rendered = run_on(on, &["render", name, "-o", svg.to_str().unwrap()]);

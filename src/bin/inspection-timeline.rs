@@ -211,15 +211,13 @@ fn read_text(path: &str) -> Result<String, String> {
 /// the clock.
 fn today() -> Option<i64> {
     let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(s) => s.trim().parse::<i64>().ok()?,
+        Ok(s) => s.trim().parse::<i64>().ok()? as f64,
         Err(_) => std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .ok()?
-            .as_secs()
-            .try_into()
-            .ok()?,
+            .as_secs_f64(),
     };
-    Some(seconds.div_euclid(86_400))
+    Some(inspection_timeline::date::day_of(seconds))
 }
 
 /// Whether `file` is a sheet: by its name, or, for a `.txt` file (Excel's "Text (Tab
@@ -541,12 +539,12 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         None => (timeline, checked.chronology),
     };
 
-    let (fr, scale, (out_w, out_h)) = sized_frame(&timeline, &chronology, preset, width, height);
-    let full_scale = sized_frame(&timeline, &chronology, preset, width, None).1;
-    if scale < full_scale * 0.75 {
+    let (fr, scale, (out_w, out_h), shrunk) =
+        sized_frame(&timeline, &chronology, preset, width, height);
+    if shrunk < 0.75 {
         eprintln!(
             "{out}: warning: the chart is drawn at {}% of its size to fit --height {out_h}; its text may be too small to read. Leave --height out, or give it more height",
-            (scale / full_scale * 100.0).round()
+            (shrunk * 100.0).round()
         );
     }
     let theme = Theme {
@@ -599,14 +597,15 @@ fn without_glyph(fonts: &resvg::usvg::fontdb::Database, chars: &[char]) -> Vec<c
 }
 
 /// The framed chart laid out for `preset` and the size asked for: the frame, how many image
-/// pixels make one CSS pixel, and the image's size.
+/// pixels make one CSS pixel, the image's size, and the share of the preset's own scale a
+/// given height leaves it (1 when the chart fits).
 fn sized_frame(
     timeline: &Timeline,
     chronology: &Chronology,
     preset: Preset,
     width: Option<u32>,
     height: Option<u32>,
-) -> (Frame, f64, (u32, u32)) {
+) -> (Frame, f64, (u32, u32), f64) {
     // Each preset fixes the image size and how many image pixels make one CSS pixel of
     // layout, so text stays readable: a social card is 1200x630, print is 300 dpi.
     let (out_w, mut scale) = match preset {
@@ -627,6 +626,12 @@ fn sized_frame(
         )
     };
     let mut fr = lay_out(scale);
+    // The preset's own size, for how much a given height shrinks the chart below it.
+    let preset_h = (preset == Preset::Social).then_some(630.0);
+    let natural = match preset_h.filter(|&h| fr.height * scale > h) {
+        Some(h) => h / fr.height,
+        None => scale,
+    };
     if let Some(h) = fit.filter(|&h| fr.height * scale > f64::from(h)) {
         // Shrunk to fit the height rather than cut off at it; the layout then gets more room
         // across. Drawing at the smaller scale can only make the chart shorter again.
@@ -634,7 +639,7 @@ fn sized_frame(
         fr = lay_out(scale);
     }
     let out_h = fit.unwrap_or_else(|| (fr.height * scale).ceil() as u32);
-    (fr, scale, (out_w, out_h))
+    (fr, scale, (out_w, out_h), scale / natural)
 }
 
 /// Turns the SVG into a PNG with the bundled font, and the machine's fonts for characters it

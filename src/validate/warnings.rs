@@ -217,12 +217,12 @@ fn in_the_future(
         if e.status != Status::Done {
             continue;
         }
-        let path = format!("events[{i}].date");
-        // A year far from all the others is warned about already, with the year meant.
-        if found.iter().any(|f| f.1 == path) {
-            continue;
-        }
         if let Some(d) = e.date.filter(|d| d.first_day() > today) {
+            let path = format!("events[{i}].date");
+            // A year far from all the others is warned about already, with the year meant.
+            if found.iter().any(|f| f.1 == path) {
+                continue;
+            }
             found.push((
                 places[i].date,
                 path,

@@ -177,7 +177,7 @@ impl Widget {
     pub fn set_data(&self, json: &str) -> Result<JsValue, JsValue> {
         let mut inner = self.inner.borrow_mut();
         // Today, for the warning about events dated after it.
-        let today = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+        let today = crate::date::day_of(js_sys::Date::now() / 1000.0);
         match crate::validate::parse_with_warnings_on(json, Some(today)) {
             Ok(checked) => {
                 inner.palette = Palette::new(&inner.theme, &checked.timeline.grades);

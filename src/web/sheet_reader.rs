@@ -49,7 +49,7 @@ pub fn decode_sheet(bytes: &[u8]) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = importSheet)]
 pub fn import_sheet(text: &str, name: Option<String>) -> Result<JsValue, JsValue> {
     // Today, for the warning about events dated after it.
-    let today = (js_sys::Date::now() / 86_400_000.0).floor() as i64;
+    let today = crate::date::day_of(js_sys::Date::now() / 1000.0);
     match sheet::import_on(text, sheet::separator(name.as_deref(), text), Some(today)) {
         Ok((json, warnings)) => object(&[
             ("json", json.into()),
