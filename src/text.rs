@@ -63,10 +63,16 @@ pub fn estimate_width(text: &str, px: f64) -> f64 {
 /// assert!(!has_rtl("Bury Council") && !has_rtl("14 mars 2022"));
 /// ```
 pub fn has_rtl(text: &str) -> bool {
+    // The Arabic presentation forms end at U+FEFC; U+FEFF after them is the byte-order mark.
     text.chars().any(|c| {
-        matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
-            && c != '\u{feff}'
-            || matches!(c, '\u{10800}'..='\u{10fff}' | '\u{1e800}'..='\u{1efff}')
+        matches!(
+            c,
+            '\u{0590}'..='\u{08ff}'
+                | '\u{fb1d}'..='\u{fdff}'
+                | '\u{fe70}'..='\u{fefc}'
+                | '\u{10800}'..='\u{10fff}'
+                | '\u{1e800}'..='\u{1efff}'
+        )
     })
 }
 
