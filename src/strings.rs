@@ -66,6 +66,8 @@ keys! {
     ZoomHint = "zoomHint",
     CloseHint = "closeHint",
     OpenHint = "openHint",
+    HintPointer = "hintPointer",
+    HintTouch = "hintTouch",
     ShowingWhole = "showingWhole",
     ShowingWindow = "showingWindow",
     DescribeRated = "describeRated",

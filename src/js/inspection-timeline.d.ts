@@ -120,6 +120,8 @@ export interface TimelineStrings {
   zoomHint: string;
   closeHint: string;
   openHint: string;
+  hintPointer: string;
+  hintTouch: string;
   showingWhole: string;
   showingWindow: string;
   describeRated: string;

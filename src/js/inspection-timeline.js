@@ -66,6 +66,10 @@ const css = `
 .title { margin: 0; font-weight: 700; font-size: 17px; }
 .sub { margin: 2px 0 0; font-size: 14px; color: var(--_it-muted); }
 .sub:empty, .credit:empty { display: none; }
+/* How to read the chart: by pointer and keys, or by touch, as the reader's device allows. */
+.hint { margin: 2px 0 0; font-size: 13px; color: var(--_it-muted); }
+.hint-touch { display: none; }
+@media (hover: none) { .hint-touch { display: inline; } .hint-pointer { display: none; } }
 /* Text from the data takes its own direction, paragraph by paragraph: a Hebrew title's closing
    quotation mark stays at its end on an English page, and English on an Arabic one. */
 .title, .sub, .credit, .card p, .card li, .card .sources, caption, th, td p, td li, td { unicode-bidi: plaintext; }
@@ -143,7 +147,7 @@ canvas:focus-visible { outline: 3px solid var(--_it-focus); outline-offset: 2px;
 @media print {
   .wrap { background: none; }
   /* The announcements a screen reader heard, and the keyboard's focus ring, are not for paper. */
-  .card, .zoom, .pages, .overlay, [aria-live] { display: none; }
+  .card, .zoom, .pages, .overlay, .hint, [aria-live] { display: none; }
   canvas:focus-visible { outline: none; }
   .chart { height: auto !important; }
   canvas { position: static; max-width: 100%; height: auto !important; }

@@ -19,6 +19,10 @@ pub(super) struct Dom {
     pub(super) figure: Element,
     pub(super) title: Element,
     pub(super) subtitle: Element,
+    /// How to read the chart, for a pointer and for touch; the stylesheet shows the one that
+    /// fits the reader's device, and neither on paper or in a static image.
+    pub(super) hint_pointer: Element,
+    pub(super) hint_touch: Element,
     /// The chart's box, as tall as the whole chart; the canvas inside holds all of it, or the
     /// window of a tall chart around what the reader sees.
     pub(super) chart: HtmlElement,
@@ -57,6 +61,9 @@ impl Dom {
         let head = el(&doc, "div", "head", &figure)?;
         let title = el(&doc, "p", "title", &head)?;
         let subtitle = el(&doc, "p", "sub", &head)?;
+        let hint = el(&doc, "p", "hint", &head)?;
+        let hint_pointer = el(&doc, "span", "hint-pointer", &hint)?;
+        let hint_touch = el(&doc, "span", "hint-touch", &hint)?;
         let chart: HtmlElement = el(&doc, "div", "chart", &figure)?.dyn_into()?;
         let canvas: HtmlCanvasElement = el(&doc, "canvas", "", &chart)?.dyn_into()?;
         canvas.set_attribute("tabindex", "0")?;
@@ -116,6 +123,8 @@ impl Dom {
             figure,
             title,
             subtitle,
+            hint_pointer,
+            hint_touch,
             chart,
             canvas,
             overlay,

@@ -369,6 +369,10 @@ impl Inner {
             .set_text_content(Some(&words::show_all(chosen, &self.locale.words)));
         d.title.set_text_content(Some(&t.title));
         d.subtitle.set_text_content(t.subtitle.as_deref());
+        let w = &self.locale.words;
+        d.hint_pointer
+            .set_text_content(Some(w.get(Key::HintPointer)));
+        d.hint_touch.set_text_content(Some(w.get(Key::HintTouch)));
         d.credit
             .set_text_content(Some(&words::credit(t, &self.locale)));
         d.figure.set_attribute("aria-label", &t.title)?;

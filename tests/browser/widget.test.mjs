@@ -424,6 +424,26 @@ test('a long events table is written a page at a time, turned by its buttons, an
   await context.close();
 });
 
+test('a line under the subtitle says how to read the chart: by pointer and keys, or by touch', async () => {
+  const hint = (page) => inRoot(page, `const shown = (c) => getComputedStyle(root.querySelector(c)).display !== 'none' ? root.querySelector(c).textContent : null;
+    return [shown('.hint-pointer'), shown('.hint-touch')];`);
+  const desk = await open(env.browser, `${env.server.base}/www/index.html`);
+  await waitForEvents(desk.page, 'render');
+  assert.deepEqual(await hint(desk.page), ['Hover over or click an event, or use the arrow keys, to read about it.', null]);
+  await desk.page.emulateMedia({ media: 'print' });
+  assert.equal(await inRoot(desk.page, "return getComputedStyle(root.querySelector('.hint')).display"), 'none', 'not on paper');
+  assert.deepEqual(desk.errors, []);
+  await desk.context.close();
+  const phone = await open(env.browser, `${env.server.base}/www/index.html`, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  await waitForEvents(phone.page, 'render');
+  assert.deepEqual(await hint(phone.page), [null, 'Tap an event to read about it.']);
+  // A page that wants no such line empties its words.
+  await phone.page.evaluate(() => { document.querySelector('inspection-timeline').strings = { hintTouch: '' }; });
+  await phone.page.waitForFunction(() => document.querySelector('inspection-timeline').shadowRoot.querySelector('.hint').getBoundingClientRect().height === 0);
+  assert.deepEqual(phone.errors, []);
+  await phone.context.close();
+});
+
 test('on paper: the table, but not the announcements, the focus ring or the zoom buttons\' room', async () => {
   const { page, context, errors } = await open(env.browser, `${env.server.base}/www/index.html`);
   await waitForEvents(page, 'render');
