@@ -182,6 +182,20 @@ mod wrap_tests {
     }
 }
 
+/// Where the item at `index` (counting from 0, as the data's paths do) stands in its list,
+/// counting from 1 as people do: "4th" for `events[3]`.
+pub fn ordinal(index: usize) -> String {
+    let n = index + 1;
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{}{suffix}", thousands(n))
+}
+
 /// A count with a comma every three digits, as a newspaper writes it: "10,000".
 pub fn thousands(n: usize) -> String {
     thousands_with(n, ",")

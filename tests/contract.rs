@@ -217,7 +217,7 @@ fn a_report_cannot_come_out_before_its_visit() {
 fn duplicate_ids_are_refused() {
     assert_eq!(
         one(&doc(&format!("{VISIT}, {VISIT}"))),
-        "events[1].id: \"v1\" is already used by events[0]; give each event its own id"
+        "events[1].id: \"v1\" is already used by events[0] (the 1st event); give each event its own id"
     );
 }
 
@@ -566,6 +566,57 @@ fn an_event_written_twice_is_a_warning_at_each_copy() {
         .collect();
     let copy = "this event has the same kind, title and dates as events[0] (\"a\"): if it is written twice, delete one";
     assert_eq!(said, [("events[2]", copy), ("events[5]", copy)]);
+}
+
+/// A lane that only one event uses and is one slip from another row is a warning at that
+/// event's `lane`, as is a lane written as the name of its kind's own row; a lane of its own
+/// with a name unlike any other is not.
+#[test]
+fn a_lone_lane_like_another_row_is_a_warning() {
+    use inspection_timeline::validate::parse_with_warnings;
+    let visit = |id: &str, lane: Option<&str>| {
+        let lane = lane.map_or(String::new(), |l| format!(r#", "lane": "{l}""#));
+        format!(
+            r#"{{"id": "{id}", "kind": "monitoring-visit", "title": "V", "date": "2023-0{}"{lane}}}"#,
+            id.len()
+        )
+    };
+    let said = |lanes: [Option<&str>; 4]| {
+        let events: Vec<String> = ["a", "bb", "ccc", "dddd"]
+            .iter()
+            .zip(lanes)
+            .map(|(id, l)| visit(id, l))
+            .collect();
+        let text = format!(
+            r#"{{"version": 1, "title": "T", "events": [{}]}}"#,
+            events.join(",")
+        );
+        let warnings = parse_with_warnings(&text).unwrap().warnings;
+        warnings
+            .into_iter()
+            .map(|w| format!("{}: {}", w.path, w.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        said([None, Some("Monitering visits"), None, None]),
+        ["events[1].lane: only this event is in the row \"Monitering visits\", so it gets a row (and a count of visits) of its own; did you mean \"Monitoring visits\", the row of 3 other events?"]
+    );
+    // Two events that agree on a row of their own are a row, not a slip.
+    assert_eq!(
+        said([
+            Some("Care leavers"),
+            Some("Care leavers"),
+            None,
+            Some("Care leaver")
+        ])
+        .len(),
+        1
+    );
+    assert!(said([None, Some("Care leavers"), None, None]).is_empty());
+    assert_eq!(
+        said([None, None, Some("Monitoring visits"), Some("Monitoring visits")]),
+        ["events[2].lane: \"Monitoring visits\" is the name of the row that events of this kind have without a `lane`, but written out it makes a second row of that name; remove `lane` to put the event in that row"]
+    );
 }
 
 #[test]

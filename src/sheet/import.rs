@@ -530,7 +530,15 @@ impl Reader<'_> {
             let (name, tail) = after.split_at(end);
             out.push_str(&rest[..at]);
             match self.cells.get(name).filter(|_| !tail.starts_with('.')) {
-                Some(c) => out.push_str(&format!("the event on row {}", c.row)),
+                Some(c) => {
+                    out.push_str(&format!("the event on row {}", c.row));
+                    // Its place in the list ("(the 1st event)") says less than its row.
+                    rest = tail
+                        .strip_prefix(" (the ")
+                        .and_then(|t| t.split_once(" event)"))
+                        .map_or(tail, |(_, t)| t);
+                    continue;
+                }
                 None => out.push_str(name),
             }
             rest = tail;

@@ -22,6 +22,7 @@ fn after_the_event(field: &str) -> String {
 
 use crate::json::{self, Node, Value};
 use crate::model::{default_scale, Event, Finding, Kind, Problem, Source, Status, Timeline, Tone};
+use crate::text::ordinal;
 use fields::{join, Obj, Validator};
 pub(crate) use fields::{quoted_list, suggest};
 use std::collections::BTreeMap;
@@ -295,7 +296,10 @@ impl Validator<'_> {
                 self.report(
                     &join(&path, "id"),
                     offset,
-                    format!("\"{id}\" is already used by events[{j}]; give each event its own id"),
+                    format!(
+                        "\"{id}\" is already used by events[{j}] (the {} event); give each event its own id",
+                        ordinal(*j)
+                    ),
                 );
             } else {
                 ids.insert(id.clone(), i);

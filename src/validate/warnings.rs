@@ -18,18 +18,20 @@ pub(super) struct Place {
     date: usize,
     published: usize,
     findings: usize,
+    lane: usize,
 }
 
 impl Place {
     pub(super) fn of(node: &Node) -> Place {
         // One pass over the event's fields: this runs for every event of a long file.
-        let (mut date, mut published, mut findings) = (None, None, None);
+        let (mut date, mut published, mut findings, mut lane) = (None, None, None, None);
         if let Value::Object(entries) = &node.value {
             for e in entries {
                 let slot = match e.key.as_ref() {
                     "date" => &mut date,
                     "published" => &mut published,
                     "findings" => &mut findings,
+                    "lane" => &mut lane,
                     _ => continue,
                 };
                 slot.get_or_insert(e.node.offset);
@@ -40,6 +42,7 @@ impl Place {
             date: date.or(published).unwrap_or(node.offset),
             published: published.unwrap_or(node.offset),
             findings: findings.unwrap_or(node.offset),
+            lane: lane.unwrap_or(node.offset),
         }
     }
 }
@@ -63,6 +66,7 @@ pub(super) fn check(
         in_the_future(t, places, today, &mut found);
     }
     written_twice(t, places, &mut found);
+    lone_lanes(t, places, &mut found);
     let (_, most) = MONITORING_RULE;
     for (i, n) in c.numbers.iter().enumerate() {
         if *n == Some(most + 1) {
@@ -237,6 +241,81 @@ fn in_the_future(
         }
     }
 }
+
+/// A `lane` that only its own event uses, named like another lane: a slip ("Monitering
+/// visits") that gives the event a row, and a count of visits, of its own. Also a `lane`
+/// written as the name of the row its kind has without one, which makes a second row of that
+/// name. A newsroom tool's help, like [`suggest`]: the reader's build says nothing of it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor", feature = "sheet"))]
+fn lone_lanes(t: &Timeline, places: &[Place], found: &mut Vec<(usize, String, String)>) {
+    use crate::strings::{Key, Strings};
+    let words = Strings::en_gb();
+    // Each event's row by name: its own lane, or the British name of its kind's row.
+    let default = |e: &crate::model::Event| {
+        words.get(match e.kind {
+            Kind::Inspection | Kind::Reinspection => Key::LaneInspections,
+            Kind::MonitoringVisit => Key::LaneMonitoringVisits,
+            Kind::Other => Key::LaneOthers,
+        })
+    };
+    // Lanes are few, so a list of (name, events without `lane`, events with it, warned)
+    // serves.
+    let mut lanes: Vec<(&str, usize, usize, bool)> = Vec::new();
+    for e in &t.events {
+        let (name, own) = match &e.lane {
+            Some(l) => (l.as_str(), true),
+            None => (default(e), false),
+        };
+        let k = match lanes.iter().position(|l| l.0 == name) {
+            Some(k) => k,
+            None => {
+                lanes.push((name, 0, 0, false));
+                lanes.len() - 1
+            }
+        };
+        if own {
+            lanes[k].2 += 1;
+        } else {
+            lanes[k].1 += 1;
+        }
+    }
+    // The rows of two events or more, by name in lower case, to find what a slip meant.
+    let rows: Vec<(String, &str, usize)> = lanes
+        .iter()
+        .filter(|l| l.1 + l.2 > 1)
+        .map(|l| (l.0.to_lowercase(), l.0, l.1 + l.2))
+        .collect();
+    let known: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    for (i, e) in t.events.iter().enumerate() {
+        let Some(lane) = e.lane.as_deref() else {
+            continue;
+        };
+        let Some(k) = lanes.iter().position(|l| l.0 == lane) else {
+            continue;
+        };
+        let (_, without, with, warned) = lanes[k];
+        let path = format!("events[{i}].lane");
+        if without > 0 && !warned {
+            // One warning, at the first event written so, says it for all of them.
+            lanes[k].3 = true;
+            found.push((places[i].lane, path, format!("\"{lane}\" is the name of the row that events of this kind have without a `lane`, but written out it makes a second row of that name; remove `lane` to put the event in that row")));
+        } else if without == 0 && with == 1 {
+            let near = super::fields::suggest(&lane.to_lowercase(), &known)
+                .and_then(|near| rows.iter().find(|r| r.0 == near));
+            if let Some(&(_, name, count)) = near {
+                found.push((places[i].lane, path, format!("only this event is in the row \"{lane}\", so it gets a row (and a count of visits) of its own; did you mean \"{name}\", the row of {} other events?", thousands(count))));
+            }
+        }
+    }
+}
+
+/// The reader's build names no slips; see the newsroom's version above.
+#[cfg(all(
+    target_arch = "wasm32",
+    not(feature = "editor"),
+    not(feature = "sheet")
+))]
+fn lone_lanes(_: &Timeline, _: &[Place], _: &mut Vec<(usize, String, String)>) {}
 
 /// An event with the same subject, kind, title and dates as one before it, under another id:
 /// most often one written twice (a sheet's row copied, a file merged with itself).
