@@ -213,3 +213,41 @@ pub fn thousands_with(n: usize, sep: &str) -> String {
     }
     out
 }
+
+/// Why a data file's bytes are not its text: where the first character that is not UTF-8 is
+/// (line and column from 1, lines ending at LF, CR or CRLF as everywhere in the data's
+/// positions), when there is one, and what to do.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotUtf8 {
+    pub at: Option<(usize, usize)>,
+    pub message: &'static str,
+}
+
+/// The text of a JSON data file's `bytes`, which the contract says are UTF-8 (a byte-order
+/// mark is allowed, and skipped by the reader); the command line and the editor open files
+/// through it, so that both refuse the same files with the same words.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
+pub fn data_text(bytes: Vec<u8>) -> Result<String, NotUtf8> {
+    // UTF-16 puts a zero byte beside every ASCII letter: with a byte-order mark, or without
+    // one when one of the first two bytes is zero (JSON never starts so).
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || (bytes.len() >= 2 && (bytes[0] == 0) != (bytes[1] == 0));
+    if utf16 {
+        return Err(NotUtf8 {
+            at: None,
+            message: "it is saved as UTF-16 (\"Unicode\"); save it as UTF-8 (in most editors, Save As, then the encoding UTF-8)",
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = std::str::from_utf8(good).unwrap_or_default();
+        let line = text.matches('\n').count() + text.replace("\r\n", "\n").matches('\r').count() + 1;
+        let start = text.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        NotUtf8 {
+            at: Some((line, text[start..].chars().count() + 1)),
+            message: "this character is not UTF-8, so the file was saved in another encoding (Windows-1252 or Latin-1, perhaps); save it as UTF-8 (in most editors, Save As, then the encoding UTF-8)",
+        }
+    })
+}

@@ -696,8 +696,12 @@ fn a_file_not_saved_as_utf8_is_pointed_at_with_how_to_save_it() {
     .unwrap();
     let unicode = dir.join("unicode.json");
     std::fs::write(&unicode, b"\xff\xfe{\0}\0").unwrap();
+    // UTF-16 without its byte-order mark, big-endian.
+    let bare = dir.join("bare.json");
+    std::fs::write(&bare, b"\0{\0}").unwrap();
     let (latin_s, unicode_s) = (latin.to_str().unwrap(), unicode.to_str().unwrap());
-    let r = run(&["validate", latin_s, unicode_s]);
+    let bare_s = bare.to_str().unwrap();
+    let r = run(&["validate", latin_s, unicode_s, bare_s]);
     assert_eq!(r.code, 2);
     let lines: Vec<&str> = r.stderr.lines().collect();
     assert!(
@@ -711,6 +715,13 @@ fn a_file_not_saved_as_utf8_is_pointed_at_with_how_to_save_it() {
     assert!(
         lines[1].starts_with(&format!(
             "{unicode_s}: cannot read the file: it is saved as UTF-16"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        lines[2].starts_with(&format!(
+            "{bare_s}: cannot read the file: it is saved as UTF-16"
         )),
         "{}",
         r.stderr

@@ -233,7 +233,16 @@ async function openFile(file) {
     if (note) say(`${notice.textContent} Note: ${note}.`);
     return;
   }
-  setText(new TextDecoder().decode(bytes), file.name);
+  // A data file must be UTF-8: one that is not is refused as the command line refuses it,
+  // and what is in the editor stays.
+  let data;
+  try {
+    data = (await exports()).dataText(bytes);
+  } catch (e) {
+    say(`Could not open ${file.name}: ${e}`);
+    return;
+  }
+  setText(data, file.name);
   say(`Opened ${file.name}.`);
 }
 

@@ -192,17 +192,9 @@ fn read_text(path: &str) -> Result<String, String> {
         };
         format!(" cannot read the file: {why}")
     })?;
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(" cannot read the file: it is saved as UTF-16 (\"Unicode\"); save it as UTF-8 (in most editors, Save As, then the encoding UTF-8)".into());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        // Lines end at LF, CR or CRLF, as everywhere in the data's positions.
-        let text = std::str::from_utf8(good).unwrap_or_default();
-        let line = text.matches('\n').count() + text.replace("\r\n", "\n").matches('\r').count() + 1;
-        let start = text.rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let column = text[start..].chars().count() + 1;
-        format!("{line}:{column}: this character is not UTF-8, so the file was saved in another encoding (Windows-1252 or Latin-1, perhaps); save it as UTF-8 (in most editors, Save As, then the encoding UTF-8)")
+    inspection_timeline::text::data_text(bytes).map_err(|e| match e.at {
+        Some((line, column)) => format!("{line}:{column}: {}", e.message),
+        None => format!(" cannot read the file: {}", e.message),
     })
 }
 

@@ -18,6 +18,8 @@ pub(super) struct Place {
     date: usize,
     published: usize,
     findings: usize,
+    /// Read only by the newsroom's check of lanes ([`lone_lanes`]).
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "editor")), allow(dead_code))]
     lane: usize,
 }
 
@@ -245,8 +247,9 @@ fn in_the_future(
 /// A `lane` that only its own event uses, named like another lane: a slip ("Monitering
 /// visits") that gives the event a row, and a count of visits, of its own. Also a `lane`
 /// written as the name of the row its kind has without one, which makes a second row of that
-/// name. A newsroom tool's help, like [`suggest`]: the reader's build says nothing of it.
-#[cfg(any(not(target_arch = "wasm32"), feature = "editor", feature = "sheet"))]
+/// name. A newsroom tool's help (the command line's and the editor's), like the nearest name
+/// of a misspelt field: the reader's build and the sheet reader say nothing of it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "editor"))]
 fn lone_lanes(t: &Timeline, places: &[Place], found: &mut Vec<(usize, String, String)>) {
     use crate::strings::{Key, Strings};
     let words = Strings::en_gb();
@@ -310,11 +313,7 @@ fn lone_lanes(t: &Timeline, places: &[Place], found: &mut Vec<(usize, String, St
 }
 
 /// The reader's build names no slips; see the newsroom's version above.
-#[cfg(all(
-    target_arch = "wasm32",
-    not(feature = "editor"),
-    not(feature = "sheet")
-))]
+#[cfg(all(target_arch = "wasm32", not(feature = "editor")))]
 fn lone_lanes(_: &Timeline, _: &[Place], _: &mut Vec<(usize, String, String)>) {}
 
 /// An event with the same subject, kind, title and dates as one before it, under another id:

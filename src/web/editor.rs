@@ -50,6 +50,19 @@ fn frame_of(
     Ok((frame, Palette::new(&theme, &t.grades)))
 }
 
+/// The text of a data file's `bytes`, or, thrown, why it is not UTF-8 in the command line's
+/// words, after the line and column of the first character that is not ("Line 4, column 26:
+/// this character is not UTF-8…").
+#[wasm_bindgen(js_name = dataText)]
+pub fn data_text(bytes: Vec<u8>) -> Result<String, JsValue> {
+    crate::text::data_text(bytes).map_err(|e| {
+        JsValue::from(match e.at {
+            Some((line, column)) => format!("Line {line}, column {column}: {}", e.message),
+            None => e.message.to_string(),
+        })
+    })
+}
+
 /// Every problem in `json` as `[{path, message, line, column}]`; empty when it is valid.
 #[wasm_bindgen]
 pub fn validate(json: &str) -> Result<JsValue, JsValue> {

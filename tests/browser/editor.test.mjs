@@ -394,3 +394,24 @@ test('a CSV saved by Excel in Windows-1252 opens in the editor, with a note to c
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a JSON file not saved as UTF-8 is refused with where and how to save it, as the command line does, and the data stays', async () => {
+  const { page, context, errors } = await editor();
+  const json = await page.inputValue('#text');
+  // Windows-1252: a curly apostrophe (0x92) on the second line, in its eighth column.
+  await page.setInputFiles('#open', {
+    name: 'word.json', mimeType: 'application/json',
+    buffer: Buffer.from([...Buffer.from('{\n  "a": "'), 0x92, ...Buffer.from('"\n}\n')]),
+  });
+  await page.waitForFunction(() => /word\.json/.test(document.getElementById('notice').textContent));
+  assert.equal(await page.textContent('#notice'),
+    'Could not open word.json: Line 2, column 9: this character is not UTF-8, so the file was saved in another encoding (Windows-1252 or Latin-1, perhaps); save it as UTF-8 (in most editors, Save As, then the encoding UTF-8)');
+  assert.equal(await page.inputValue('#text'), json, 'the data stays');
+  // UTF-16 without its byte-order mark.
+  await page.setInputFiles('#open', { name: 'unicode.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1}', 'utf16le') });
+  await page.waitForFunction(() => /unicode\.json/.test(document.getElementById('notice').textContent));
+  assert.match(await page.textContent('#notice'), /^Could not open unicode\.json: it is saved as UTF-16/);
+  assert.equal(await page.inputValue('#text'), json);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
