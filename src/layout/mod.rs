@@ -301,23 +301,58 @@ impl TimeWindow {
     }
 
     /// The window `factor` times closer with the day at `x` across the chart still at `x`,
-    /// although the new window may give time a different width (see [`TimeWindow::runs`]).
-    /// When the window reaches the end of the history, the next zone takes its room back and
-    /// the day may have no place to stay: the window then ends where the history does, and
-    /// the day moves left by at most the zone's share of its distance from the start, as
-    /// zooming near any edge of the history moves it.
+    /// although the new window may give time a different width (see [`TimeWindow::runs`]):
+    /// a window short of the end of the history has time across the whole chart; one that
+    /// reaches the end shares it with the next zone. Near the end, a window of exactly the
+    /// days asked for can be neither (short of the end with time across the whole chart, its
+    /// end would pass the history's; reaching it with the zone drawn, the day would have to
+    /// move); the window then takes the nearest width that keeps the day where it is, a little
+    /// closer when zooming in and a little further when zooming out. At the start of the
+    /// history, as at any edge, the window stops and the day moves.
     pub fn zoom_keeping(&self, x: f64, factor: f64) -> View {
         let anchor = self.scale.invert(x);
-        let zoom = |(a, b): (f64, f64)| {
-            let at = if b > a { (x - a) / (b - a) } else { 0.5 };
-            self.shown.zoom_placing(anchor, at, factor, self.full)
+        let at = |(a, b): (f64, f64)| {
+            if b > a {
+                ((x - a) / (b - a)).clamp(0.0, 1.0)
+            } else {
+                0.5
+            }
         };
-        let view = zoom(self.runs[0]);
-        if !view.reaches_end(self.full) {
-            return view;
+        let zoom = |run: (f64, f64), factor: f64| {
+            self.shown.zoom_placing(anchor, at(run), factor, self.full)
+        };
+        let short = zoom(self.runs[0], factor);
+        if !short.reaches_end(self.full) {
+            return short;
         }
-        let view = zoom(self.runs[1]);
-        view.pan(self.full.end - view.end, self.full)
+        let to_end = zoom(self.runs[1], factor);
+        if to_end.reaches_end(self.full) {
+            return to_end;
+        }
+        // Neither fits: the widest window short of the end, or the narrowest reaching it,
+        // that keeps the day at `x`.
+        // (A window short of the end stops over a day before it, as `reaches_end` counts.)
+        let left = self.full.end - anchor;
+        let (run, days) = if factor > 1.0 {
+            (
+                self.runs[0],
+                (left - 1.5) / (1.0 - at(self.runs[0])).max(1e-9),
+            )
+        } else {
+            (self.runs[1], left / (1.0 - at(self.runs[1])).max(1e-9))
+        };
+        // Not more than twice the step asked for: a day very near the end would otherwise
+        // take the window to a few weeks at one turn of the wheel. The day then moves, and
+        // the window ends with the history.
+        let end_with_history = |v: View| v.pan(self.full.end - v.end, self.full);
+        if !(days.is_finite() && days > 0.0 && days * factor.max(1.0) * 2.0 >= self.shown.days()) {
+            return end_with_history(to_end);
+        }
+        let view = zoom(run, self.shown.days() / days);
+        if run == self.runs[1] && !view.reaches_end(self.full) {
+            return end_with_history(view);
+        }
+        view
     }
 
     /// The first event outside the window that comes after reading position `order`.
