@@ -220,6 +220,9 @@ impl State {
                     s.pinned = None;
                     s.hover = None;
                 }
+                // A press elsewhere on the page takes the focus from the chart, as a blur
+                // would: one a deep link gave without the chart having the page's focus too.
+                s.keyboard = false;
             }
             Input::Zoom { at, factor } => s.zoom_at(at, factor, scene),
             Input::Wheel { at, delta } => {

@@ -617,7 +617,9 @@ export class InspectionTimeline extends Element {
     }
     let found = false;
     if (!this.#call((w) => { found = w.reveal(id); }) || !found) return;
-    // Bring the chart into view, as a link to a part of a page does.
+    // The chart takes the page's focus, as the target of a link to a part of a page does, so
+    // that Escape closes the card and Tab goes on from it; and comes into view.
+    this.#root.querySelector('canvas')?.focus({ preventScroll: true });
     this.scrollIntoView?.({ block: 'nearest' });
   }
 

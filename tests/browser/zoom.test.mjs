@@ -228,7 +228,20 @@ test('with deeplink, pinning a card writes the address, and opening that address
   assert.equal(card.title, target.title);
   assert.ok(card.pinned, 'the card is pinned');
   assert.match(card.live, new RegExp(target.title));
+  // The chart has the page's focus, so Escape closes the card as it says.
+  await second.page.keyboard.press('Escape');
+  await second.page.waitForFunction(() => document.querySelector('#bury').shadowRoot.querySelector('.card').hidden);
+  assert.equal(await second.page.evaluate(() => location.hash), '');
   await second.context.close();
+
+  // And a click elsewhere on the page closes it too, focus ring and all.
+  const third = await open(env.browser, `${env.server.base}/tests/browser/pages/deeplink.html#bury-${target.id}`);
+  await waitForEvents(third.page, 'render');
+  await third.page.waitForFunction(() => !document.querySelector('#bury').shadowRoot.querySelector('.card').hidden);
+  await third.page.mouse.click(5, 5);
+  await third.page.waitForFunction(() => document.querySelector('#bury').shadowRoot.querySelector('.card').hidden);
+  assert.equal(await third.page.evaluate(() => location.hash), '');
+  await third.context.close();
 });
 
 test('a deep link into a dense history zooms until the event stands alone', async () => {
