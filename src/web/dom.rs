@@ -105,6 +105,8 @@ impl Dom {
         // a wrapper around the table.
         let hidden = el(&doc, "div", "sr-only table-box", &figure)?;
         let table = el(&doc, "table", "", &hidden)?;
+        // Focused (by script only) when its pager turns a page.
+        table.set_attribute("tabindex", "-1")?;
         let pages: HtmlElement = el(&doc, "p", "pages", &hidden)?.dyn_into()?;
         pages.set_hidden(true);
         let pages_text = el(&doc, "span", "", &pages)?;

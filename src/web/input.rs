@@ -6,7 +6,7 @@ use crate::interact::{Input, Key};
 use crate::layout::words;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Event, KeyboardEvent, MouseEvent, Node, PointerEvent, WheelEvent};
+use web_sys::{Event, HtmlElement, KeyboardEvent, MouseEvent, Node, PointerEvent, WheelEvent};
 
 /// What a listener turns its event into. One function handles them all ([`handle`]), so every
 /// reader downloads one listener closure rather than one per event.
@@ -208,9 +208,14 @@ fn handle(on: On, e: &Event, w: &mut Inner) {
             if let Err(e) = w.write_table() {
                 console_fault("inspection-timeline:", &e);
             }
-            // The widget's one live region says which rows the table now holds.
+            // The widget's one live region says which rows the table now holds, and the focus
+            // goes to the table's start (its caption names the rows), brought into view: the
+            // button pressed now sits a whole page of rows further down.
             let said = w.dom.pages_text.text_content();
             w.dom.live.set_text_content(said.as_deref());
+            if let Some(table) = w.dom.table.dyn_ref::<HtmlElement>() {
+                let _ = table.focus();
+            }
         }
     }
 }

@@ -415,6 +415,14 @@ test('a long events table is written a page at a time, turned by its buttons, an
   await inRoot(page, "root.querySelectorAll('.pages button')[0].focus();", '#w');
   const box = await inRoot(page, "const r = root.querySelector('.table-box').getBoundingClientRect(); return [r.width, r.height];", '#w');
   assert.ok(box[0] > 100 && box[1] > 100, `the focused table shows: ${box}`);
+  // Turning a page from the keyboard takes the focus to the table's start, in view, whose
+  // caption names the rows it now holds.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.activeElement?.localName === 'table');
+  const start = await inRoot(page, `const r = root.querySelector('caption').getBoundingClientRect();
+    return { top: r.top, text: root.querySelector('caption').textContent };`, '#w');
+  assert.ok(start.top > -1 && start.top < 900, `the caption is in view: ${start.top}`);
+  assert.match((await pager()).text, /^Events 801 to 1,000 of 1,001/);
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   assert.equal((await titles()).length, 1001, 'printing writes every row');
