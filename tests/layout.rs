@@ -1216,6 +1216,55 @@ fn every_event_is_reachable_by_keyboard_at_every_zoom() {
     }
 }
 
+/// Home and End reach the first and last events of the whole history from a zoomed window,
+/// panning to them as the shell would draw, not only the first and last marks in the window.
+#[test]
+fn home_and_end_reach_the_ends_of_the_history_from_any_window() {
+    let mut rng = Rng(0x4e0d_e4d5);
+    for case in 0..12 {
+        let t = generated(&mut rng, [20, 80, 300][case % 3]);
+        let c = Chronology::new(&t);
+        let mut cfg = LayoutConfig {
+            width: 900.0,
+            ..LayoutConfig::default()
+        };
+        let whole = layout(&t, &c, &cfg);
+        let Some(time) = &whole.time else { continue };
+        // The reading order's first and last events.
+        let (first, last) = (c.order[0], c.order[c.order.len() - 1]);
+        for key in [Key::First, Key::Last] {
+            let mid = time.full.start + (time.full.end - time.full.start) * (case as f64 / 12.0);
+            cfg.view = Some(time.full.zoom(mid, 8.0, time.full));
+            let mut scene = layout(&t, &c, &cfg);
+            let mut state = State {
+                view: cfg.view,
+                ..State::default()
+            };
+            // A key may pan and then, in the window drawn for it, land.
+            for _ in 0..3 {
+                let next = state.step(Input::Key(key), &scene);
+                if next.view != state.view {
+                    cfg.view = next.view;
+                    let new = layout(&t, &c, &cfg);
+                    state = next.carry(&scene, &new);
+                    scene = new;
+                } else {
+                    state = next;
+                }
+            }
+            let m = &scene.marks[state.focus.expect("the keyboard has a focus")];
+            let reached: Vec<usize> = std::iter::once(m.event)
+                .chain(m.cluster.iter().flat_map(|c| c.events.iter().copied()))
+                .collect();
+            let want = if key == Key::First { first } else { last };
+            assert!(
+                reached.contains(&want),
+                "case {case}, {key:?}: reached {reached:?}, not event {want}"
+            );
+        }
+    }
+}
+
 #[test]
 fn zooming_in_then_out_keeps_the_date_under_the_pointer() {
     let mut rng = Rng(0x0dd_ba11);

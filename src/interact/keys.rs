@@ -71,6 +71,14 @@ fn any_stop(scene: &Scene, cur: Option<usize>, at: usize, forward: bool) -> Opti
     best.map(|(_, s)| s)
 }
 
+/// The reading position of the last event mark `m` draws: its own, or its cluster's last.
+fn last_order(m: &crate::layout::Mark) -> usize {
+    m.cluster
+        .as_ref()
+        .and_then(|c| c.orders.last().copied())
+        .unwrap_or(m.order)
+}
+
 /// The stop nearest in time to `day` among the marks and the events outside the window of
 /// subject `s`; ties go to the earlier.
 fn nearest_in(scene: &Scene, s: usize, day: f64) -> Option<Stop> {
@@ -161,20 +169,29 @@ impl State {
                 // Nothing in the window: go to the nearest event outside it.
                 return self.beyond_edge(scene, matches!(k, Key::Next | Key::Down));
             }
-            Key::First | Key::Last if n == 0 => {
-                // Nothing in the window: the first (or last) event of the history, outside it.
+            Key::First | Key::Last => {
+                // The first (or last) event of the whole history: outside a zoomed window,
+                // it is sought there, as → and ← seek the next event past the window's edge.
                 let t = scene.time.as_ref();
                 let b = t.and_then(|t| {
                     if k == Key::First {
-                        t.outside.first()
+                        let least = scene.marks.iter().map(|m| m.order).min();
+                        t.outside
+                            .first()
+                            .filter(|b| least.map_or(true, |m| b.order < m))
                     } else {
-                        t.outside.last()
+                        let most = scene.marks.iter().map(last_order).max();
+                        t.outside
+                            .last()
+                            .filter(|b| most.map_or(true, |m| b.order > m))
                     }
                 });
                 if let Some(&b) = b {
-                    self.seek_outside(b, scene);
+                    return self.seek_outside(b, scene);
                 }
-                return;
+                if n == 0 {
+                    return;
+                }
             }
             _ if n == 0 => return,
             _ => {}
@@ -187,13 +204,18 @@ impl State {
                     None => return,
                 }
             }
-            Key::First => {
-                self.at = Some(scene.marks[0].order);
-                0
-            }
-            Key::Last => {
-                self.at = Some(scene.marks[n - 1].order);
-                n - 1
+            // The marks of the next zone follow their rows, not the reading order: the first
+            // and last are found by their place in it.
+            Key::First | Key::Last => {
+                let marks = scene.marks.iter().enumerate();
+                let (order, i) = if k == Key::First {
+                    marks.map(|(i, m)| (m.order, i)).min()
+                } else {
+                    marks.map(|(i, m)| (last_order(m), i)).max()
+                }
+                .unwrap_or((0, 0));
+                self.at = Some(order);
+                i
             }
             _ => {
                 let target = cur.unwrap_or(0);
