@@ -94,10 +94,10 @@ struct Inner {
     subjects: Option<Vec<String>>,
     /// The reader asked to see every chosen subject, not only the first few.
     all_subjects: bool,
-    /// Where the card is, in the chart, while it is lifted out of it into the page's top
-    /// layer (a box of the host page would cut it off): it follows the chart as the page
-    /// scrolls.
-    lifted: std::cell::Cell<Option<Point>>,
+    /// Where the card and its mark are, in the chart, while the card is lifted out of it into
+    /// the page's top layer (a box of the host page would cut it off): it follows the chart
+    /// as the page scrolls.
+    lifted: std::cell::Cell<Option<(Point, Point)>>,
     /// The card on show and whether it is pinned, as its elements were built.
     card_shown: RefCell<Option<(words::Card, bool)>>,
 }

@@ -147,8 +147,8 @@ impl Inner {
     /// the part that does.
     pub(super) fn scrolled(&mut self) -> Result<(), JsValue> {
         // A lifted card is placed by the screen's coordinates, so it follows the chart.
-        if let Some(at) = self.lifted.get() {
-            self.place_lifted(at)?;
+        if let Some((at, mark)) = self.lifted.get() {
+            self.place_lifted(at, mark)?;
         }
         let Some(scene) = &self.scene else {
             return Ok(());
@@ -291,10 +291,11 @@ impl Inner {
             .clip_box(&r, scale)
             .is_some_and(|clip| !place.inside(w, h, &clip));
         let lifted = lift(card, cut);
-        self.lifted.set(lifted.then_some(place.at));
+        self.lifted.set(lifted.then_some((place.at, mark.center)));
         if lifted {
-            self.place_lifted(place.at)?;
+            self.place_lifted(place.at, mark.center)?;
         } else {
+            card.style().remove_property("visibility")?;
             card.style().set_property("left", &px(place.at.x))?;
             card.style().set_property("top", &px(place.at.y))?;
         }
@@ -344,14 +345,26 @@ impl Inner {
         Ok(())
     }
 
-    /// Puts the lifted card where the chart's point `at` is on the screen now.
-    fn place_lifted(&self, at: layout::Point) -> Result<(), JsValue> {
+    /// Puts the lifted card where the chart's point `at` is on the screen now; hides it while
+    /// its mark, at `mark`, is off the screen or under something of the page's (a sticky
+    /// header scrolled over the chart), which the card, over everything, would otherwise
+    /// cover in turn.
+    fn place_lifted(&self, at: layout::Point, mark: layout::Point) -> Result<(), JsValue> {
         let chart = &self.dom.chart;
         let r = chart.get_bounding_client_rect();
         let (sx, sy) = super::scale(chart, &r);
         let style = self.dom.card.style();
         style.set_property("left", &px(r.left() + at.x * sx))?;
-        style.set_property("top", &px(r.top() + at.y * sy))
+        style.set_property("top", &px(r.top() + at.y * sy))?;
+        let (x, y) = (r.left() + mark.x * sx, r.top() + mark.y * sy);
+        // The page sees the widget's own elements as the element itself.
+        let host: &web_sys::Node = self.dom.host.as_ref();
+        let seen = self
+            .dom
+            .doc
+            .element_from_point(x as f32, y as f32)
+            .is_some_and(|e| host.contains(Some(e.as_ref())));
+        style.set_property("visibility", if seen { "" } else { "hidden" })
     }
 
     /// Title, credit and the screen-reader table: everything that is text, set as text.

@@ -603,6 +603,31 @@ test('a card that a host column with overflow: hidden would cut off is lifted ov
     assert.deepEqual(errors, []);
     await context.close();
 
+    // Under a sticky header of the page the mark is out of sight, and its lifted card,
+    // which would cover the header, is too, until the mark comes back.
+    env.server.overrides.set(path, page_('overflow: hidden').replace('<div class="column">',
+      '<header style="position: sticky; top: 0; height: 80px; z-index: 100; background: #123;"></header><div class="column">'));
+    const sticky = await open(env.browser, `${env.server.base}${path}`, { viewport: { width: 900, height: 1000 } });
+    await waitForEvents(sticky.page, 'render');
+    assert.equal((await pinThird(sticky.page)).open, true);
+    const shown = () => inRoot(sticky.page, "return getComputedStyle(root.querySelector('.card')).visibility;");
+    assert.equal(await shown(), 'visible');
+    // The focus ring, the one thing drawn on the overlay, is around the mark: scroll until
+    // the mark sits under the header.
+    const markY = await inRoot(sticky.page, `const o = root.querySelector('.overlay');
+      const data = o.getContext('2d').getImageData(0, 0, o.width, o.height).data;
+      let top = Infinity, bottom = -1;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) { const y = Math.floor((i >> 2) / o.width); top = Math.min(top, y); bottom = Math.max(bottom, y); }
+      const r = o.getBoundingClientRect();
+      return r.top + (top + bottom) / 2 * r.height / o.height;`);
+    assert.ok(Number.isFinite(markY), 'the focus ring is drawn');
+    await sticky.page.evaluate((y) => window.scrollTo({ top: y, behavior: 'instant' }), Math.round(markY - 40));
+    await sticky.page.waitForFunction(() => getComputedStyle(document.querySelector('inspection-timeline').shadowRoot.querySelector('.card')).visibility === 'hidden');
+    await sticky.page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await sticky.page.waitForFunction(() => getComputedStyle(document.querySelector('inspection-timeline').shadowRoot.querySelector('.card')).visibility === 'visible');
+    assert.deepEqual(sticky.errors, []);
+    await sticky.context.close();
+
     // Where nothing cuts it off, the card stays in the chart, as it always was.
     env.server.overrides.set(path, page_(''));
     const plain = await open(env.browser, `${env.server.base}${path}`, { viewport: { width: 900, height: 1000 } });
