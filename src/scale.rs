@@ -28,7 +28,9 @@ pub struct Tick {
     pub level: u8,
     pub label: Option<String>,
     /// A month's label with its year ("Feb 2023"), for the first month labelled on an axis
-    /// with no year before it: a month's name alone does not say which year it is in.
+    /// with no year before it: a month's name alone does not say which year it is in. A
+    /// day's, with its month and year ("21 Nov 2022"), for the first day labelled before any
+    /// month is.
     pub dated: Option<String>,
 }
 
@@ -125,15 +127,26 @@ impl TimeScale {
             } else {
                 days_from_civil(year, month + 1, 1)
             };
+            let name = &locale.months_short[usize::from(month - 1)];
+            // Only days before the first month boundary shown can need their month named.
+            let before_months = out.iter().all(|t| t.level != 1);
             for day in start + 1..next {
                 if self.inside(day as f64) {
                     let n = (day - start + 1) as u32;
+                    let labelled = d.labels_day(n);
                     out.push(Tick {
                         day: day as f64,
                         major: false,
                         level: 2,
-                        label: d.labels_day(n).then(|| n.to_string()),
-                        dated: None,
+                        label: labelled.then(|| n.to_string()),
+                        dated: (labelled && before_months).then(|| {
+                            Locale::fill(
+                                &locale.day_pattern,
+                                &n.to_string(),
+                                name,
+                                &year.to_string(),
+                            )
+                        }),
                     });
                 }
             }

@@ -41,16 +41,19 @@ impl Across<'_> {
             })
             .collect();
         let levels = ticks.iter().map(|t| t.level).max().unwrap_or(0);
-        let mut first_year = f64::INFINITY;
+        // Where the first label that names a year (a year's, or a month's with its year) is.
+        let mut first_named = f64::INFINITY;
         for level in 0..=levels {
             // Before the months, one of them says its year ("Jul 2022"), the first where that
             // fits, unless a year's own label comes before it: a month's name alone does not
-            // say which year it is in.
-            let dated = (level == 1)
+            // say which year it is in. So, before the days, does the first day before any
+            // such label ("21 Nov 2022"): a day's number alone says neither month nor year.
+            let dated = (level >= 1)
                 .then(|| {
                     ticks.iter().position(|tk| {
                         let x = self.scale.map(tk.day);
-                        x < first_year
+                        tk.level == level
+                            && x < first_named
                             && tk.dated.as_ref().is_some_and(|text| {
                                 self.axis_label(tk, x, text, y, &mut taken).is_some()
                             })
@@ -64,9 +67,19 @@ impl Across<'_> {
                 }
                 let Some(text) = &tk.label else { continue };
                 let x = self.scale.map(tk.day);
-                if self.axis_label(tk, x, text, y, &mut taken).is_some() && level == 0 {
-                    first_year = first_year.min(x);
+                // A day's number before the first label that names its month and year would
+                // say neither.
+                if level == 2 && x < first_named {
+                    continue;
                 }
+                // Years name themselves, and months name their year when days show.
+                let named = level == 0 || (level == 1 && levels == 2);
+                if self.axis_label(tk, x, text, y, &mut taken).is_some() && named {
+                    first_named = first_named.min(x);
+                }
+            }
+            if let Some(d) = dated {
+                first_named = first_named.min(self.scale.map(ticks[d].day));
             }
         }
         Axis {
