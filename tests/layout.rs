@@ -1216,6 +1216,56 @@ fn every_event_is_reachable_by_keyboard_at_every_zoom() {
     }
 }
 
+/// A bar with an end cap there ends where its period does; a bar with no cap at an end runs
+/// on past the window shown, whatever the history, width and zoom.
+#[test]
+fn a_bar_has_an_end_only_where_its_period_ends() {
+    let mut rng = Rng(0x0ba2_c0de);
+    let mut cut = 0;
+    for case in 0..40 {
+        let n = 1 + rng.pick(40);
+        let t = generated(&mut rng, n);
+        let c = Chronology::new(&t);
+        let width = 480.0 + rng.below(800) as f64;
+        let whole = showing(&t, &c, width, None);
+        let Some(time) = &whole.time else { continue };
+        let anchor = time.full.start + time.full.days() * rng.below(101) as f64 / 100.0;
+        let view = time
+            .full
+            .zoom(anchor, [1.0, 3.0, 12.0][case % 3], time.full);
+        let s = showing(&t, &c, width, Some(view));
+        let tw = s.time.as_ref().unwrap();
+        for m in s.marks.iter().filter(|m| m.cluster.is_none()) {
+            let Some((a, b)) = m.bar else { continue };
+            let (first, last) = t.events[m.event].span().unwrap();
+            let (d0, d1) = (first.first_day() as f64, (last.last_day() + 1) as f64);
+            for (end, day, at, before) in [(0, d0, a, true), (1, d1, b, false)] {
+                if m.bar_cut[end] {
+                    cut += 1;
+                    let beyond = if before {
+                        day < tw.shown.start
+                    } else {
+                        day > tw.shown.end
+                    };
+                    assert!(
+                        beyond,
+                        "case {case}: event {}'s bar is cut, but its period ends inside the window",
+                        m.event
+                    );
+                } else {
+                    assert!(
+                        (tw.scale.map(day) - at).abs() < 0.5,
+                        "case {case}: event {}'s bar ends at {at}, its period at {}",
+                        m.event,
+                        tw.scale.map(day)
+                    );
+                }
+            }
+        }
+    }
+    assert!(cut > 0, "some bars were cut by a window");
+}
+
 /// Home and End reach the first and last events of the whole history from a zoomed window,
 /// panning to them as the shell would draw, not only the first and last marks in the window.
 #[test]

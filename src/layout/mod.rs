@@ -206,6 +206,9 @@ pub struct Mark {
     /// The period the date covers when it is wider than the marker: a month, a year, or a
     /// visit of several days.
     pub bar: Option<(f64, f64)>,
+    /// Whether the bar's start and end are cut by the window of time shown: the period goes
+    /// on past the edge, and its bar is drawn without an end there.
+    pub bar_cut: [bool; 2],
     /// Where the report's publication sits, when it differs from the visit.
     pub published_x: Option<f64>,
     /// Derived number of a monitoring visit since the last graded inspection.

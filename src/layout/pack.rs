@@ -29,6 +29,8 @@ pub(super) struct Item {
     pub(super) last: f64,
     /// The period bar and publication tick of a single event.
     pub(super) bar: Option<(f64, f64)>,
+    /// Whether the bar runs on past the window's start and end.
+    pub(super) bar_cut: [bool; 2],
     pub(super) published_x: Option<f64>,
     /// Where the item's marks, bars and targets begin and end across the chart.
     pub(super) lo: f64,
@@ -153,6 +155,7 @@ pub(super) fn place_undated(rows: &mut Vec<Vec<Item>>, undated: &[usize], x: f64
             first: cx,
             last: cx,
             bar: None,
+            bar_cut: [false; 2],
             published_x: None,
             lo: cx - MIN_TARGET,
             hi: cx + MIN_TARGET,

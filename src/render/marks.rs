@@ -150,11 +150,15 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         if let Some((a, b)) = m.bar {
             // The period an approximate date covers, drawn like an interval: a thin rule with
             // end caps, so that neighbouring years read as separate spans.
+            // An end cut by the window of time shown has no cap: the period goes on.
             let ink = col(color).to_rgba();
             let (a, b) = (a + 1.5, b - 1.5);
             self.line(&[(a, c.y), (b, c.y)], ink, 2.0)?;
-            self.line(&[(a, c.y - 5.0), (a, c.y + 5.0)], ink, 1.5)?;
-            self.line(&[(b, c.y - 5.0), (b, c.y + 5.0)], ink, 1.5)?;
+            for (x, cut) in [(a, m.bar_cut[0]), (b, m.bar_cut[1])] {
+                if !cut {
+                    self.line(&[(x, c.y - 5.0), (x, c.y + 5.0)], ink, 1.5)?;
+                }
+            }
         }
         if let Some(px) = m.published_x {
             let from = if px > c.x {

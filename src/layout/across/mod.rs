@@ -281,8 +281,8 @@ impl<'a> Across<'a> {
             return Err((d0 + d1) / 2.0);
         }
         let (left, right) = self.clip();
-        let bx0 = self.scale.map(d0).max(left);
-        let bx1 = self.scale.map(d1).min(right);
+        let (sx0, sx1) = (self.scale.map(d0), self.scale.map(d1));
+        let (bx0, bx1) = (sx0.max(left), sx1.min(right));
         // The marker stands in the middle of the event's days, or of the part of them the
         // window shows, so that it is always at a time the event covers.
         let x = self
@@ -310,6 +310,7 @@ impl<'a> Across<'a> {
             first: x,
             last: x,
             bar,
+            bar_cut: [sx0 < left, sx1 > right],
             published_x,
             lo,
             hi,
@@ -458,6 +459,7 @@ impl<'a> Across<'a> {
             center: Point { x, y },
             r: if cluster.is_some() { CLUSTER_R } else { MARK_R },
             bar: item.bar,
+            bar_cut: item.bar_cut,
             published_x: item.published_x,
             number: if cluster.is_some() {
                 None
