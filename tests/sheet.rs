@@ -391,6 +391,23 @@ fn settings_and_headers_that_do_not_exist_are_named_with_the_nearest() {
         found[0].starts_with("E3: `Published Date` is not a column; did you mean `published`?"),
         "{found:?}"
     );
+    // Headers newsrooms often write are offered the column they mean, not the nearest name
+    // ("source date") or a name inside them ("date").
+    for (header, meant) in [
+        ("Source title", "source"),
+        ("End date", "end"),
+        ("Link", "url"),
+    ] {
+        let found = problems(&format!(
+            "title,A\n\nid,kind,title,date,{header}\nv1,other,A,2023\n"
+        ));
+        assert!(
+            found[0].starts_with(&format!(
+                "E3: `{header}` is not a column; did you mean `{meant}`?"
+            )),
+            "{found:?}"
+        );
+    }
 }
 
 #[test]

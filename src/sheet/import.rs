@@ -141,6 +141,32 @@ pub fn import_on(
     r.finish(json, today)
 }
 
+/// The column meant by a header that newsrooms often write for it ("Source title", "End
+/// date"), where the nearest name or a column's name inside it would mislead ("source date",
+/// "date").
+fn alias(header: &str) -> Option<&'static str> {
+    const ALIASES: &[(&str, &str)] = &[
+        ("source title", "source"),
+        ("source name", "source"),
+        ("source url", "url"),
+        ("source link", "url"),
+        ("link", "url"),
+        ("web address", "url"),
+        ("source publisher", "publisher"),
+        ("finding text", "finding"),
+        ("finding tone", "tone"),
+        ("finding quote", "quote"),
+        ("start date", "date"),
+        ("end date", "end"),
+        ("published date", "published"),
+        ("publication date", "published"),
+        ("report published", "published"),
+        ("event id", "id"),
+        ("event title", "title"),
+    ];
+    ALIASES.iter().find(|(a, _)| *a == header).map(|(_, k)| *k)
+}
+
 impl Reader<'_> {
     fn problem(&mut self, row: usize, column: usize, field: &str, message: String) {
         self.problems.push(SheetProblem {
@@ -281,7 +307,7 @@ impl Reader<'_> {
                             .filter(|k| padded.contains(&format!(" {k} ")))
                             .max_by_key(|k| k.len())
                     };
-                    let fix = match suggest(&n, COLUMNS).or_else(within) {
+                    let fix = match alias(&n).or_else(|| suggest(&n, COLUMNS)).or_else(within) {
                         Some(k) => format!("did you mean `{k}`? Rename it"),
                         None => "rename it, or delete the column (the newsroom's own notes can live in another tab of the spreadsheet)".to_string(),
                     };
