@@ -29,11 +29,20 @@ pub const SHOWN_PROBLEMS: usize = 100;
 
 /// What is said after the first [`SHOWN_PROBLEMS`] of `n`: "and 9,900 more problems".
 pub fn more_problems(n: usize) -> Option<String> {
+    more(n, "problem")
+}
+
+/// What is said after the first [`SHOWN_PROBLEMS`] of `n` warnings: "and 1,900 more warnings".
+pub fn more_warnings(n: usize) -> Option<String> {
+    more(n, "warning")
+}
+
+fn more(n: usize, what: &str) -> Option<String> {
     let more = n.checked_sub(SHOWN_PROBLEMS).filter(|&m| m > 0)?;
     Some(if more == 1 {
-        "and 1 more problem".to_string()
+        format!("and 1 more {what}")
     } else {
-        format!("and {} more problems", crate::text::thousands(more))
+        format!("and {} more {what}s", crate::text::thousands(more))
     })
 }
 

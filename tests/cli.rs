@@ -491,6 +491,49 @@ fn many_problems(n: usize, name: &str) -> std::path::PathBuf {
 }
 
 #[test]
+fn validate_and_render_list_the_first_hundred_warnings_and_count_the_rest() {
+    // 151 events alike but for their ids: 150 written twice.
+    let events: Vec<String> = (0..151)
+        .map(|i| format!(r#"{{"id": "e{i}", "kind": "other", "title": "E", "date": "2023-02"}}"#))
+        .collect();
+    let path = temp("many-warnings.json");
+    fs::write(
+        &path,
+        format!(
+            "{{\"version\": 1, \"title\": \"T\", \"events\": [\n{}\n]}}",
+            events.join(",\n")
+        ),
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let r = run(&["validate", file]);
+    assert_eq!(r.code, 0);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 102, "{}", r.stdout);
+    assert!(lines[100].contains(": warning: "), "{}", lines[100]);
+    assert_eq!(
+        lines[101],
+        format!("{file}: and 50 more warnings; --format json lists every one")
+    );
+    let out = temp("many-warnings.svg");
+    let r = run(&["render", file, "-o", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let said: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
+    assert_eq!(said.len(), 100);
+    assert!(
+        r.stderr.contains(&format!("{file}: and 50 more warnings;")),
+        "{}",
+        r.stderr
+    );
+    let _ = fs::remove_file(&path);
+    let _ = fs::remove_file(&out);
+}
+
+#[test]
 fn validate_lists_the_first_hundred_problems_and_counts_the_rest() {
     let path = many_problems(150, "many");
     let file = path.to_str().unwrap();

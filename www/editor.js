@@ -119,8 +119,13 @@ previews[1].addEventListener('render', (e) => {
   if (fromSheet?.json === text.value && fromSheet.warnings.length) {
     const n = fromSheet.warnings.length;
     status.className = 'status warn';
-    status.textContent += ` ${n} thing${n === 1 ? '' : 's'} to check in the sheet, below.`;
-    problemsList.replaceChildren(...fromSheet.warnings.map((w) => cellItem(w, true)));
+    status.textContent += ` ${n.toLocaleString('en-GB')} thing${n === 1 ? '' : 's'} to check in the sheet, below.`;
+    // The first hundred, as for problems.
+    const more = Math.max(0, n - 100);
+    const rest = more ? [Object.assign(document.createElement('li'), {
+      className: 'warning', textContent: `and ${more.toLocaleString('en-GB')} more warning${more === 1 ? '' : 's'}`,
+    })] : [];
+    problemsList.replaceChildren(...fromSheet.warnings.slice(0, 100).map((w) => cellItem(w, true)), ...rest);
   }
 });
 previews[1].addEventListener('error', (e) => {
@@ -158,10 +163,14 @@ function showProblems(problems, moreCount) {
 previews[1].addEventListener('warning', (e) => {
   // Data read from a sheet has its warnings listed by cell already.
   if (fromSheet?.json === text.value) return;
-  const n = e.detail.warnings.length;
+  const more = e.detail.more || 0;
+  const n = e.detail.warnings.length + more;
   status.className = 'status warn';
-  status.textContent += ` ${n} thing${n === 1 ? '' : 's'} to check below.`;
-  problemsList.replaceChildren(...e.detail.warnings.map((w) => problemItem(w, true)));
+  status.textContent += ` ${n.toLocaleString('en-GB')} thing${n === 1 ? '' : 's'} to check below.`;
+  const rest = more ? [Object.assign(document.createElement('li'), {
+    className: 'warning', textContent: `and ${more.toLocaleString('en-GB')} more warning${more === 1 ? '' : 's'}`,
+  })] : [];
+  problemsList.replaceChildren(...e.detail.warnings.map((w) => problemItem(w, true)), ...rest);
 });
 
 /** A list item for a problem (or a warning) that puts the cursor on its place when clicked. */

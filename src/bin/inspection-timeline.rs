@@ -6,7 +6,7 @@
 
 use inspection_timeline::layout::{frame, Frame, LayoutConfig};
 use inspection_timeline::model::Rgb;
-use inspection_timeline::model::{more_problems, SHOWN_PROBLEMS};
+use inspection_timeline::model::{more_problems, more_warnings, SHOWN_PROBLEMS};
 use inspection_timeline::render::frame_to_svg;
 use inspection_timeline::subjects::select;
 use inspection_timeline::theme::{Palette, Theme};
@@ -145,6 +145,9 @@ fn validate(args: &[String]) -> Result<ExitCode, String> {
                         for w in warnings.iter().take(SHOWN_PROBLEMS) {
                             println!("{}", warning_line(file, w));
                         }
+                        if let Some(more) = more_warnings(warnings.len()) {
+                            println!("{file}: {more}; --format json lists every one");
+                        }
                     }
                     serde_json::json!({ "file": file, "valid": true, "events": t.events.len(), "problems": [], "warnings": warnings })
                 }
@@ -275,6 +278,9 @@ fn validate_sheet(file: &str, json: bool, strict: bool) -> (serde_json::Value, u
                 for w in warnings.iter().take(SHOWN_PROBLEMS) {
                     println!("{file}:{}:{}: warning: {w}", w.row, w.column);
                 }
+                if let Some(more) = more_warnings(warnings.len()) {
+                    println!("{file}: {more}; --format json lists every one");
+                }
             }
             let code = u8::from(strict && (!warnings.is_empty() || note.is_some()));
             let entry = serde_json::json!({ "file": file, "valid": true, "events": n, "problems": [], "warnings": listed(&warnings) });
@@ -350,6 +356,9 @@ fn read_sheet(file: &str) -> Result<Result<String, ExitCode>, String> {
             for w in warnings.iter().take(SHOWN_PROBLEMS) {
                 let line = format!("{file}:{}:{}: warning: {w}", w.row, w.column);
                 eprintln!("{line}");
+            }
+            if let Some(more) = more_warnings(warnings.len()) {
+                eprintln!("{file}: {more}");
             }
             Ok(Ok(json))
         }
@@ -499,14 +508,22 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
     let checked = match parse_with_warnings_on(&text, today()) {
         Ok(checked) => {
             // Drawn all the same; said so that a slip is caught before the image is used.
-            for w in checked.warnings.iter().filter(|_| !sheet) {
-                eprintln!("{}", warning_line(&input, w));
+            if !sheet {
+                for w in checked.warnings.iter().take(SHOWN_PROBLEMS) {
+                    eprintln!("{}", warning_line(&input, w));
+                }
+                if let Some(more) = more_warnings(checked.warnings.len()) {
+                    eprintln!("{input}: {more}; `validate --format json` lists every one");
+                }
             }
             checked
         }
         Err(problems) => {
-            for p in &problems {
+            for p in problems.iter().take(SHOWN_PROBLEMS) {
                 eprintln!("{}", problem_line(&input, p));
+            }
+            if let Some(more) = more_problems(problems.len()) {
+                eprintln!("{input}: {more}; `validate --format json` lists every one");
             }
             return Ok(ExitCode::from(1));
         }

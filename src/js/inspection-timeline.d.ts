@@ -187,6 +187,8 @@ export interface RenderDetail {
 export interface WarningDetail {
   /** What looks wrong in valid data, each at its place in the file (the first hundred). */
   warnings: Problem[];
+  /** How many more warnings there are after those listed. */
+  more: number;
 }
 
 export interface ErrorDetail {

@@ -683,7 +683,9 @@ export class InspectionTimeline extends Element {
     let result;
     if (!this.#call((w) => { result = w.set_data(text); })) return;
     if (result.ok) {
-      const warnings = cellWarnings ?? result.warnings;
+      // The first hundred, as for problems, and how many more.
+      const warnings = cellWarnings ? cellWarnings.slice(0, 100) : result.warnings;
+      const moreWarnings = cellWarnings ? Math.max(0, cellWarnings.length - 100) : result.moreWarnings;
       this.#lastGood = text;
       this.#lastOrigin = origin;
       this.#wrap.dataset.state = 'ready';
@@ -702,8 +704,9 @@ export class InspectionTimeline extends Element {
       this.#reportSubjects(result.problems);
       // Drawn, but something looks wrong (a year far from all the others, say).
       if (warnings.length) {
-        console.warn(`inspection-timeline: ${this.#source(origin)} is valid, but check:\n` + problemLines(warnings));
-        this.dispatchEvent(new CustomEvent('warning', { detail: { warnings } }));
+        console.warn(`inspection-timeline: ${this.#source(origin)} is valid, but check:\n` + problemLines(warnings) +
+          (moreWarnings ? `\nand ${moreWarnings} more warning${moreWarnings === 1 ? '' : 's'}` : ''));
+        this.dispatchEvent(new CustomEvent('warning', { detail: { warnings, more: moreWarnings } }));
       }
     } else {
       console.warn(`inspection-timeline: ${this.#source(origin)} has problems:\n` + problemLines(result.problems) +
@@ -807,7 +810,7 @@ export class InspectionTimeline extends Element {
       path: p.field ? `${p.cell} (${p.field})` : p.cell, message: p.message, line: p.row, column: p.column,
     }));
     if (typeof result.json === 'string') {
-      this.#apply(result.json, 'src', atCells(result.warnings.slice(0, 100)));
+      this.#apply(result.json, 'src', atCells(result.warnings));
       return;
     }
     const problems = atCells(result.problems);

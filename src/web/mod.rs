@@ -213,6 +213,11 @@ impl Widget {
                 js_sys::Reflect::set(&out, &"problems".into(), &problems_to_js(&problems)?)?;
                 let shown = &warnings[..warnings.len().min(model::SHOWN_PROBLEMS)];
                 js_sys::Reflect::set(&out, &"warnings".into(), &problems_to_js(shown)?)?;
+                let more = (warnings.len() - shown.len()) as u32;
+                js_sys::Reflect::set(&out, &"moreWarnings".into(), &more.into())?;
+                if let Some(text) = model::more_warnings(warnings.len()) {
+                    js_sys::Reflect::set(&out, &"moreWarningsText".into(), &text.into())?;
+                }
                 Ok(out.into())
             }
             Err(problems) => {

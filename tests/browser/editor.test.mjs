@@ -185,6 +185,20 @@ test('with several subjects the form asks which, and Subjects shown chooses the 
   await context.close();
 });
 
+test('past a hundred warnings the editor lists the first hundred and counts the rest, as the element reports them', async () => {
+  const { page, context } = await editor();
+  // 151 events alike but for their ids: 150 written twice.
+  const events = Array.from({ length: 151 }, (_, i) => ({ id: `e${i}`, kind: 'other', title: 'E', date: '2023-02' }));
+  await page.fill('#text', JSON.stringify({ version: 1, title: 'T', events }, null, 2));
+  const [warning] = await waitForEvents(page, 'warning', 1, 'desktop');
+  assert.equal(warning.detail.warnings.length, 100);
+  assert.equal(warning.detail.more, 50);
+  await page.waitForFunction(() => document.querySelectorAll('#problems li.warning').length === 101);
+  assert.equal(await page.textContent('#problems li:last-child'), 'and 50 more warnings');
+  assert.match(await page.textContent('#status'), / 150 things to check below\.$/);
+  await context.close();
+});
+
 test('a slip in a year draws, and is listed as a warning with the year meant', async () => {
   const { page, context } = await editor();
   const good = await page.inputValue('#text');
