@@ -567,6 +567,8 @@ impl<'a> Parser<'a, '_> {
                 _ if self.curly() => return Err(self.err(CURLY)),
                 _ if self.odd_space() => return Err(self.err(ODD_SPACE)),
                 _ if self.comment() => return Err(self.err(COMMENT)),
+                // Most often an event pasted after the end of the `events` list.
+                Some(b'{') => return Err(self.err("expected a field name in double quotes, not a { here: if this starts an event, it is outside the `events` list; move it before the list's closing ]")),
                 _ => return Err(self.err("expected a field name in double quotes")),
             };
             self.skip_ws();

@@ -334,6 +334,17 @@ fn unknown_fields_are_refused_with_a_suggestion() {
         ),
         "{far}"
     );
+    // A finding's or a source's field written on the event is sent where it belongs.
+    assert_eq!(
+        one(&doc(
+            r#"{"id": "v", "kind": "other", "title": "V", "date": "2021", "tone": "negative"}"#
+        )),
+        "events[0].tone: unknown field `tone`; `tone` belongs to a finding: put it inside \"findings\": [{\"text\": \"…\", \"tone\": \"negative\"}]"
+    );
+    assert!(one(&doc(
+        r#"{"id": "v", "kind": "other", "title": "V", "date": "2021", "findings": [{"text": "F", "url": "https://example.org"}]}"#
+    ))
+    .ends_with("`url` belongs to a source: put it inside the event's \"sources\": [{\"title\": \"…\", \"url\": \"https://…\"}]"));
 }
 
 #[test]
@@ -441,6 +452,18 @@ fn text_that_is_not_json_says_where() {
     assert_eq!(
         ps[0].to_string(),
         "not valid JSON: expected , or } after a field; a comma may be missing"
+    );
+    // An event pasted after the end of the `events` list.
+    let ps =
+        parse("{\n  \"version\": 1,\n  \"title\": \"T\",\n  \"events\": [],\n  {\"id\": \"a\"}\n}")
+            .unwrap_err();
+    assert_eq!((ps[0].line, ps[0].column), (5, 3));
+    assert!(
+        ps[0]
+            .message
+            .ends_with("it is outside the `events` list; move it before the list's closing ]"),
+        "{}",
+        ps[0].message
     );
 }
 

@@ -162,9 +162,18 @@ impl<'a> Validator<'a> {
             // Paths are built only for problems: most fields have none.
             let field_path = || join(path, &e.key);
             if !known.contains(&e.key.as_ref()) {
-                let hint = match suggest(&e.key, known) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("the fields allowed here are {}", quoted_list(known)),
+                let hint = match (suggest(&e.key, known), what, e.key.as_ref()) {
+                    (Some(s), _, _) => format!("did you mean `{s}`?"),
+                    // A finding's or a source's field written on the event itself.
+                    (None, "an event", "text" | "tone" | "quote") => format!(
+                        "`{}` belongs to a finding: put it inside \"findings\": [{{\"text\": \"…\", \"tone\": \"negative\"}}]",
+                        e.key
+                    ),
+                    (None, "an event" | "a finding", "url" | "publisher") => format!(
+                        "`{}` belongs to a source: put it inside the event's \"sources\": [{{\"title\": \"…\", \"url\": \"https://…\"}}]",
+                        e.key
+                    ),
+                    (None, _, _) => format!("the fields allowed here are {}", quoted_list(known)),
                 };
                 self.report(
                     &field_path(),
