@@ -194,7 +194,34 @@ fn usage_errors_exit_with_two() {
         let r = run(args);
         assert_eq!(r.code, 2, "{args:?}");
         assert!(r.stderr.contains("usage:"), "{args:?}: {}", r.stderr);
+        // A message with the commands' one-line forms, not the whole help that would bury it.
+        if !args.is_empty() && args[0] != "frobnicate" {
+            assert!(
+                r.stderr.starts_with("inspection-timeline: ") && !r.stderr.contains("exit status"),
+                "{args:?}: {}",
+                r.stderr
+            );
+        }
     }
+    let r = run(&["--version"]);
+    assert_eq!(
+        (r.code, r.stdout.trim()),
+        (
+            0,
+            concat!("inspection-timeline ", env!("CARGO_PKG_VERSION"))
+        )
+    );
+    // A sheet given to export is named for what it is, with the command that reads it.
+    let r = run(&["export", "www/data/bury-childrens-services.csv"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("is a sheet already, not a JSON data file")
+            && r.stderr
+                .contains("inspection-timeline import www/data/bury-childrens-services.csv"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

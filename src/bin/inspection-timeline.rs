@@ -22,6 +22,7 @@ const USAGE: &str = "usage:
   inspection-timeline import SHEET.csv|SHEET.tsv [-o DATA.json]
   inspection-timeline export DATA.json [-o SHEET.csv|SHEET.tsv]
   inspection-timeline schema
+  inspection-timeline --help | --version
 
 validate  checks each file and prints every problem as FILE:LINE:COL: PATH: message, and
           what looks wrong though allowed (such as an event dated after today, from the clock
@@ -60,6 +61,10 @@ fn main() -> ExitCode {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
     }
+    if args.iter().any(|a| a == "--version" || a == "-V") {
+        println!("inspection-timeline {}", env!("CARGO_PKG_VERSION"));
+        return ExitCode::SUCCESS;
+    }
     let result = match args.first().map(String::as_str) {
         Some("validate") => validate(&args[1..]),
         Some("render") => render(&args[1..]),
@@ -76,10 +81,14 @@ fn main() -> ExitCode {
         _ => Err(String::new()),
     };
     result.unwrap_or_else(|message| {
-        if !message.is_empty() {
+        // A message says what went wrong on its own; the whole help would bury it.
+        if message.is_empty() {
+            eprintln!("{USAGE}");
+        } else {
             eprintln!("inspection-timeline: {message}");
+            let synopsis = USAGE.split("\n\n").next().unwrap_or(USAGE);
+            eprintln!("{synopsis}\n(--help says what each command does)");
         }
-        eprintln!("{USAGE}");
         ExitCode::from(2)
     })
 }
@@ -377,6 +386,9 @@ fn read_sheet(file: &str) -> Result<Result<String, ExitCode>, String> {
 fn export(args: &[String]) -> Result<ExitCode, String> {
     let (file, out) = file_and_output(args, "data file to export")?;
     let text = read_text(&file).map_err(|e| format!("{file}:{e}"))?;
+    if is_sheet(&file) && !is_json(&text) {
+        return Err(format!("{file} is a sheet already, not a JSON data file: check it with `inspection-timeline validate {file}`, or turn it into JSON with `inspection-timeline import {file} -o DATA.json`"));
+    }
     let sep = inspection_timeline::sheet::separator(out.as_deref().or(Some(".csv")), "");
     match inspection_timeline::sheet::export(&text, sep) {
         Ok(sheet) => {
@@ -386,6 +398,9 @@ fn export(args: &[String]) -> Result<ExitCode, String> {
         Err(problems) => {
             for p in problems.iter().take(SHOWN_PROBLEMS) {
                 eprintln!("{}", problem_line(&file, p));
+            }
+            if let Some(more) = more_problems(problems.len()) {
+                eprintln!("{file}: {more}; `validate --format json` lists every one");
             }
             Ok(ExitCode::from(1))
         }
