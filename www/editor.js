@@ -487,6 +487,19 @@ function formField(path) {
   return names[field] || 'The event';
 }
 
+/** A validator's message with the file's field names (`rating`, "status": "expected") in the
+ *  form's words (Rating, Status: Expected). */
+function formWords(message) {
+  const labels = {
+    kind: 'Kind', status: 'Status', title: 'Title', rating: 'Rating', summary: 'Summary', subject: 'Subject',
+    date: 'When it happened', end: 'When it ended', published: 'When its report was published',
+    url: 'web address', publisher: 'publisher', findings: 'Findings', sources: 'Sources',
+  };
+  return message
+    .replace(/"status": "expected"/g, 'Status: Expected')
+    .replace(/`(\w+)`/g, (all, field) => (labels[field] ? `“${labels[field]}”` : all));
+}
+
 function slug(s) {
   return s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'event';
 }
@@ -556,7 +569,8 @@ form.addEventListener('submit', async (e) => {
   const m = await exports();
   const problems = m.validate(next).filter((p) => p.path.startsWith(`events[${doc.events.length - 1}]`));
   if (problems.length) {
-    error.textContent = problems.map((p) => `${formField(p.path)}: ${p.message}`).join(' ');
+    // One line each, in the form's words rather than the file's.
+    error.textContent = problems.map((p) => `${formField(p.path)}: ${formWords(p.message)}`).join('\n');
     return;
   }
   setText(next);

@@ -149,6 +149,19 @@ test('the form adds a valid event that appears on the chart', async () => {
   await page.waitForFunction(() => /^Source 1/.test(document.getElementById('form-error').textContent));
   assert.match(await page.textContent('#form-error'), /^Source 1, title: /);
   assert.equal(await page.inputValue('#text'), text);
+  // Two problems are two lines, in the form's words: a rating on a monitoring visit names
+  // the form's Rating and Kind, not the file's `rating` and `kind`.
+  await page.fill('#sources input[name=source-title]', 'Letter');
+  await page.selectOption('select[name=rating]', 'inadequate');
+  await page.fill('#sources input[name=source-url]', 'not an address');
+  await page.click('#event-form button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('form-error').textContent.split('\n').length === 2);
+  const lines = (await page.textContent('#form-error')).split('\n');
+  assert.match(lines[0], /^Rating: .*remove “Rating”, or change “Kind”/);
+  assert.match(lines[1], /^Source 1, web address: /);
+  // An end known to the month, as the data allows.
+  const options = await page.$$eval('select[name=end-precision] option', (o) => o.map((x) => x.value));
+  assert.deepEqual(options, ['none', 'year', 'quarter', 'month', 'day']);
   await context.close();
 });
 
