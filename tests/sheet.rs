@@ -391,6 +391,20 @@ fn settings_and_headers_that_do_not_exist_are_named_with_the_nearest() {
         found[0].starts_with("E3: `Published Date` is not a column; did you mean `published`?"),
         "{found:?}"
     );
+    // A title typed over the sheet, alone in its row, is told how to become the title; a
+    // setting's value pushed out of column B is one problem, at the value.
+    let found = problems(
+        "Bury timeline (updated 3 Dec)\ntitle,,A chart\n\nid,kind,title,date\nv1,other,A,2023\n",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("A1: `Bury timeline (updated 3 Dec)` is not a setting; if it is the chart's title, write title in A1 and move this text to B1; else delete the row"),
+        "{found:?}"
+    );
+    assert_eq!(
+        found[1],
+        "C2 (title): `title`'s value is in C2, but a setting's value goes in column B: move it to B2, or delete the empty column B"
+    );
     // Headers newsrooms often write are offered the column they mean, not the nearest name
     // ("source date") or a name inside them ("date").
     for (header, meant) in [

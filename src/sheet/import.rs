@@ -6,7 +6,8 @@
 
 use super::json_text::J;
 use super::{
-    normal, read_checked, QuoteSlip, SheetProblem, COLUMNS, EVENT_COLUMNS, LISTS, SETTINGS,
+    cell_name, normal, read_checked, QuoteSlip, SheetProblem, COLUMNS, EVENT_COLUMNS, LISTS,
+    SETTINGS,
 };
 use crate::model::Problem;
 use crate::validate::{self, suggest};
@@ -210,7 +211,22 @@ impl Reader<'_> {
             }
             let name = normal(&row[0]);
             if let Some(&key) = SETTINGS.iter().find(|k| **k == name) {
-                self.setting(&mut s, r, key, get(1));
+                // A value pushed out of column B (an empty column inserted before it) is one
+                // problem, at the value: the setting is read from there, so that it is not
+                // also reported missing.
+                let pushed = (get(1).is_empty())
+                    .then(|| (2..row.len()).find(|&c| !get(c).is_empty()))
+                    .flatten();
+                let value = match pushed {
+                    Some(c) => {
+                        let (at, b) = (cell_name(r + 1, c + 1), cell_name(r + 1, 2));
+                        let message = format!("`{key}`'s value is in {at}, but a setting's value goes in column B: move it to {b}, or delete the empty column B");
+                        self.problem(r, c, key, message);
+                        get(c)
+                    }
+                    None => get(1),
+                };
+                self.setting(&mut s, r, key, value);
             } else if name == "grade" {
                 let mut grade = vec![("id", J::Str(get(1))), ("label", J::Str(get(2)))];
                 if !get(3).is_empty() {
@@ -245,12 +261,21 @@ impl Reader<'_> {
                         "a setting needs its name in column A ({})",
                         known.join(", ")
                     ),
-                    _ => format!(
-                        "`{}` is not a setting{} (the settings are {})",
-                        row[0].trim(),
-                        did_you_mean(&name, &known),
-                        known.join(", ")
-                    ),
+                    _ => {
+                        let near = did_you_mean(&name, &known);
+                        // A title typed over the sheet, alone in its row.
+                        let alone = near.is_empty() && (1..row.len()).all(|c| get(c).is_empty());
+                        let fix = if alone {
+                            format!("; if it is the chart's title, write title in {} and move this text to {}; else delete the row", cell_name(r + 1, 1), cell_name(r + 1, 2))
+                        } else {
+                            String::new()
+                        };
+                        format!(
+                            "`{}` is not a setting{near}{fix} (the settings are {})",
+                            row[0].trim(),
+                            known.join(", ")
+                        )
+                    }
                 };
                 self.problem(r, 0, "", message);
             }
