@@ -405,6 +405,17 @@ fn settings_and_headers_that_do_not_exist_are_named_with_the_nearest() {
         found[1],
         "C2 (title): `title`'s value is in C2, but a setting's value goes in column B: move it to B2, or delete the empty column B"
     );
+    // No events under the header, and the JSON a message would have written, said in a
+    // sheet's words.
+    assert_eq!(
+        problems("title,T\n\nid,kind,title,date\n"),
+        ["A3: there are no events: add a row under the header for each event"]
+    );
+    let found = problems("title,T\n\nid,kind,title,date,status\nv1,other,A,,\n");
+    assert!(
+        found[0].ends_with("or write expected in the event's status cell"),
+        "{found:?}"
+    );
     // Headers newsrooms often write are offered the column they mean, not the nearest name
     // ("source date") or a name inside them ("date").
     for (header, meant) in [

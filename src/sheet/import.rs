@@ -622,7 +622,11 @@ impl Reader<'_> {
                 format!("`{f}` is missing: add a column named {f}")
             }
             Some(f) => format!("`{f}` is missing: fill it in"),
-            None => self.rows_named(&p.message),
+            // No event below the header: said where they go, rather than at a path.
+            None if p.path == "events" && p.message.starts_with("is empty") => {
+                "there are no events: add a row under the header for each event".to_string()
+            }
+            None => in_cells(&self.rows_named(&p.message)),
         };
         // The cell of the path, or of the nearest path that holds it.
         let mut at = path.as_str();
@@ -736,6 +740,25 @@ impl Reader<'_> {
         }
         None
     }
+}
+
+/// A validator's message in a sheet's words: the JSON it would have the journalist write
+/// ("status": "expected") said as what to write in a cell.
+fn in_cells(message: &str) -> String {
+    message
+        .replace(
+            "delete \"status\": \"expected\"",
+            "clear the event's status cell",
+        )
+        .replace(
+            "mark it \"status\": \"expected\"",
+            "write expected in the event's status cell",
+        )
+        .replace(
+            "add \"status\": \"expected\"",
+            "write expected in the event's status cell",
+        )
+        .replace("\"status\": \"expected\"", "expected in the status cell")
 }
 
 /// "; did you mean `title`?" for a name near one of `known`, else nothing.
