@@ -1540,6 +1540,34 @@ fn zooming_moves_neither_the_zoom_buttons_nor_the_overview_strip() {
     }
 }
 
+/// Over a long history the gridlines up the chart follow the labelled years (every fifth or
+/// tenth), not every year's tick.
+#[test]
+fn a_long_history_has_a_gridline_per_labelled_year_not_per_year() {
+    let events: Vec<String> = (0..40)
+        .map(|k| {
+            format!(
+                r#"{{"id": "e{k}", "kind": "other", "title": "E", "date": "{}"}}"#,
+                1925 + k * 2
+            )
+        })
+        .collect();
+    let t = doc(&events.join(","));
+    let s = at(720.0, &t);
+    let ticks = &s.axis.as_ref().unwrap().ticks;
+    let majors = ticks.iter().filter(|t| t.major).count();
+    let grid = ticks.iter().filter(|t| t.grid).count();
+    assert!(ticks.iter().all(|t| t.major || !t.grid));
+    assert!(
+        grid >= 3 && grid * 4 <= majors,
+        "{grid} gridlines for {majors} years"
+    );
+    // A short one keeps a gridline a year.
+    let s = at(720.0, &bury());
+    let ticks = &s.axis.as_ref().unwrap().ticks;
+    assert!(ticks.iter().filter(|t| t.major).all(|t| t.grid));
+}
+
 /// Every axis says which year it shows: a year's own label, or a month's with its year ("Mar
 /// 2022") or a day's with its month and year ("21 Nov 2022") before the first of those,
 /// whatever the history, width and window; no month's name or day's number alone comes

@@ -244,8 +244,11 @@ pub struct NextZone {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct AxisTick {
     pub x: f64,
-    /// A year boundary, drawn longer and carried up the chart as a gridline.
+    /// A year boundary, drawn longer.
     pub major: bool,
+    /// A year that may be labelled (every year, or every fifth or tenth of a long history),
+    /// carried up the chart as a gridline: one a year over a century would grey the chart.
+    pub grid: bool,
 }
 
 /// The time axis under the lanes.

@@ -159,7 +159,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         for tick in &axis.ticks {
             let len = if tick.major { 7.0 } else { 3.5 };
             self.line(&[(tick.x, axis.y), (tick.x, axis.y + len)], ink, 1.0)?;
-            if tick.major {
+            if tick.grid {
                 let top = scene.bands.first().map_or(axis.y, |b| b.rect.y1 + 2.0);
                 self.dashed(
                     &[(tick.x, top), (tick.x, axis.y)],

@@ -91,6 +91,7 @@ impl Across<'_> {
                 .map(|tk| AxisTick {
                     x: self.scale.map(tk.day),
                     major: tk.major,
+                    grid: tk.major && tk.label.is_some(),
                 })
                 .filter(|tk| tk.x >= self.x0 - MIN_TARGET && tk.x <= self.x1 + MIN_TARGET)
                 .collect(),
