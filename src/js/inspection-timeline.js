@@ -20,6 +20,31 @@ function loadSheetReader() {
   return sheetReader;
 }
 
+// The page's own <noscript> markup, made real when no chart can be drawn. A page that
+// enforces Trusted Types allows it by naming this policy (`trusted-types inspection-timeline`):
+// the markup is the page's own, as it wrote it.
+let fallbackPolicy;
+function trustedFallback(markup) {
+  if (!window.trustedTypes) return markup;
+  fallbackPolicy ??= trustedTypes.createPolicy('inspection-timeline', { createHTML: (s) => s });
+  return fallbackPolicy.createHTML(markup);
+}
+
+/** What most often stops the wasm loading, from how it failed: said after the browser's words. */
+function wasmHint(e) {
+  const text = String(e && e.message ? e.message : e);
+  if (/Invalid URL/i.test(text)) {
+    return ' (the package finds its wasm beside it through import.meta.url: bundle it as an ES module, with esbuild --format=esm for one)';
+  }
+  if (/fetch|NetworkError|Load failed/i.test(text)) {
+    return ' (check that inspection_timeline_bg.wasm is served beside the element, and that a Content-Security-Policy\'s connect-src allows its origin)';
+  }
+  if (/CompileError|unsafe-eval|Content Security/i.test(text)) {
+    return " (a Content-Security-Policy's script-src needs 'wasm-unsafe-eval')";
+  }
+  return '';
+}
+
 let ready = null;
 // One download and compile per page, however many widgets it has. The bindings are imported,
 // and the wasm requested, both at once and only when a widget starts: this file runs as soon
@@ -459,7 +484,7 @@ export class InspectionTimeline extends Element {
       early?.ctrl.abort();
       this.#started = false;
       this.#failed();
-      this.#fail(`the widget's WebAssembly could not be loaded: ${e && e.message ? e.message : e}`);
+      this.#fail(`the widget's WebAssembly could not be loaded: ${e && e.message ? e.message : e}${wasmHint(e)}`);
       return;
     }
     if (!this.isConnected || this.#widget) {
@@ -851,7 +876,13 @@ export class InspectionTimeline extends Element {
     for (const n of this.querySelectorAll(':scope > noscript')) {
       if (n.nextElementSibling?.hasAttribute('data-it-fallback')) continue;
       const t = document.createElement('template');
-      t.innerHTML = n.textContent;
+      try {
+        t.innerHTML = trustedFallback(n.textContent);
+      } catch {
+        // A page that enforces Trusted Types without allowing the policy below keeps its
+        // <noscript> as it is; the error is still reported.
+        continue;
+      }
       const shown = document.createElement('div');
       shown.setAttribute('data-it-fallback', '');
       shown.append(t.content);

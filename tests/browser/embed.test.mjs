@@ -122,10 +122,34 @@ test('when the policy blocks WebAssembly, the fallback stays and error says why'
   });
   const { page, context } = await open(env.browser, `${env.server.base}/tests/browser/pages/csp-no-wasm.html`);
   const [err] = await waitForEvents(page, 'error');
-  assert.match(err.detail.problems[0].message, /WebAssembly could not be loaded/);
+  assert.match(err.detail.problems[0].message, /WebAssembly could not be loaded: .*'wasm-unsafe-eval'/);
   const shown = await page.evaluate(() => document.getElementById('fallback').getBoundingClientRect().height);
   assert.ok(shown > 0, 'the fallback is still there');
   await context.close();
+});
+
+test('under Trusted Types a failed load still fires error, and shows the <noscript> fallback where the page allows the policy', async () => {
+  const path = '/tests/browser/pages/trusted-types.html';
+  const body = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Trusted Types</title>
+<link rel="icon" href="data:,"><script type="module" src="/pkg/inspection-timeline.js"></script></head><body>
+<inspection-timeline loading="eager" src="/nowhere.json"><noscript><img id="still" src="/www/data/bury-childrens-services.png" alt="The timeline"></noscript></inspection-timeline>
+</body></html>`;
+  try {
+    env.server.overrides.set(path, body);
+    for (const [policy, shown] of [["require-trusted-types-for 'script'; trusted-types inspection-timeline", true],
+      ["require-trusted-types-for 'script'; trusted-types 'none'", false]]) {
+      env.server.headers.set(path, { 'content-security-policy': policy });
+      const { page, context, errors } = await open(env.browser, `${env.server.base}${path}`);
+      const [err] = await waitForEvents(page, 'error');
+      assert.match(err.detail.problems[0].message, /nowhere\.json/);
+      assert.equal(await page.evaluate(() => !!document.getElementById('still')), shown, policy);
+      assert.deepEqual(errors.filter((e) => /TrustedHTML|Uncaught/.test(e)), [], policy);
+      await context.close();
+    }
+  } finally {
+    env.server.overrides.delete(path);
+    env.server.headers.delete(path);
+  }
 });
 
 test('a widget far below the fold starts only when scrolled near', async () => {

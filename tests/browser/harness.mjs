@@ -32,6 +32,7 @@ export async function serve() {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     hits.set(path, (hits.get(path) || 0) + 1);
+    const extra = headers.get(path) || {};
     if (overrides.has(path)) {
       const o = overrides.get(path);
       if (typeof o === 'number') {
@@ -39,11 +40,10 @@ export async function serve() {
         res.end('no');
         return;
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-cache', ...extra });
       res.end(o);
       return;
     }
-    const extra = headers.get(path) || {};
     const file = normalize(join(ROOT, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(ROOT)) {
       res.writeHead(403).end();
